@@ -1,0 +1,92 @@
+/*
+ * limits.h: every bound civic puts on what a client may send, in one place,
+ * each with the reason for its value.  Web server configurations in
+ * examples/ (client_max_body_size, LimitRequestBody) are derived from
+ * CIVIC_MAX_BODY; change them together.
+ */
+#ifndef CIVIC_LIMITS_H
+#define CIVIC_LIMITS_H
+
+/*
+ * Largest request body read, in bytes.  The largest legitimate body is a
+ * letter with three 5 MB attachments plus its text and multipart framing;
+ * 16 MiB leaves room for that and nothing much more.  A larger body is
+ * answered 413 before a byte of it is parsed, never truncated.
+ */
+#define CIVIC_MAX_BODY		(16u * 1024u * 1024u)
+
+/* Largest single uploaded file: the mailbox and pre-review allow 5 MB. */
+#define CIVIC_MAX_FILE		(5u * 1024u * 1024u)
+
+/* Files in one request: three attachments per letter, a few more for pre-review. */
+#define CIVIC_MAX_FILES		10
+
+/*
+ * Fields in one query string or form body.  The widest form we plan (a
+ * service item with its materials) has about a hundred; a client sending
+ * thousands is probing the parser, not filling a form.
+ */
+#define CIVIC_MAX_FIELDS	200
+
+/* Parts in one multipart body: fields plus files, same reasoning. */
+#define CIVIC_MAX_PARTS		(CIVIC_MAX_FIELDS + CIVIC_MAX_FILES)
+
+/* Bytes in a field name: names are ours, short and ASCII. */
+#define CIVIC_MAX_NAME		64
+
+/*
+ * Bytes in one non-file field value.  The longest text we accept is a
+ * 3000-character letter or a catalogue entry's body; 3 bytes a character
+ * in UTF-8 plus CRLF expansion stays well under 64 KiB.
+ */
+#define CIVIC_MAX_VALUE		(64u * 1024u)
+
+/* Bytes in one FastCGI parameter (header) value and in the query string. */
+#define CIVIC_MAX_HEADER	(8u * 1024u)
+
+/* Bytes in the request path; routes are short. */
+#define CIVIC_MAX_PATH		1024
+
+/* Cookies in one Cookie header: we set three at most; browsers may add a few. */
+#define CIVIC_MAX_COOKIES	32
+
+/* Path segments a route pattern may capture. */
+#define CIVIC_MAX_SEGS		8
+
+/* Headers of one multipart part (Content-Disposition, Content-Type). */
+#define CIVIC_MAX_PART_HEADERS	8
+
+/* Rows a single list query may fetch into the arena: one page and its peek row. */
+#define CIVIC_MAX_ROWS		500
+
+/* Default and largest page size of a paged list. */
+#define CIVIC_PAGE_SIZE		20
+#define CIVIC_MAX_PAGE_SIZE	100
+
+/*
+ * Transaction attempts on a deadlock (1213) or lock wait timeout (1205),
+ * and on a lost connection (2006, 2013).  Galera certification failures
+ * surface as 1213 too.  Three covers real contention; more only piles load
+ * onto a struggling server.
+ */
+#define CIVIC_TX_ATTEMPTS	3
+
+/* Seconds to wait for the database to accept a connection before answering 503. */
+#define CIVIC_DB_CONNECT_TIMEOUT 2
+
+/* Seconds a query may run before the worker gives up (read and write timeouts). */
+#define CIVIC_DB_RW_TIMEOUT	10
+
+/* First size of a request's arena; most requests never grow past it. */
+#define CIVIC_ARENA_CHUNK	(64u * 1024u)
+
+/* Prepared statements a worker keeps; each program uses a few dozen. */
+#define CIVIC_STMT_CACHE	128
+
+/* Workers a program may fork: two cores make more than a few pointless. */
+#define CIVIC_MAX_WORKERS	64
+
+/* Bytes of the configuration file. */
+#define CIVIC_MAX_CONFIG	(64u * 1024u)
+
+#endif

@@ -1,0 +1,224 @@
+/*
+ * page.c: the XML page every answer is built on.
+ *
+ * Text goes into the tree through xmlNewTextChild and xmlNewProp, which
+ * escape it; before that, characters XML 1.0 can't carry (C0 controls
+ * other than tab and line ends) are replaced by U+FFFD, so that no value a
+ * client or a database holds can make the page ill-formed.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "log.h"
+#include "page.h"
+#include "valid.h"
+#include "worker.h"
+
+/* s itself, or an arena copy with the characters XML forbids replaced. */
+static const char *
+page_clean(struct civic_req *r, const char *s)
+{
+	const unsigned char	*p;
+	size_t			 bad = 0, i, j, len;
+	char			*out;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			bad++;
+	if (bad == 0)
+		return s;
+	len = strlen(s);
+	if ((out = civic_arena_alloc(r->arena, len + bad * 2 + 1)) == NULL)
+		return NULL;
+	for (i = j = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
+			memcpy(out + j, "\xef\xbf\xbd", 3);
+			j += 3;
+		} else
+			out[j++] = s[i];
+	}
+	out[j] = '\0';
+	return out;
+}
+
+xmlNodePtr
+civic_page_add(struct civic_req *r, xmlNodePtr parent, const char *name, const char *text)
+{
+	if (text != NULL && (text = page_clean(r, text)) == NULL)
+		return NULL;
+	return xmlNewTextChild(parent != NULL ? parent : r->page, NULL, BAD_CAST name,
+	    BAD_CAST text);
+}
+
+xmlNodePtr
+civic_page_addf(struct civic_req *r, xmlNodePtr parent, const char *name, const char *fmt,
+    ...)
+{
+	char	 buf[1024];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return civic_page_add(r, parent, name, buf);
+}
+
+/* Attributes are cleaned in place of the caller: they are short and ours. */
+void
+civic_page_attr(xmlNodePtr node, const char *name, const char *val)
+{
+	if (node != NULL && val != NULL)
+		xmlSetProp(node, BAD_CAST name, BAD_CAST val);
+}
+
+xmlNodePtr
+civic_page_rows(struct civic_req *r, xmlNodePtr parent, const char *row,
+    const struct civic_rows *rows)
+{
+	xmlNodePtr	 el = NULL;
+	size_t		 i, c;
+	const char	*v;
+
+	for (i = 0; i < rows->nrows; i++) {
+		if ((el = civic_page_add(r, parent, row, NULL)) == NULL)
+			return NULL;
+		for (c = 0; c < rows->ncols; c++)
+			if ((v = rows->cell[i * rows->ncols + c]) != NULL)
+				civic_page_add(r, el, rows->names[c], v);
+	}
+	return el;
+}
+
+/* The envelope's child named name, made on first use. */
+static xmlNodePtr
+page_section(struct civic_req *r, const char *name)
+{
+	xmlNodePtr	 n;
+
+	for (n = r->page->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+	return xmlNewChild(r->page, NULL, BAD_CAST name, NULL);
+}
+
+void
+civic_page_message(struct civic_req *r, const char *level, const char *key)
+{
+	xmlNodePtr	 m;
+
+	m = xmlNewChild(page_section(r, "messages"), NULL, BAD_CAST "message", NULL);
+	civic_page_attr(m, "level", level);
+	civic_page_attr(m, "key", key);
+}
+
+void
+civic_page_pager(struct civic_req *r, const char *next)
+{
+	xmlNodePtr	 p = xmlNewChild(r->page, NULL, BAD_CAST "pager", NULL);
+
+	civic_page_attr(p, "next", next);
+	civic_page_attr(p, "after", civic_kv_get(&r->query, "after"));
+}
+
+static void
+page_free(void *doc)
+{
+	xmlFreeDoc(doc);
+}
+
+/* A new document with its <page> root and <site>. */
+static enum civic_err
+page_begin(struct civic_req *r, const char *view)
+{
+	const struct civic_config	*cfg = r->worker->cfg;
+	xmlNodePtr			 site;
+	const char			*uri;
+
+	if ((r->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    civic_arena_cleanup(r->arena, page_free, r->doc) != CIVIC_OK)
+		return CIVIC_ERR_NOMEM;
+	if ((r->page = xmlNewDocNode(r->doc, NULL, BAD_CAST "page", NULL)) == NULL)
+		return CIVIC_ERR_NOMEM;
+	xmlDocSetRootElement(r->doc, r->page);
+	civic_page_attr(r->page, "program", r->worker->app->name);
+	civic_page_attr(r->page, "view", view);
+	civic_page_attr(r->page, "lang", r->lang != NULL ? r->lang :
+	    civic_config_get(cfg, "site.language"));
+	civic_page_attr(r->page, "request-id", r->id);
+	site = xmlNewChild(r->page, NULL, BAD_CAST "site", NULL);
+	civic_page_attr(site, "name", civic_config_get(cfg, "site.name"));
+	civic_page_attr(site, "base", civic_config_get(cfg, "site.base_url"));
+	civic_page_attr(site, "static", civic_config_get(cfg, "site.static_url"));
+	civic_page_attr(site, "mount", r->worker->mount);
+	/* The path as requested, for links back to this page (language switch). */
+	uri = civic_req_param(r, "REQUEST_URI");
+	if (uri != NULL)
+		civic_page_attr(site, "path", page_clean(r, civic_arena_strndup(r->arena, uri,
+		    strcspn(uri, "?"))));
+	return CIVIC_OK;
+}
+
+enum civic_err
+civic_page_new(struct civic_req *r, const char *view)
+{
+	const char	*csrf, *idem;
+	enum civic_err	 err;
+
+	if ((err = page_begin(r, view)) != CIVIC_OK)
+		return err;
+	/* Every page may hold a form: each carries the two keys a form needs. */
+	if ((csrf = civic_csrf_token(r)) == NULL || (idem = civic_idem_new(r)) == NULL)
+		return CIVIC_ERR_NOMEM;
+	civic_page_add(r, NULL, "csrf", csrf);
+	civic_page_add(r, NULL, "idem", idem);
+	return CIVIC_OK;
+}
+
+void
+civic_page_form(struct civic_req *r)
+{
+	const struct civic_field	*f;
+	xmlNodePtr			 values, e;
+	const char			*v;
+	size_t				 i;
+	char				 num[24];
+
+	values = page_section(r, "values");
+	for (f = r->route->fields; f != NULL && f->name != NULL; f++)
+		if (f->kind != CIVIC_V_FILE && (v = civic_form_raw(r, f)) != NULL)
+			civic_page_attr(civic_page_add(r, values, "value", v), "name", f->name);
+	for (i = 0; i < r->nerrs; i++) {
+		e = xmlNewChild(page_section(r, "errors"), NULL, BAD_CAST "error", NULL);
+		civic_page_attr(e, "field", r->errs[i].field);
+		civic_page_attr(e, "key", civic_valid_key(r->errs[i].err));
+		snprintf(num, sizeof(num), "%lld", r->errs[i].min);
+		civic_page_attr(e, "min", num);
+		snprintf(num, sizeof(num), "%lld", r->errs[i].max);
+		civic_page_attr(e, "max", num);
+	}
+}
+
+enum civic_err
+civic_page_error(struct civic_req *r, int status, const char *allow, unsigned retry_after)
+{
+	xmlNodePtr	 e;
+	char		 num[16];
+	enum civic_err	 err;
+
+	if ((err = page_begin(r, "error")) != CIVIC_OK)
+		return err;
+	e = xmlNewChild(r->page, NULL, BAD_CAST "error-page", NULL);
+	snprintf(num, sizeof(num), "%d", status);
+	civic_page_attr(e, "status", num);
+	if (status >= 500)
+		civic_page_attr(e, "incident", r->id);
+	civic_page_attr(e, "allow", allow);
+	if (retry_after > 0) {
+		snprintf(num, sizeof(num), "%u", retry_after);
+		civic_page_attr(e, "retry-after", num);
+	}
+	return CIVIC_OK;
+}

@@ -1,0 +1,50 @@
+/*
+ * page.h: building the XML a handler answers with.  The core has made the
+ * page envelope before the handler runs:
+ *
+ *	<page program="demo" view="note-list" lang="zh-CN" status="200"
+ *	      request-id="...">
+ *	  <site name="..." base="/" static="/civic-static/" mount="/demo/"
+ *	        path="/demo/m/3"/>
+ *	  <csrf>...</csrf>  <idem>...</idem>
+ *	  <messages/>  <errors/>  <values/>
+ *	  ...the handler's elements...
+ *	</page>
+ *
+ * Handlers add their elements under r->page with these helpers (or
+ * libxml2 directly; text always through xmlNewTextChild, which escapes).
+ */
+#ifndef CIVIC_PAGE_H
+#define CIVIC_PAGE_H
+
+#include <libxml/tree.h>
+#include "db.h"
+#include "request.h"
+
+/* A child element of parent (NULL: the page) with escaped text (NULL: empty). */
+xmlNodePtr	 civic_page_add(struct civic_req *, xmlNodePtr parent, const char *name,
+		    const char *text);
+/* The same with printf-formatted text. */
+xmlNodePtr	 civic_page_addf(struct civic_req *, xmlNodePtr parent, const char *name,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Sets an attribute (escaped); a NULL value sets nothing. */
+void		 civic_page_attr(xmlNodePtr, const char *name, const char *val);
+
+/*
+ * One element named row under parent for each row, with one child element
+ * per column named after the column (SQL NULL: the child is left out).
+ * Returns the last element added, or NULL when rows is empty.
+ */
+xmlNodePtr	 civic_page_rows(struct civic_req *, xmlNodePtr parent, const char *row,
+		    const struct civic_rows *);
+
+/* Adds <message level="info|warn|error" key="..."/> to the envelope. */
+void		 civic_page_message(struct civic_req *, const char *level, const char *key);
+
+/*
+ * Adds <pager> for keyset pagination: next is the key after the last row
+ * shown (NULL when there is no further page).
+ */
+void		 civic_page_pager(struct civic_req *, const char *next);
+
+#endif

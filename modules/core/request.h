@@ -1,0 +1,124 @@
+/*
+ * request.h: what a handler sees of its request, and how it answers.
+ *
+ * Everything here lives in the request's arena and is gone when the
+ * request ends.  A handler reads only validated values: the fields its
+ * route declared (civic_req_value and friends) and the typed path segments
+ * (civic_req_seg).  It never writes HTTP, SQL text with values in it, or
+ * HTML: it fills the page (page.h) and returns a status.
+ */
+#ifndef CIVIC_REQUEST_H
+#define CIVIC_REQUEST_H
+
+#include <stddef.h>
+#include "arena.h"
+#include "db.h"
+#include "kv.h"
+#include "route.h"
+
+struct civic_worker;
+struct _xmlDoc;
+struct _xmlNode;
+
+struct civic_fielderr {
+	const char	*field;
+	enum civic_verr	 err;
+	long long	 min, max;
+};
+
+struct civic_req {
+	struct civic_arena		*arena;
+	struct civic_worker		*worker;
+	struct civic_db			*db;		/* the worker's connection */
+	const struct civic_route	*route;
+
+	char		 id[24];	/* request id, also the incident id of a 5xx */
+	const char	*method;	/* GET, HEAD, POST, ... */
+	const char	*path;		/* decoded, relative to the mount point, begins with "/" */
+	const char	*remote_addr;
+	const char	*lang;		/* "zh-CN" or "en" */
+	int		 https;		/* the client came over HTTPS */
+	int		 want_xml;	/* ?format=xml or Accept: application/xml */
+
+	struct civic_kvlist	 params;	/* FastCGI parameters */
+	struct civic_kvlist	 query;
+	struct civic_kvlist	 cookies;
+	struct civic_kvlist	 form;		/* body fields (POST) */
+	struct civic_filelist	 files;
+
+	struct civic_seg	 segs[CIVIC_MAX_SEGS];
+	size_t			 nsegs;
+
+	/* Validated values of the route's fields, by index in route->fields. */
+	const char		**vals;
+	const struct civic_file	**vfiles;
+	struct civic_fielderr	*errs;
+	size_t			 nerrs;
+
+	/* The answer. */
+	int			 status;
+	const char		*location;	/* set by civic_req_redirect() */
+	struct civic_kvlist	 headers;	/* extra response headers */
+	const char		*body;		/* a non-page answer (file download) */
+	size_t			 bodylen;
+	struct _xmlDoc		*doc;		/* the page */
+	struct _xmlNode		*page;		/* its root element, <page> */
+};
+
+/* A FastCGI parameter ("HTTP_USER_AGENT"), or NULL. */
+const char	*civic_req_param(const struct civic_req *, const char *name);
+
+/* The validated value of a declared field, or NULL when it was left empty. */
+const char	*civic_req_value(const struct civic_req *, const char *field);
+/* The same for an INT field, or dflt. */
+long long	 civic_req_int(const struct civic_req *, const char *field, long long dflt);
+/* A declared FILE field's upload, or NULL. */
+const struct civic_file *civic_req_file(const struct civic_req *, const char *field);
+
+/* A typed path segment's value ("{id:int}" gives "id"), or NULL. */
+const char	*civic_req_seg(const struct civic_req *, const char *name);
+long long	 civic_req_seg_int(const struct civic_req *, const char *name);
+
+/*
+ * Answers 303 See Other to a URL under the program's mount point, built
+ * like printf ("/m/%lld").  Returns 303 for the handler to return.
+ */
+int		 civic_req_redirect(struct civic_req *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+
+/*
+ * s percent-encoded for a URL component or an RFC 5987 header value:
+ * everything but A-Z a-z 0-9 - . _ ~ becomes %XX.  NULL when memory is short.
+ */
+char		*civic_url_escape(struct civic_arena *, const char *s);
+
+/* Adds a response header (copied). */
+enum civic_err	 civic_req_header(struct civic_req *, const char *name, const char *val);
+
+/*
+ * Runs fn(arg) as one transaction (civic_db_tx).  On a route that changes
+ * state, the request's idempotency key is stored in the same transaction
+ * with the redirect the handler set: when a retried POST brings the same
+ * key, the core answers with that first redirect and the handler does not
+ * run again.  Returns what civic_db_tx returns; CIVIC_ERR_DUPLICATE when
+ * the key had been used by a concurrent request (the core then answers
+ * with that request's result).
+ */
+enum civic_err	 civic_req_tx(struct civic_req *, enum civic_err (*fn)(void *), void *arg);
+
+/*
+ * The status a handler returns for a failed call: 503 when the database
+ * is down (the client may try again soon), 404 for CIVIC_ERR_NOTFOUND,
+ * 500 for anything else.
+ */
+int		 civic_req_status(enum civic_err);
+
+/*
+ * Counts one hit of action from this client; 1 when that exceeds limit in
+ * the current window of window seconds (answer 429), 0 when it does not,
+ * -1 when the database failed.
+ */
+int		 civic_req_ratelimit(struct civic_req *, const char *action, unsigned limit,
+		    unsigned window);
+
+#endif

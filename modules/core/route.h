@@ -1,0 +1,83 @@
+/*
+ * route.h: a program's route table.  Each route declares what it needs, and
+ * the core checks all of it before the handler runs: the method and path
+ * (404 and 405), the staff role, the form fields and their validators
+ * (422), the CSRF token and the idempotency key of a state change (403),
+ * and an anonymous rate limit (429).
+ *
+ * Path patterns are relative to the program's mount point and may hold
+ * typed segments, "/m/{id:int}", of these types:
+ *	int		1 to 18 decimal digits
+ *	tracking	a tracking number (CIVIC_V_TRACKNO)
+ *	slug		[a-z0-9-], 1 to 64 characters
+ *	str		any non-empty segment of valid UTF-8 without control
+ *			characters, at most 200 bytes after percent-decoding
+ */
+#ifndef CIVIC_ROUTE_H
+#define CIVIC_ROUTE_H
+
+#include <stddef.h>
+#include "limits.h"
+#include "valid.h"
+
+struct civic_req;
+
+/*
+ * A handler returns the HTTP status of its answer: 200 with the page it
+ * built, 303 after civic_req_redirect(), 404 and so on for an error page
+ * the core renders.
+ */
+typedef int (*civic_handler)(struct civic_req *);
+
+/* Staff roles, as a bit set; 0 means the route is public. */
+enum civic_role {
+	CIVIC_ROLE_ADMIN	= 0x01,
+	CIVIC_ROLE_OFFICE	= 0x02,
+	CIVIC_ROLE_CLERK	= 0x04,
+	CIVIC_ROLE_SUPERVISOR	= 0x08
+};
+
+/* An anonymous rate limit: at most limit hits of action per client address per window seconds. */
+struct civic_rate {
+	const char	*action;
+	unsigned	 limit;
+	unsigned	 window;
+};
+
+struct civic_route {
+	const char			*method;	/* "GET" (HEAD too) or "POST" */
+	const char			*pattern;
+	const char			*view;		/* the page's view="" for the stylesheet */
+	civic_handler			 handler;
+	const struct civic_field	*fields;	/* terminated by a field with a NULL name */
+	unsigned			 flags;
+#define CIVIC_R_STATE	0x01	/* changes state: CSRF token and idempotency key required */
+	unsigned			 roles;		/* any of these roles may enter; 0: public */
+	struct civic_rate		 rate;		/* action NULL: none */
+};
+
+/* A captured path segment: the name from the pattern and the decoded value. */
+struct civic_seg {
+	const char	*name;
+	const char	*val;
+};
+
+/*
+ * Finds the route for method and path (already percent-decoded, beginning
+ * with "/").  Returns 200 with *found and the segments, 404 when no pattern
+ * matches the path, 405 when some do but not for this method; then *allow
+ * (if not NULL) gets the methods that would have matched, as "GET, POST".
+ * HEAD matches GET routes.
+ */
+int	 civic_route_find(const struct civic_route *, size_t nroutes, const char *method,
+	    const char *path, const struct civic_route **found,
+	    struct civic_seg segs[CIVIC_MAX_SEGS], size_t *nsegs, const char **allow);
+
+/*
+ * Checks a table once at start-up: patterns well formed, segment types
+ * known, no two routes with the same method and pattern, fields declared
+ * sensibly.  Returns 0, or -1 after logging what is wrong.
+ */
+int	 civic_route_check(const struct civic_route *, size_t nroutes);
+
+#endif

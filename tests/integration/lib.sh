@@ -1,0 +1,607 @@
+# lib.sh: sourced by the integration suites (http.sh, outage.sh, workers.sh).
+#
+# Everything a suite starts lives in one private temporary directory: a
+# MariaDB server (its own datadir and socket, no networking), the civic
+# program on a unix socket, and nginx on 127.0.0.1 at a free port with a
+# configuration generated from examples/nginx/civic.conf.  A trap stops all
+# of it and removes the directory on exit, whatever the outcome.
+#
+# A server that cannot start is a failure, never a skip: the message names
+# the Debian package to install (tools/check installs them all).
+#
+# Environment (from AM_TESTS_ENVIRONMENT; each has a fallback for running a
+# suite by hand from the build directory):
+#	top_srcdir, top_builddir	absolute paths of the trees
+#	MARIADBD, NGINX, CURL		paths of the servers and the client
+#	CIVIC_KEEP_TMP=1		keep the temporary directory (debugging)
+#
+# The assertions print one line each ("ok - NAME" or "FAIL - NAME: why");
+# finish prints "N passed, N failed" and exits non-zero on any failure.
+
+set -u
+set -o pipefail
+umask 022
+
+PATH=$PATH:/usr/sbin:/sbin:/usr/local/sbin
+export PATH
+# Messages of the tools we parse (and of the servers' logs) in English.
+export LC_ALL=C.UTF-8
+
+_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top_srcdir=$(cd "${top_srcdir:-$_lib_dir/../..}" && pwd)
+top_builddir=$(cd "${top_builddir:-$PWD}" && pwd)
+export top_srcdir top_builddir
+
+CIVIC_PASSED=0
+CIVIC_FAILED=0
+CIVIC_PIDS=()		# processes we started and must stop (besides the servers)
+CIVIC_T=
+DB_PID=
+DEMO_PID=
+NGINX_PID=
+NGINX_PORT=
+BASE=
+
+# ---------------------------------------------------------------- output
+
+note() { printf '# %s\n' "$*"; }
+
+# Prints the end of a log file, indented, for a failure's context.
+show_log() {
+	local f=$1 n=${2:-60}
+	if [ -s "$f" ]; then
+		printf '# ---- %s (last %s lines)\n' "$f" "$n"
+		tail -n "$n" "$f" | sed 's/^/#   /'
+	fi
+}
+
+# A failure that ends the suite (a server did not start, a tool is missing).
+die() {
+	printf 'FAIL - %s\n' "$*"
+	CIVIC_FAILED=$((CIVIC_FAILED + 1))
+	printf '%d passed, %d failed\n' "$CIVIC_PASSED" "$CIVIC_FAILED"
+	exit 1
+}
+
+pass() {
+	CIVIC_PASSED=$((CIVIC_PASSED + 1))
+	printf 'ok - %s\n' "$1"
+}
+
+fail() {
+	CIVIC_FAILED=$((CIVIC_FAILED + 1))
+	printf 'FAIL - %s\n' "$*"
+}
+
+# check NAME CMD...: passes when CMD exits 0.
+check() {
+	local name=$1
+	shift
+	if "$@"; then
+		pass "$name"
+	else
+		fail "$name (command failed: $*)"
+	fi
+}
+
+# check_eq NAME EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1: expected '$2', got '$3'"
+	fi
+}
+
+# Prints the count line and exits: 1 on any failure, or when nothing ran.
+finish() {
+	if [ "$CIVIC_FAILED" -gt 0 ]; then
+		note "logs of the failed run:"
+		show_log "$CIVIC_T/demo.log" 80
+		show_log "$CIVIC_T/nginx/logs/error.log" 30
+		show_log "$CIVIC_T/db/error.log" 20
+	fi
+	printf '%d passed, %d failed\n' "$CIVIC_PASSED" "$CIVIC_FAILED"
+	if [ "$CIVIC_FAILED" -gt 0 ] || [ "$CIVIC_PASSED" -eq 0 ]; then
+		exit 1
+	fi
+	exit 0
+}
+
+# ---------------------------------------------------------------- tools
+
+# find_tool VAR NAME PACKAGE: sets VAR to the path of NAME (VAR's own value
+# first when it is an executable), or ends the suite naming the package.
+find_tool() {
+	local var=$1 name=$2 pkg=$3 path
+	path=${!var:-}
+	if [ -z "$path" ] || [ ! -x "$path" ]; then
+		path=$(command -v "$name" 2>/dev/null || true)
+	fi
+	if [ -z "$path" ] || [ ! -x "$path" ]; then
+		die "$name not found: install the Debian package $pkg (apt-get install $pkg)"
+	fi
+	printf -v "$var" '%s' "$path"
+}
+
+find_tools() {
+	find_tool MARIADBD mariadbd mariadb-server
+	find_tool MARIADB_INSTALL_DB mariadb-install-db mariadb-server
+	find_tool MARIADB_ADMIN mariadb-admin mariadb-client
+	find_tool MARIADB mariadb mariadb-client
+	find_tool NGINX nginx nginx-light
+	find_tool CURL curl curl
+	DEMO=$top_builddir/civic-demo.fcgi
+	CIVICCTL=$top_builddir/civicctl
+	[ -x "$DEMO" ] || die "$DEMO not built (run make first)"
+	[ -x "$CIVICCTL" ] || die "$CIVICCTL not built (run make first)"
+}
+
+# ---------------------------------------------------------------- processes
+
+# alive PID: the process exists and is not a zombie.
+alive() {
+	local st
+	[ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] || return 1
+	st=$(sed -E 's/^.*\) (.).*$/\1/' "/proc/$1/stat" 2>/dev/null) || return 1
+	[ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
+
+# children PID: the pids of PID's live child processes, one a line
+# (/proc, so that procps need not be installed).
+children() {
+	local f ppid pid st
+	for f in /proc/[0-9]*/stat; do
+		read -r pid st < <(sed -E 's/^([0-9]+) \(.*\) (.) ([0-9]+) .*$/\1 \2 \3/' "$f" 2>/dev/null) || continue
+		# st holds "STATE PPID"
+		ppid=${st#* }
+		st=${st%% *}
+		[ "$ppid" = "$1" ] && [ "$st" != Z ] && printf '%s\n' "$pid"
+	done
+	return 0
+}
+
+# wait_for SECONDS CMD...: polls CMD every 0.1 s until it succeeds.
+wait_for() {
+	local limit=$(( $1 * 10 )) i=0
+	shift
+	while ! "$@"; do
+		i=$((i + 1))
+		[ "$i" -ge "$limit" ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# wait_gone PID SECONDS: waits for PID to exit.
+wait_gone() {
+	local i=0 limit=$(( $2 * 10 ))
+	while alive "$1"; do
+		i=$((i + 1))
+		[ "$i" -ge "$limit" ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# stop_pid PID [SECONDS]: SIGTERM, then SIGKILL after SECONDS (and its
+# children with it, so that no worker outlives the suite).
+stop_pid() {
+	local pid=$1 secs=${2:-10} kids
+	alive "$pid" || return 0
+	kids=$(children "$pid")
+	kill -TERM "$pid" 2>/dev/null
+	if ! wait_gone "$pid" "$secs"; then
+		note "pid $pid did not stop within ${secs}s of SIGTERM: SIGKILL"
+		kill -KILL "$pid" 2>/dev/null
+		wait_gone "$pid" 5
+	fi
+	for pid in $kids; do
+		alive "$pid" && kill -KILL "$pid" 2>/dev/null
+	done
+	return 0
+}
+
+civic_cleanup() {
+	local rc=$? pid
+	trap - EXIT INT TERM HUP
+	for pid in "${CIVIC_PIDS[@]}"; do
+		stop_pid "$pid" 10
+	done
+	[ -n "$DEMO_PID" ] && stop_pid "$DEMO_PID" 15
+	civic_nginx_stop
+	civic_db_stop
+	if [ -n "$CIVIC_T" ] && [ -d "$CIVIC_T" ]; then
+		if [ "${CIVIC_KEEP_TMP:-0}" = 1 ]; then
+			note "kept $CIVIC_T"
+		else
+			rm -rf "$CIVIC_T"
+		fi
+	fi
+	exit "$rc"
+}
+
+# Makes the private directory and registers the cleanup.  Every directory on
+# the way to the sockets is 0711, so that nginx's workers (www-data when the
+# suite runs as root) reach the program's socket and nothing else.
+civic_tmp() {
+	CIVIC_T=$(mktemp -d "${TMPDIR:-/tmp}/civic-it.XXXXXX") || die "mktemp -d failed"
+	trap civic_cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	trap 'exit 129' HUP
+	chmod 0711 "$CIVIC_T"
+	mkdir -p "$CIVIC_T/db" "$CIVIC_T/run" "$CIVIC_T/spawned" "$CIVIC_T/nginx/conf" \
+		"$CIVIC_T/nginx/logs" "$CIVIC_T/nginx/tmp" "$CIVIC_T/work"
+	chmod 0711 "$CIVIC_T/run" "$CIVIC_T/spawned" "$CIVIC_T/nginx" "$CIVIC_T/nginx/tmp"
+	chmod 0700 "$CIVIC_T/db" "$CIVIC_T/work"
+	note "private directory $CIVIC_T"
+}
+
+# ---------------------------------------------------------------- MariaDB
+
+# The private server: datadir, socket, pid file and log in $CIVIC_T/db.
+civic_db_init() {
+	local d=$CIVIC_T/db args me
+	me=$(id -un)
+	args=(--no-defaults "--datadir=$d/data" --auth-root-authentication-method=socket
+		--skip-test-db)
+	if [ "$(id -u)" = 0 ]; then
+		args+=(--user=root)
+	else
+		# The OS user gets a passwordless unix_socket account, as root does.
+		args+=("--auth-root-socket-user=$me")
+	fi
+	"$MARIADB_INSTALL_DB" "${args[@]}" >"$d/install.log" 2>&1 || {
+		show_log "$d/install.log" 40
+		die "mariadb-install-db failed (Debian package mariadb-server)"
+	}
+	{
+		echo "[mariadbd]"
+		echo "datadir=$d/data"
+		echo "socket=$d/mysqld.sock"
+		echo "pid-file=$d/mysqld.pid"
+		echo "log-error=$d/error.log"
+		echo "skip-networking"
+		[ "$(id -u)" = 0 ] && echo "user=root"
+		echo "character-set-server=utf8mb4"
+		echo "collation-server=utf8mb4_unicode_ci"
+		echo "innodb_buffer_pool_size=64M"
+		echo "innodb_log_file_size=16M"
+		echo "skip-name-resolve"
+		echo "[client]"
+		echo "socket=$d/mysqld.sock"
+		echo "default-character-set=utf8mb4"
+	} >"$d/my.cnf"
+}
+
+db_ping() {
+	"$MARIADB_ADMIN" --defaults-file="$CIVIC_T/db/my.cnf" --connect-timeout=2 ping >/dev/null 2>&1
+}
+
+civic_db_start() {
+	local d=$CIVIC_T/db
+	"$MARIADBD" --defaults-file="$d/my.cnf" >>"$d/stdout.log" 2>&1 &
+	DB_PID=$!
+	if ! wait_for 30 db_ping; then
+		show_log "$d/stdout.log" 20
+		show_log "$d/error.log" 40
+		die "the private MariaDB did not start (Debian package mariadb-server)"
+	fi
+}
+
+# Stops the server cleanly (mariadb-admin shutdown), killing it if it hangs.
+civic_db_stop() {
+	[ -n "$DB_PID" ] || return 0
+	if alive "$DB_PID"; then
+		"$MARIADB_ADMIN" --defaults-file="$CIVIC_T/db/my.cnf" shutdown >/dev/null 2>&1 ||
+			kill -TERM "$DB_PID" 2>/dev/null
+		if ! wait_gone "$DB_PID" 30; then
+			kill -KILL "$DB_PID" 2>/dev/null
+			wait_gone "$DB_PID" 5
+		fi
+	fi
+	DB_PID=
+	return 0
+}
+
+# sql STATEMENTS: runs them as the server's administrator (the OS user over
+# the unix socket) in database civic; prints rows tab-separated.
+sql() {
+	"$MARIADB" --defaults-file="$CIVIC_T/db/my.cnf" -N -B civic -e "$1"
+}
+
+# The database and the account the programs use: a password account with
+# rights on civic only, as in production.
+civic_db_setup() {
+	DB_PASSWORD=$(head -c16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	"$MARIADB" --defaults-file="$CIVIC_T/db/my.cnf" -e "
+		CREATE DATABASE civic CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+		CREATE USER 'civic'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
+		GRANT ALL PRIVILEGES ON civic.* TO 'civic'@'localhost';" ||
+		die "could not create the database civic"
+}
+
+# ---------------------------------------------------------------- civic
+
+# Writes $CIVIC_T/civic.conf from examples/civic.conf, so that every key the
+# example has is one the programs accept; only the values below change.
+civic_write_config() {
+	local secret group=
+	secret=$("$CIVICCTL" secret 2>/dev/null) || secret=
+	case $secret in
+	*[!0-9a-fA-F]* | "") secret=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n') ;;
+	esac
+	[ "$(id -u)" = 0 ] && group=www-data
+	awk -v T="$CIVIC_T" -v src="$top_srcdir" -v pw="$DB_PASSWORD" \
+	    -v secret="$secret" -v group="$group" '
+		BEGIN {
+			v["server.listen"] = ""
+			v["server.socket_group"] = group
+			v["server.socket_mode"] = "0660"
+			v["database.socket"] = T "/db/mysqld.sock"
+			v["database.host"] = ""
+			v["database.user"] = "civic"
+			v["database.password"] = pw
+			v["database.name"] = "civic"
+			v["paths.xslt_dir"] = src "/xslt"
+			v["paths.sql_dir"] = src "/sql"
+			v["security.secret"] = secret
+			v["log.level"] = "info"
+		}
+		/^[ \t]*\[.*\][ \t]*$/ { s = $0; gsub(/[][ \t]/, "", s); print; next }
+		/^[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]*=/ {
+			k = $0; sub(/[ \t]*=.*/, "", k); gsub(/[ \t]/, "", k)
+			if ((s "." k) in v) { print k " = " v[s "." k]; next }
+		}
+		{ print }
+	' "$top_srcdir/examples/civic.conf" >"$CIVIC_T/civic.conf" || die "could not write civic.conf"
+	chmod 0600 "$CIVIC_T/civic.conf"
+}
+
+civic_migrate() {
+	"$CIVICCTL" --config "$CIVIC_T/civic.conf" migrate >"$CIVIC_T/migrate.log" 2>&1 || {
+		show_log "$CIVIC_T/migrate.log" 40
+		die "civicctl migrate failed"
+	}
+	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/demo-data.sql" \
+		>>"$CIVIC_T/migrate.log" 2>&1 || {
+		show_log "$CIVIC_T/migrate.log" 40
+		die "civicctl load sql/demo-data.sql failed"
+	}
+}
+
+DEMO_SOCK=
+# civic_demo_start [OPTIONS...]: the master on $CIVIC_T/run/demo.sock, in
+# the background, logging to $CIVIC_T/demo.log; waits for the socket.
+civic_demo_start() {
+	DEMO_SOCK=$CIVIC_T/run/demo.sock
+	rm -f "$DEMO_SOCK"
+	"$DEMO" --config "$CIVIC_T/civic.conf" --listen "$DEMO_SOCK" "$@" \
+		>>"$CIVIC_T/demo.log" 2>&1 &
+	DEMO_PID=$!
+	if ! wait_for 15 test -S "$DEMO_SOCK" || ! alive "$DEMO_PID"; then
+		show_log "$CIVIC_T/demo.log" 60
+		die "civic-demo.fcgi did not start (no socket $DEMO_SOCK)"
+	fi
+}
+
+civic_demo_stop() {
+	[ -n "$DEMO_PID" ] && stop_pid "$DEMO_PID" 15
+	DEMO_PID=
+	return 0
+}
+
+# ---------------------------------------------------------------- nginx
+
+# nginx on 127.0.0.1 at a free port.  Two virtual servers share the port:
+# the default one passes /demo/ to $CIVIC_T/run/demo.sock, and the one named
+# "spawned.test" to $CIVIC_T/spawned/demo.sock (a copy of the program that
+# spawn-fcgi started, for the inherited-socket mode).  Both include
+# examples/nginx/civic.conf with only the socket directory and the xslt
+# directory changed.
+civic_nginx_start() {
+	local n=$CIVIC_T/nginx conf_dir f port try out user_line=
+	conf_dir=$("$NGINX" -V 2>&1 | tr ' ' '\n' | sed -n 's/^--conf-path=//p')
+	conf_dir=$(dirname "${conf_dir:-/etc/nginx/nginx.conf}")
+	for f in fastcgi_params mime.types; do
+		[ -r "$conf_dir/$f" ] || die "$conf_dir/$f missing: install the Debian package nginx-common"
+		cp "$conf_dir/$f" "$n/conf/$f"
+	done
+	# What nginx serves at /civic-static/, in a directory its workers can read
+	# wherever the source tree is.
+	rm -rf "$CIVIC_T/xslt"
+	cp -R "$top_srcdir/xslt" "$CIVIC_T/xslt"
+	chmod -R a+rX "$CIVIC_T/xslt"
+	sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
+		"$top_srcdir/examples/nginx/civic.conf" >"$n/conf/civic.conf"
+	sed -e "s|/run/civic/|$CIVIC_T/spawned/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
+		"$top_srcdir/examples/nginx/civic.conf" >"$n/conf/civic-spawned.conf"
+	grep -q "unix:$CIVIC_T/run/demo.sock" "$n/conf/civic.conf" ||
+		die "examples/nginx/civic.conf does not pass /demo/ to unix:/run/civic/demo.sock"
+	# As root, nginx's workers run as www-data: the socket's group.
+	[ "$(id -u)" = 0 ] && user_line="user www-data www-data;"
+
+	for try in $(seq 1 40); do
+		port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+		cat >"$n/conf/nginx.conf" <<EOF
+# Generated by tests/integration/lib.sh for one test run.
+$user_line
+worker_processes 2;
+daemon on;
+pid $n/nginx.pid;
+error_log $n/logs/error.log info;
+events { worker_connections 256; }
+http {
+	include mime.types;
+	default_type application/octet-stream;
+	access_log $n/logs/access.log;
+	client_body_temp_path $n/tmp/body;
+	fastcgi_temp_path $n/tmp/fastcgi;
+	proxy_temp_path $n/tmp/proxy;
+	scgi_temp_path $n/tmp/scgi;
+	uwsgi_temp_path $n/tmp/uwsgi;
+	server_tokens off;
+	server {
+		listen 127.0.0.1:$port default_server;
+		server_name localhost;
+		include civic.conf;
+	}
+	server {
+		listen 127.0.0.1:$port;
+		server_name spawned.test;
+		include civic-spawned.conf;
+	}
+}
+EOF
+		if out=$("$NGINX" -p "$n/" -e "$n/logs/error.log" -c "$n/conf/nginx.conf" 2>&1); then
+			NGINX_PORT=$port
+			BASE=http://127.0.0.1:$port
+			wait_for 10 test -s "$n/nginx.pid" || die "nginx wrote no pid file"
+			NGINX_PID=$(cat "$n/nginx.pid")
+			note "nginx on $BASE (pid $NGINX_PID)"
+			return 0
+		fi
+		case $out in
+		*"Address already in use"*) continue ;;
+		esac
+		printf '%s\n' "$out" | sed 's/^/#   /'
+		show_log "$n/logs/error.log" 30
+		die "nginx did not start (Debian package nginx-light)"
+	done
+	die "nginx found no free port in 40 tries"
+}
+
+civic_nginx_stop() {
+	[ -n "$NGINX_PID" ] || return 0
+	if alive "$NGINX_PID"; then
+		"$NGINX" -p "$CIVIC_T/nginx/" -e "$CIVIC_T/nginx/logs/error.log" \
+			-c "$CIVIC_T/nginx/conf/nginx.conf" -s stop >/dev/null 2>&1 ||
+			kill -TERM "$NGINX_PID" 2>/dev/null
+		wait_gone "$NGINX_PID" 10 || kill -KILL "$NGINX_PID" 2>/dev/null
+	fi
+	NGINX_PID=
+	return 0
+}
+
+# ---------------------------------------------------------------- HTTP
+
+# http METHOD PATH [CURL-OPTIONS...]: one request through nginx.  Sets
+# STATUS (000 when curl failed); the headers are in $HDRS, the body in $BODY.
+# GET sends no -X (curl's --data options make it a POST), HEAD is --head.
+HDRS=
+BODY=
+STATUS=
+http() {
+	local method=$1 path=$2 m=()
+	shift 2
+	HDRS=$CIVIC_T/work/resp.head
+	BODY=$CIVIC_T/work/resp.body
+	: >"$HDRS"
+	: >"$BODY"
+	case $method in
+	GET | POST) ;;
+	HEAD) m=(--head) ;;
+	*) m=(-X "$method") ;;
+	esac
+	STATUS=$("$CURL" -sS --max-time "${HTTP_TIMEOUT:-10}" -o "$BODY" -D "$HDRS" \
+		-w '%{http_code}' "${m[@]}" "$@" "$BASE$path" 2>"$CIVIC_T/work/curl.err") || {
+		note "curl $method $path: $(cat "$CIVIC_T/work/curl.err")"
+		STATUS=000
+	}
+	[ -n "$STATUS" ] || STATUS=000
+}
+
+# header NAME: the value of header NAME in the last response (last one if repeated).
+header() {
+	tr -d '\r' <"$HDRS" | sed -n "s/^$1:[[:space:]]*//Ip" | tail -n 1
+}
+
+expect_status() {
+	local name=$1 want=$2
+	if [ "$STATUS" = "$want" ]; then
+		pass "$name"
+	else
+		fail "$name: expected status $want, got $STATUS ($(head -c 300 "$BODY" | tr '\n' ' '))"
+	fi
+}
+
+# expect_header TEST HEADER REGEX (extended, case-insensitive match on the value)
+expect_header() {
+	local name=$1 h=$2 re=$3 val
+	val=$(header "$h")
+	if tr -d '\r' <"$HDRS" | grep -qi "^$h:" && printf '%s\n' "$val" | grep -Eqi -- "$re"; then
+		pass "$name"
+	else
+		fail "$name: header $h is '$val', expected /$re/"
+	fi
+}
+
+expect_no_header() {
+	if tr -d '\r' <"$HDRS" | grep -qi "^$2:"; then
+		fail "$1: unexpected header $(tr -d '\r' <"$HDRS" | grep -i "^$2:")"
+	else
+		pass "$1"
+	fi
+}
+
+expect_body_contains() {
+	if grep -qF -- "$2" "$BODY"; then
+		pass "$1"
+	else
+		fail "$1: body lacks '$2' ($(head -c 300 "$BODY" | tr '\n' ' '))"
+	fi
+}
+
+expect_body_lacks() {
+	if grep -qF -- "$2" "$BODY"; then
+		fail "$1: body contains '$2'"
+	else
+		pass "$1"
+	fi
+}
+
+# The headers every response carries, whatever its status.
+expect_security_headers() {
+	local name=$1 csp
+	csp=$(header Content-Security-Policy)
+	if [ -z "$csp" ]; then
+		fail "$name: no Content-Security-Policy"
+	elif printf '%s' "$csp" | grep -qi "unsafe-inline"; then
+		fail "$name: Content-Security-Policy allows 'unsafe-inline': $csp"
+	else
+		pass "$name: Content-Security-Policy"
+	fi
+	expect_header "$name: X-Content-Type-Options" X-Content-Type-Options '^nosniff$'
+	expect_header "$name: Referrer-Policy" Referrer-Policy '.'
+	if [ -n "$(header X-Frame-Options)" ] || printf '%s' "$csp" | grep -qi frame-ancestors; then
+		pass "$name: framing forbidden"
+	else
+		fail "$name: neither X-Frame-Options nor frame-ancestors"
+	fi
+}
+
+# ---------------------------------------------------------------- the stack
+
+# civic_stack_up [DEMO-OPTIONS...]: everything a suite needs, ready to serve.
+civic_stack_up() {
+	find_tools
+	civic_tmp
+	civic_db_init
+	civic_db_start
+	civic_db_setup
+	civic_write_config
+	civic_migrate
+	civic_demo_start "$@"
+	civic_nginx_start
+	# The first request may come before the workers have connected.
+	local i
+	for i in $(seq 1 50); do
+		http GET /demo/
+		[ "$STATUS" = 200 ] && return 0
+		sleep 0.2
+	done
+	show_log "$CIVIC_T/demo.log" 60
+	show_log "$CIVIC_T/nginx/logs/error.log" 20
+	die "GET /demo/ through nginx did not answer 200 (last status $STATUS)"
+}

@@ -1,0 +1,613 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: the pieces every feature's stylesheet shares.
+
+    - "t": the message lookup (i18n/zh-CN.xml, i18n/en.xml);
+    - the title mechanism: a view gives its title with a template
+      match="page[@view='...']" mode="title"; layout.xsl puts it in <title>
+      and the view usually repeats it in its <h1>;
+    - the messages block (/page/messages/message);
+    - form fields ("field"), the hidden CSRF and idempotency inputs
+      ("form-hidden") and the error summary ("error-summary");
+    - the keyset pager ("pager");
+    - the error page (view "error").
+
+  Everything here is text through the XSLT serialiser: citizen text is
+  escaped, and nothing uses disable-output-escaping.  Feature stylesheets
+  include this file and layout.xsl; only layout.xsl is meant to be edited by
+  a webmaster.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="exsl str">
+
+  <!--
+    The catalogues are stylesheet modules, not documents: the transform runs
+    under security preferences that forbid reading files, so document()
+    could not load them, whereas xsl:include is resolved when the
+    stylesheet is compiled.
+  -->
+  <xsl:include href="i18n/zh-CN.xml"/>
+  <xsl:include href="i18n/en.xml"/>
+
+  <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
+  <xsl:variable name="lang">
+    <xsl:choose>
+      <xsl:when test="/page/@lang = 'en'">en</xsl:when>
+      <xsl:otherwise>zh-CN</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="i18n-zh-m" select="exsl:node-set($i18n-zh-CN)/m"/>
+  <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m"/>
+  <!-- The catalogue of the page's language (one of the two sets is empty). -->
+  <xsl:variable name="i18n-m"
+      select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>
+
+  <xsl:variable name="site" select="/page/site"/>
+
+  <!--
+    t: the text of message key in the page's language, else in zh-CN, else
+    the key itself (so that a missing message shows, and can be found).
+    {min}, {max}, {n} and {s} in the text are replaced by the parameters.
+  -->
+  <xsl:template name="t">
+    <xsl:param name="key"/>
+    <xsl:param name="min"/>
+    <xsl:param name="max"/>
+    <xsl:param name="n"/>
+    <xsl:param name="s"/>
+    <xsl:variable name="hit" select="$i18n-m[@k = $key]"/>
+    <xsl:variable name="text">
+      <xsl:choose>
+        <xsl:when test="$hit">
+          <xsl:value-of select="$hit[1]"/>
+        </xsl:when>
+        <xsl:when test="$i18n-zh-m[@k = $key]">
+          <xsl:value-of select="$i18n-zh-m[@k = $key][1]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$key"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="s1">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="string($text)"/>
+        <xsl:with-param name="from" select="'{min}'"/>
+        <xsl:with-param name="to" select="$min"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="s2">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="string($s1)"/>
+        <xsl:with-param name="from" select="'{max}'"/>
+        <xsl:with-param name="to" select="$max"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="s3">
+      <xsl:call-template name="replace">
+        <xsl:with-param name="s" select="string($s2)"/>
+        <xsl:with-param name="from" select="'{n}'"/>
+        <xsl:with-param name="to" select="$n"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:call-template name="replace">
+      <xsl:with-param name="s" select="string($s3)"/>
+      <xsl:with-param name="from" select="'{s}'"/>
+      <xsl:with-param name="to" select="$s"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Every occurrence of from in s replaced by to. -->
+  <xsl:template name="replace">
+    <xsl:param name="s"/>
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, $from)">
+        <xsl:value-of select="substring-before($s, $from)"/>
+        <xsl:value-of select="$to"/>
+        <xsl:call-template name="replace">
+          <xsl:with-param name="s" select="substring-after($s, $from)"/>
+          <xsl:with-param name="from" select="$from"/>
+          <xsl:with-param name="to" select="$to"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$s"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A size in bytes as people read it: 830 字节, 12.5 KB, 5 MB. -->
+  <xsl:template name="human-size">
+    <xsl:param name="bytes"/>
+    <xsl:choose>
+      <xsl:when test="not(number($bytes) = number($bytes))">
+        <xsl:value-of select="$bytes"/>
+      </xsl:when>
+      <xsl:when test="$bytes &lt; 1024">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'size.bytes'"/>
+          <xsl:with-param name="n" select="string(number($bytes))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$bytes &lt; 1048576">
+        <xsl:value-of select="format-number($bytes div 1024, '0.#')"/>
+        <xsl:text> KB</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="format-number($bytes div 1048576, '0.#')"/>
+        <xsl:text> MB</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================
+       Titles and fallbacks
+       ================================================================ -->
+
+  <!-- A view without a title template: the site name alone is the title. -->
+  <xsl:template match="page" mode="title" priority="-1"/>
+
+  <!--
+    A view without a content template says so, rather than letting the
+    built-in rules copy every text node of the page (tokens included).
+  -->
+  <xsl:template match="page" mode="content" priority="-1">
+    <h1>
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="'err.other.title'"/>
+      </xsl:call-template>
+    </h1>
+  </xsl:template>
+
+  <!-- ================================================================
+       Messages: <messages><message level="info|warn|error" key="..."/>
+       ================================================================ -->
+
+  <xsl:template name="messages">
+    <xsl:for-each select="/page/messages/message[@key != '']">
+      <xsl:variable name="level">
+        <xsl:choose>
+          <xsl:when test="@level = 'error' or @level = 'warn'">
+            <xsl:value-of select="@level"/>
+          </xsl:when>
+          <xsl:otherwise>info</xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <div class="msg msg-{$level}">
+        <xsl:attribute name="role">
+          <xsl:choose>
+            <xsl:when test="$level = 'info'">status</xsl:when>
+            <xsl:otherwise>alert</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <p>
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="@key"/>
+            <xsl:with-param name="min" select="@min"/>
+            <xsl:with-param name="max" select="@max"/>
+            <xsl:with-param name="n" select="@n"/>
+          </xsl:call-template>
+        </p>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================================================================
+       Forms
+       ================================================================ -->
+
+  <!-- The hidden inputs every state-changing form carries. -->
+  <xsl:template name="form-hidden">
+    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+    <input type="hidden" name="idem" value="{/page/idem}"/>
+  </xsl:template>
+
+  <!-- The text of a field error, bounds put in (file sizes as people read them). -->
+  <xsl:template match="error" mode="text">
+    <xsl:choose>
+      <xsl:when test="@key = 'v.filesize'">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="@key"/>
+          <xsl:with-param name="max">
+            <xsl:call-template name="human-size">
+              <xsl:with-param name="bytes" select="@max"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="@key"/>
+          <xsl:with-param name="min" select="@min"/>
+          <xsl:with-param name="max" select="@max"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    error-summary: at the top of a form, when the page has errors, a box
+    that lists them with links to the fields.  label-prefix + field name is
+    the message key of the field's label (the view's "field" calls use the
+    same keys), so that each line says which field is wrong.
+  -->
+  <xsl:template name="error-summary">
+    <xsl:param name="label-prefix"/>
+    <xsl:if test="/page/errors/error">
+      <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+        <h2 id="error-summary-title">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'form.error-summary'"/>
+          </xsl:call-template>
+        </h2>
+        <ul>
+          <xsl:for-each select="/page/errors/error">
+            <li>
+              <xsl:choose>
+                <!-- Hidden inputs have no field to go to. -->
+                <xsl:when test="@field = 'csrf' or @field = 'idem' or not(@field)">
+                  <xsl:apply-templates select="." mode="text"/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <a href="#f-{@field}">
+                    <xsl:if test="$label-prefix != ''">
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="concat($label-prefix, @field)"/>
+                      </xsl:call-template>
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'form.colon'"/>
+                      </xsl:call-template>
+                    </xsl:if>
+                    <xsl:apply-templates select="." mode="text"/>
+                  </a>
+                </xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    field: one labelled form control.
+
+      name       the field's name; its id is "f-" + name
+      label      message key of the label
+      type       text | textarea | select | date | email | tel | number | file | hidden
+      required   yes | no
+      hint       message key of a hint under the label (optional)
+      maxlength  (optional)
+      options    select: a node-set; each node's text is the label and, unless
+                 it has a value attribute, the value too
+      autocomplete, accept, rows   passed to the control when given
+
+    The value the user sent comes back from /page/values/value[@name]; the
+    error, from /page/errors/error[@field], is tied to the control by
+    aria-describedby and marked with aria-invalid.
+  -->
+  <xsl:template name="field">
+    <xsl:param name="name"/>
+    <xsl:param name="label"/>
+    <xsl:param name="type" select="'text'"/>
+    <xsl:param name="required" select="'no'"/>
+    <xsl:param name="hint"/>
+    <xsl:param name="maxlength"/>
+    <xsl:param name="options" select="/.."/>
+    <xsl:param name="autocomplete"/>
+    <xsl:param name="accept"/>
+    <xsl:param name="rows" select="'8'"/>
+
+    <xsl:variable name="id" select="concat('f-', $name)"/>
+    <xsl:variable name="value" select="string(/page/values/value[@name = $name][1])"/>
+    <xsl:variable name="error" select="/page/errors/error[@field = $name][1]"/>
+    <!-- A browser never sends a chosen file twice: after errors, say so. -->
+    <xsl:variable name="again" select="$type = 'file' and /page/errors/error"/>
+    <xsl:variable name="describedby">
+      <xsl:if test="$hint != ''">
+        <xsl:value-of select="concat(' ', $id, '-hint')"/>
+      </xsl:if>
+      <xsl:if test="$error">
+        <xsl:value-of select="concat(' ', $id, '-error')"/>
+      </xsl:if>
+      <xsl:if test="$again">
+        <xsl:value-of select="concat(' ', $id, '-again')"/>
+      </xsl:if>
+    </xsl:variable>
+
+    <xsl:choose>
+      <xsl:when test="$type = 'hidden'">
+        <input type="hidden" id="{$id}" name="{$name}" value="{$value}"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <div>
+          <xsl:attribute name="class">
+            <xsl:text>field field-</xsl:text>
+            <xsl:value-of select="$type"/>
+            <xsl:if test="$error"> field-invalid</xsl:if>
+          </xsl:attribute>
+          <label for="{$id}">
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="$label"/>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:choose>
+              <xsl:when test="$required = 'yes'">
+                <span class="req">
+                  <xsl:call-template name="t">
+                    <xsl:with-param name="key" select="'form.required'"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:otherwise>
+                <span class="opt">
+                  <xsl:call-template name="t">
+                    <xsl:with-param name="key" select="'form.optional'"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:otherwise>
+            </xsl:choose>
+          </label>
+          <xsl:if test="$hint != ''">
+            <p class="hint" id="{$id}-hint">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="$hint"/>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$error">
+            <p class="field-error" id="{$id}-error">
+              <span class="visually-hidden">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'form.error-prefix'"/>
+                </xsl:call-template>
+              </span>
+              <xsl:apply-templates select="$error" mode="text"/>
+            </p>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="$type = 'textarea'">
+              <textarea id="{$id}" name="{$name}" rows="{$rows}">
+                <xsl:call-template name="field-attributes">
+                  <xsl:with-param name="required" select="$required"/>
+                  <xsl:with-param name="maxlength" select="$maxlength"/>
+                  <xsl:with-param name="autocomplete" select="$autocomplete"/>
+                  <xsl:with-param name="describedby" select="substring($describedby, 2)"/>
+                  <xsl:with-param name="invalid" select="boolean($error)"/>
+                </xsl:call-template>
+                <!--
+                  HTML drops one newline right after <textarea>: this one,
+                  so that a value beginning with a newline keeps it.
+                -->
+                <xsl:text>&#10;</xsl:text>
+                <xsl:value-of select="$value"/>
+              </textarea>
+            </xsl:when>
+            <xsl:when test="$type = 'select'">
+              <select id="{$id}" name="{$name}">
+                <xsl:call-template name="field-attributes">
+                  <xsl:with-param name="required" select="$required"/>
+                  <xsl:with-param name="autocomplete" select="$autocomplete"/>
+                  <xsl:with-param name="describedby" select="substring($describedby, 2)"/>
+                  <xsl:with-param name="invalid" select="boolean($error)"/>
+                </xsl:call-template>
+                <option value="">
+                  <xsl:call-template name="t">
+                    <xsl:with-param name="key" select="'form.choose'"/>
+                  </xsl:call-template>
+                </option>
+                <xsl:for-each select="$options">
+                  <xsl:variable name="v">
+                    <xsl:choose>
+                      <xsl:when test="@value">
+                        <xsl:value-of select="@value"/>
+                      </xsl:when>
+                      <xsl:otherwise>
+                        <xsl:value-of select="."/>
+                      </xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:variable>
+                  <option value="{$v}">
+                    <xsl:if test="string($v) = $value">
+                      <xsl:attribute name="selected">selected</xsl:attribute>
+                    </xsl:if>
+                    <xsl:value-of select="."/>
+                  </option>
+                </xsl:for-each>
+              </select>
+            </xsl:when>
+            <xsl:otherwise>
+              <input type="{$type}" id="{$id}" name="{$name}">
+                <xsl:if test="$type != 'file'">
+                  <xsl:attribute name="value">
+                    <xsl:value-of select="$value"/>
+                  </xsl:attribute>
+                </xsl:if>
+                <xsl:if test="$accept != ''">
+                  <xsl:attribute name="accept">
+                    <xsl:value-of select="$accept"/>
+                  </xsl:attribute>
+                </xsl:if>
+                <xsl:call-template name="field-attributes">
+                  <xsl:with-param name="required" select="$required"/>
+                  <xsl:with-param name="maxlength" select="$maxlength"/>
+                  <xsl:with-param name="autocomplete" select="$autocomplete"/>
+                  <xsl:with-param name="describedby" select="substring($describedby, 2)"/>
+                  <xsl:with-param name="invalid" select="boolean($error)"/>
+                </xsl:call-template>
+              </input>
+              <xsl:if test="$again">
+                <p class="hint" id="{$id}-again">
+                  <xsl:call-template name="t">
+                    <xsl:with-param name="key" select="'form.file-again'"/>
+                  </xsl:call-template>
+                </p>
+              </xsl:if>
+            </xsl:otherwise>
+          </xsl:choose>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="field-attributes">
+    <xsl:param name="required"/>
+    <xsl:param name="maxlength"/>
+    <xsl:param name="autocomplete"/>
+    <xsl:param name="describedby"/>
+    <xsl:param name="invalid"/>
+    <xsl:if test="$required = 'yes'">
+      <xsl:attribute name="required">required</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$maxlength != ''">
+      <xsl:attribute name="maxlength">
+        <xsl:value-of select="$maxlength"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$autocomplete != ''">
+      <xsl:attribute name="autocomplete">
+        <xsl:value-of select="$autocomplete"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$invalid">
+      <xsl:attribute name="aria-invalid">true</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$describedby != ''">
+      <xsl:attribute name="aria-describedby">
+        <xsl:value-of select="$describedby"/>
+      </xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="submit">
+    <xsl:param name="label" select="'form.submit'"/>
+    <div class="actions">
+      <button type="submit" class="button">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="$label"/>
+        </xsl:call-template>
+      </button>
+    </div>
+  </xsl:template>
+
+  <!-- ================================================================
+       Keyset pager: <pager next="KEY" after="KEY"/>
+       ================================================================ -->
+
+  <xsl:template name="pager">
+    <xsl:variable name="pager" select="/page/pager"/>
+    <xsl:if test="$pager/@next != '' or $pager/@after != ''">
+      <nav class="pager">
+        <xsl:attribute name="aria-label">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'pager.label'"/>
+          </xsl:call-template>
+        </xsl:attribute>
+        <ul>
+          <xsl:if test="$pager/@after != ''">
+            <li>
+              <a href="{$site/@path}">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'pager.first'"/>
+                </xsl:call-template>
+              </a>
+            </li>
+          </xsl:if>
+          <xsl:if test="$pager/@next != ''">
+            <li>
+              <a href="?after={str:encode-uri($pager/@next, true())}" rel="next">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'pager.next'"/>
+                </xsl:call-template>
+              </a>
+            </li>
+          </xsl:if>
+        </ul>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================
+       Error pages:  <page view="error" status="404"><error-page status="404"
+       [incident="..."] [allow="GET, POST"] [retry-after="60"]/></page>
+       ================================================================ -->
+
+  <xsl:template name="error-key">
+    <xsl:variable name="s" select="string(/page/error-page/@status)"/>
+    <xsl:choose>
+      <xsl:when test="$s = '400' or $s = '403' or $s = '404' or $s = '405' or $s = '413'
+                      or $s = '422' or $s = '429' or $s = '500' or $s = '503'">
+        <xsl:value-of select="concat('err.', $s)"/>
+      </xsl:when>
+      <xsl:when test="starts-with($s, '5')">err.500</xsl:when>
+      <xsl:otherwise>err.other</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'error']" mode="title">
+    <xsl:variable name="k">
+      <xsl:call-template name="error-key"/>
+    </xsl:variable>
+    <xsl:call-template name="t">
+      <xsl:with-param name="key" select="concat($k, '.title')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'error']" mode="content">
+    <xsl:variable name="e" select="error-page"/>
+    <xsl:variable name="k">
+      <xsl:call-template name="error-key"/>
+    </xsl:variable>
+    <div class="error-page">
+      <h1>
+        <xsl:apply-templates select="." mode="title"/>
+      </h1>
+      <p class="lead">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="concat($k, '.text')"/>
+        </xsl:call-template>
+      </p>
+      <xsl:if test="$e/@status = '429' and $e/@retry-after != ''">
+        <p>
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'err.retry-after'"/>
+            <xsl:with-param name="n" select="$e/@retry-after"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <xsl:if test="starts-with($e/@status, '5') and $e/@incident != ''">
+        <p class="incident">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'err.incident'"/>
+          </xsl:call-template>
+          <strong><xsl:value-of select="$e/@incident"/></strong>
+        </p>
+        <p>
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'err.incident-help'"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
+      <p class="error-code">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'err.code'"/>
+          <xsl:with-param name="n" select="$e/@status"/>
+        </xsl:call-template>
+      </p>
+      <p>
+        <a class="button" href="{$site/@base}">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'err.home'"/>
+          </xsl:call-template>
+        </a>
+      </p>
+    </div>
+  </xsl:template>
+
+</xsl:stylesheet>
