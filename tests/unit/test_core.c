@@ -1,0 +1,408 @@
+/*
+ * test_core.c: unit tests of the core's request-independent parts: route
+ * matching and table checks, the configuration file, applying field
+ * declarations to a request (trimming, required fields, errors, query
+ * versus body), URL escaping, page building and XML rendering.
+ * No server is needed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <CUnit/Basic.h>
+#include <libxml/tree.h>
+
+#include "civic.h"
+#include "render.h"
+#include "worker.h"
+
+static int dummy(struct civic_req *r) { (void)r; return 200; }
+
+static const struct civic_field int_fields[] = {
+	{ "n", CIVIC_V_INT, 1, 100, CIVIC_F_REQUIRED, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct civic_route routes[] = {
+	{ "GET", "/", "home", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "GET", "/new", "form", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "POST", "/new", "form", dummy, int_fields, CIVIC_R_STATE, 0, { NULL, 0, 0 } },
+	{ "GET", "/m/{id:int}", "show", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "GET", "/m/{id:int}/file", "file", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "GET", "/t/{no:tracking}", "track", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "GET", "/s/{slug:slug}/{name:str}", "slug", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "POST", "/only-post", "p", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+};
+#define NROUTES	(sizeof(routes) / sizeof(routes[0]))
+
+static int
+find(const char *method, const char *path, const struct civic_route **found,
+    struct civic_seg *segs, size_t *nsegs, const char **allow)
+{
+	return civic_route_find(routes, NROUTES, method, path, found, segs, nsegs, allow);
+}
+
+static void
+test_route_match(void)
+{
+	const struct civic_route	*rt;
+	struct civic_seg		 segs[CIVIC_MAX_SEGS];
+	size_t				 n;
+	const char			*allow = NULL;
+
+	CU_ASSERT_EQUAL(find("GET", "/", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_STRING_EQUAL(rt->view, "home");
+	CU_ASSERT_EQUAL(n, 0);
+	CU_ASSERT_EQUAL(find("HEAD", "/new", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_STRING_EQUAL(rt->view, "form");
+	CU_ASSERT_EQUAL(find("POST", "/new", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_PTR_EQUAL(rt, &routes[2]);
+
+	CU_ASSERT_EQUAL(find("GET", "/m/42", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_STRING_EQUAL(rt->view, "show");
+	CU_ASSERT_EQUAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(segs[0].name, "id");
+	CU_ASSERT_STRING_EQUAL(segs[0].val, "42");
+	CU_ASSERT_EQUAL(find("GET", "/m/42/file", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_STRING_EQUAL(rt->view, "file");
+	CU_ASSERT_STRING_EQUAL(segs[0].val, "42");
+
+	CU_ASSERT_EQUAL(find("GET", "/s/abc-1/张三", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_EQUAL(n, 2);
+	CU_ASSERT_STRING_EQUAL(segs[0].name, "slug");
+	CU_ASSERT_STRING_EQUAL(segs[1].name, "name");
+	CU_ASSERT_STRING_EQUAL(segs[1].val, "张三");
+
+	CU_ASSERT_EQUAL(find("GET", "/t/XX20261123-0042", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_STRING_EQUAL(segs[0].val, "XX20261123-0042");
+}
+
+static void
+test_route_refuse(void)
+{
+	const struct civic_route	*rt;
+	struct civic_seg		 segs[CIVIC_MAX_SEGS];
+	size_t				 n;
+	const char			*allow = NULL;
+
+	/* Typed segments refuse what is not of their type. */
+	CU_ASSERT_EQUAL(find("GET", "/m/abc", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/m/-1", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/m/", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/m/1234567890123456789", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/m/123456789012345678", &rt, segs, &n, &allow), 200);
+	CU_ASSERT_EQUAL(find("GET", "/t/XX20261323-0042", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/s/ABC/x", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/s/abc/\x01", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/s/abc/\xff", &rt, segs, &n, &allow), 404);
+	/* No prefix or trailing-slash leniency. */
+	CU_ASSERT_EQUAL(find("GET", "/new/", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/ne", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "/m/1/file/x", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_EQUAL(find("GET", "//", &rt, segs, &n, &allow), 404);
+	CU_ASSERT_PTR_NULL(rt);
+
+	/* Wrong method: 405 with the methods that would do. */
+	CU_ASSERT_EQUAL(find("PUT", "/", &rt, segs, &n, &allow), 405);
+	CU_ASSERT_STRING_EQUAL(allow, "GET, HEAD");
+	CU_ASSERT_EQUAL(find("DELETE", "/new", &rt, segs, &n, &allow), 405);
+	CU_ASSERT_STRING_EQUAL(allow, "GET, HEAD, POST");
+	CU_ASSERT_EQUAL(find("GET", "/only-post", &rt, segs, &n, &allow), 405);
+	CU_ASSERT_STRING_EQUAL(allow, "POST");
+	CU_ASSERT_EQUAL(find("POST", "/m/1", &rt, segs, &n, &allow), 405);
+}
+
+static void
+test_route_check(void)
+{
+	static const struct civic_route bad_seg[] = {
+		{ "GET", "/x/{id:number}", "v", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	};
+	static const struct civic_route twice[] = {
+		{ "GET", "/x", "v", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+		{ "GET", "/x", "w", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	};
+	static const struct civic_route get_state[] = {
+		{ "GET", "/x", "v", dummy, NULL, CIVIC_R_STATE, 0, { NULL, 0, 0 } },
+	};
+	static const struct civic_field nomax[] = {
+		{ "t", CIVIC_V_TEXT, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL }
+	};
+	static const struct civic_route bad_field[] = {
+		{ "POST", "/x", "v", dummy, nomax, 0, 0, { NULL, 0, 0 } },
+	};
+
+	CU_ASSERT_EQUAL(civic_route_check(routes, NROUTES), 0);
+	CU_ASSERT_EQUAL(civic_route_check(bad_seg, 1), -1);
+	CU_ASSERT_EQUAL(civic_route_check(twice, 2), -1);
+	CU_ASSERT_EQUAL(civic_route_check(get_state, 1), -1);
+	CU_ASSERT_EQUAL(civic_route_check(bad_field, 1), -1);
+}
+
+/* Writes text to a temporary file and returns its path (static buffer). */
+static const char *
+tmpfile_with(const char *text)
+{
+	static char	 path[64];
+	FILE		*f;
+	int		 fd;
+
+	snprintf(path, sizeof(path), "/tmp/civic-test-XXXXXX");
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL)
+		return NULL;
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void
+test_config(void)
+{
+	struct civic_config	*c = NULL;
+	const char		*msg = NULL, *path;
+
+	CU_ASSERT_EQUAL(civic_config_load(NULL, &c, &msg), CIVIC_OK);
+	CU_ASSERT_STRING_EQUAL(civic_config_get(c, "site.language"), "zh-CN");
+	CU_ASSERT_EQUAL(civic_config_int(c, "server.workers"), 2);
+	CU_ASSERT_EQUAL(civic_config_set(c, "server.workers", "5"), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_config_int(c, "server.workers"), 5);
+	CU_ASSERT_EQUAL(civic_config_set(c, "server.nonsense", "5"), CIVIC_ERR_CONFIG);
+	civic_config_free(c);
+
+	path = tmpfile_with("# comment\n[site]\nname = 测试县 \n\n[server]\n"
+	    "workers=3\nsocket_mode = 0600\n; other comment\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(path);
+	CU_ASSERT_EQUAL(civic_config_load(path, &c, &msg), CIVIC_OK);
+	CU_ASSERT_STRING_EQUAL(civic_config_get(c, "site.name"), "测试县");
+	CU_ASSERT_EQUAL(civic_config_int(c, "server.workers"), 3);
+	CU_ASSERT_EQUAL(civic_config_int(c, "server.socket_mode"), 0600);
+	/* Not set: the default. */
+	CU_ASSERT_STRING_EQUAL(civic_config_get(c, "database.name"), "civic");
+	civic_config_free(c);
+	unlink(path);
+
+	/* A typo is an error naming the line, not a silent default. */
+	path = tmpfile_with("[server]\nworkers = 2\nworkres = 3\n");
+	CU_ASSERT_EQUAL(civic_config_load(path, &c, &msg), CIVIC_ERR_CONFIG);
+	CU_ASSERT_PTR_NULL(c);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "line 3"));
+	unlink(path);
+	path = tmpfile_with("[server\nworkers = 2\n");
+	CU_ASSERT_EQUAL(civic_config_load(path, &c, &msg), CIVIC_ERR_CONFIG);
+	unlink(path);
+	path = tmpfile_with("[server]\nworkers\n");
+	CU_ASSERT_EQUAL(civic_config_load(path, &c, &msg), CIVIC_ERR_CONFIG);
+	unlink(path);
+	CU_ASSERT_EQUAL(civic_config_load("/nonexistent/civic.conf", &c, &msg),
+	    CIVIC_ERR_CONFIG);
+	CU_ASSERT_PTR_NOT_NULL(strstr(msg, "/nonexistent/civic.conf"));
+}
+
+/* A request as the core would have it after parsing, for form tests. */
+static struct civic_worker	 fake_worker;
+static struct civic_app		 fake_app = { "demo", "demo.xsl", routes, NROUTES };
+
+static void
+fake_request(struct civic_req *r, struct civic_arena *a, const struct civic_route *rt,
+    const char *method, const char *body)
+{
+	memset(r, 0, sizeof(*r));
+	fake_worker.app = &fake_app;
+	r->arena = a;
+	r->worker = &fake_worker;
+	r->route = rt;
+	r->method = method;
+	if (body != NULL)
+		CU_ASSERT_EQUAL(civic_urlenc_parse(a, body, strlen(body), &r->form), CIVIC_OK);
+}
+
+static const char *const colours[] = { "红", "绿", NULL };
+static const struct civic_field form_fields[] = {
+	{ "title", CIVIC_V_TEXT, 2, 5, CIVIC_F_REQUIRED, NULL },
+	{ "body", CIVIC_V_MULTILINE, 1, 10, 0, NULL },
+	{ "colour", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, colours },
+	{ "page", CIVIC_V_INT, 1, 9, CIVIC_F_QUERY, NULL },
+	{ "mobile", CIVIC_V_MOBILE, 0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct civic_route form_route =
+	{ "POST", "/f", "f", dummy, form_fields, 0, 0, { NULL, 0, 0 } };
+
+static void
+test_form(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_req	 r;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	/* Trimmed (ASCII and ideographic spaces), CRLF made LF, all valid. */
+	fake_request(&r, a, &form_route, "POST",
+	    "title=%E3%80%80%E4%BD%A0%E5%A5%BD+&body=a%0D%0Ab&colour=%E7%BB%BF&page=7");
+	CU_ASSERT_EQUAL(civic_urlenc_parse(a, "page=3", 6, &r.query), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_OK);
+	CU_ASSERT_EQUAL(r.nerrs, 0);
+	CU_ASSERT_STRING_EQUAL(civic_req_value(&r, "title"), "你好");
+	CU_ASSERT_STRING_EQUAL(civic_req_value(&r, "body"), "a\nb");
+	CU_ASSERT_STRING_EQUAL(civic_req_value(&r, "colour"), "绿");
+	/* F_QUERY: from the query string even on a POST. */
+	CU_ASSERT_EQUAL(civic_req_int(&r, "page", 0), 3);
+	CU_ASSERT_PTR_NULL(civic_req_value(&r, "mobile"));
+	civic_arena_reset(a);
+
+	/* Each failing field is reported with its bounds; none has a value. */
+	fake_request(&r, a, &form_route, "POST",
+	    "title=%E4%BD%A0&colour=%E8%93%9D&mobile=12345&body=+++");
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_ERR_INVALID);
+	CU_ASSERT_EQUAL_FATAL(r.nerrs, 3);
+	CU_ASSERT_STRING_EQUAL(r.errs[0].field, "title");
+	CU_ASSERT_EQUAL(r.errs[0].err, CIVIC_VE_SHORT);
+	CU_ASSERT_EQUAL(r.errs[0].min, 2);
+	CU_ASSERT_EQUAL(r.errs[0].max, 5);
+	CU_ASSERT_STRING_EQUAL(r.errs[1].field, "colour");
+	CU_ASSERT_EQUAL(r.errs[1].err, CIVIC_VE_CHOICE);
+	CU_ASSERT_STRING_EQUAL(r.errs[2].field, "mobile");
+	CU_ASSERT_EQUAL(r.errs[2].err, CIVIC_VE_MOBILE);
+	CU_ASSERT_PTR_NULL(civic_req_value(&r, "title"));
+	/* Blank after trimming is absent: optional body, no error. */
+	CU_ASSERT_PTR_NULL(civic_req_value(&r, "body"));
+	/* The raw text is kept for refilling the form. */
+	CU_ASSERT_STRING_EQUAL(civic_form_raw(&r, &form_fields[0]), "你");
+	civic_arena_reset(a);
+
+	/* Required fields missing entirely. */
+	fake_request(&r, a, &form_route, "POST", NULL);
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_ERR_INVALID);
+	CU_ASSERT_EQUAL(r.nerrs, 2);
+	CU_ASSERT_EQUAL(r.errs[0].err, CIVIC_VE_REQUIRED);
+	CU_ASSERT_EQUAL(r.errs[1].err, CIVIC_VE_REQUIRED);
+	civic_arena_free(a);
+}
+
+static void
+test_url_escape(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+
+	CU_ASSERT_STRING_EQUAL(civic_url_escape(a, "a b/中.pdf"), "a%20b%2F%E4%B8%AD.pdf");
+	CU_ASSERT_STRING_EQUAL(civic_url_escape(a, "\"\r\n;"), "%22%0D%0A%3B");
+	CU_ASSERT_STRING_EQUAL(civic_url_escape(a, ""), "");
+	civic_arena_free(a);
+}
+
+static void
+test_page_xml(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_config	*cfg = NULL;
+	struct civic_req	 r;
+	struct civic_rows	 rows;
+	const char		*msg, *out = NULL, *names[] = { "id", "title" };
+	char			*cells[] = { "1", "<b>&", "2", NULL };
+	size_t			 lens[] = { 1, 5, 1, 0 }, len = 0;
+
+	CU_ASSERT_EQUAL_FATAL(civic_config_load(NULL, &cfg, &msg), CIVIC_OK);
+	civic_config_set(cfg, "security.secret", "00112233445566778899aabbccddeeff"
+	    "00112233445566778899aabbccddeeff");
+	fake_worker.cfg = cfg;
+	fake_worker.mount = "/demo/";
+	memcpy(fake_worker.secret, "0123456789abcdef0123456789abcdef", 32);
+	fake_request(&r, a, &routes[0], "GET", NULL);
+	CU_ASSERT_EQUAL_FATAL(civic_page_new(&r, "home"), CIVIC_OK);
+
+	/* Rows become elements; SQL NULL leaves the child out. */
+	rows.nrows = 2;
+	rows.ncols = 2;
+	rows.names = names;
+	rows.cell = cells;
+	rows.len = lens;
+	civic_page_rows(&r, civic_page_add(&r, NULL, "notes", NULL), "note", &rows);
+	/* Characters XML can't carry are replaced, not passed through. */
+	civic_page_add(&r, NULL, "odd", "a\x01" "b");
+	civic_page_message(&r, "info", "saved");
+	civic_page_pager(&r, "17");
+	CU_ASSERT_EQUAL(civic_render_xml(r.doc, "/s/demo.xsl", a, &out, &len), CIVIC_OK);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+	CU_ASSERT_EQUAL(strncmp(out, "<?xml", 5), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<?xml-stylesheet type=\"text/xsl\" href=\"/s/demo.xsl\"?>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>1</id><title>&lt;b&gt;&amp;</title></note>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>2</id></note>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<odd>a\xef\xbf\xbd" "b</odd>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<message level=\"info\" key=\"saved\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<pager next=\"17\"/>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<csrf>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<idem>"));
+	/* A fresh client gets its CSRF cookie. */
+	CU_ASSERT_EQUAL(r.headers.n, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.headers.v[0].val, "HttpOnly; SameSite=Strict"));
+
+	/* Error pages: an incident id for 5xx only. */
+	CU_ASSERT_EQUAL(civic_page_error(&r, 503, NULL, 0), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_render_xml(r.doc, NULL, a, &out, &len), CIVIC_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "incident=\""));
+	CU_ASSERT_PTR_NULL(strstr(out, "xml-stylesheet"));
+	CU_ASSERT_EQUAL(civic_page_error(&r, 405, "GET, HEAD", 0), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_render_xml(r.doc, NULL, a, &out, &len), CIVIC_OK);
+	CU_ASSERT_PTR_NULL(strstr(out, "incident=\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "allow=\"GET, HEAD\""));
+	civic_arena_free(a);
+	civic_config_free(cfg);
+}
+
+static void
+test_csrf(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_req	 r;
+	const char		*tok, *cookie, *eq;
+	char			*hdr, *body;
+
+	fake_request(&r, a, &routes[0], "GET", NULL);
+	tok = civic_csrf_token(&r);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(tok);
+	CU_ASSERT_EQUAL(strlen(tok), 43);
+	/* The cookie that came with it makes the token check out on a POST. */
+	cookie = r.headers.v[0].val;
+	eq = strchr(cookie, '=');
+	hdr = civic_arena_strndup(a, cookie, strcspn(cookie, ";"));
+	body = civic_arena_printf(a, "csrf=%s", tok);
+	fake_request(&r, a, &routes[2], "POST", body);
+	CU_ASSERT_EQUAL(civic_cookie_parse(a, hdr, strlen(hdr), &r.cookies), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_csrf_check(&r), 0);
+	/* Another client's cookie, or none, fails. */
+	fake_request(&r, a, &routes[2], "POST", body);
+	CU_ASSERT_EQUAL(civic_csrf_check(&r), -1);
+	hdr = civic_arena_strdup(a, "civic_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+	CU_ASSERT_EQUAL(civic_cookie_parse(a, hdr, strlen(hdr), &r.cookies), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_csrf_check(&r), -1);
+	(void)eq;
+	civic_arena_free(a);
+}
+
+int
+main(void)
+{
+	CU_pSuite	 s;
+	unsigned	 failures;
+
+	if (CU_initialize_registry() != CUE_SUCCESS)
+		return 99;
+	civic_render_init();
+	if (civic_valid_init() != CIVIC_OK)
+		return 99;
+	s = CU_add_suite("core", NULL, NULL);
+	CU_add_test(s, "route matching", test_route_match);
+	CU_add_test(s, "route refusals, 404 and 405", test_route_refuse);
+	CU_add_test(s, "route table checks", test_route_check);
+	CU_add_test(s, "configuration file", test_config);
+	CU_add_test(s, "form fields applied", test_form);
+	CU_add_test(s, "URL escaping", test_url_escape);
+	CU_add_test(s, "page building and XML", test_page_xml);
+	CU_add_test(s, "CSRF tokens", test_csrf);
+	CU_basic_set_mode(CU_BRM_VERBOSE);
+	CU_basic_run_tests();
+	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+	CU_cleanup_registry();
+	civic_valid_exit();
+	return failures > 0 ? 1 : 0;
+}
