@@ -221,30 +221,36 @@
         <xsl:value-of select="$note/title"/>
       </h1>
       <dl class="meta-list">
-        <dt>
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'demo.note.id'"/>
-          </xsl:call-template>
-        </dt>
-        <dd>
-          <xsl:value-of select="$note/id"/>
-        </dd>
-        <dt>
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'demo.note.category'"/>
-          </xsl:call-template>
-        </dt>
-        <dd>
-          <xsl:value-of select="$note/category"/>
-        </dd>
-        <dt>
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'demo.note.created'"/>
-          </xsl:call-template>
-        </dt>
-        <dd>
-          <xsl:apply-templates select="$note/created"/>
-        </dd>
+        <div>
+          <dt>
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'demo.note.id'"/>
+            </xsl:call-template>
+          </dt>
+          <dd>
+            <xsl:value-of select="$note/id"/>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'demo.note.category'"/>
+            </xsl:call-template>
+          </dt>
+          <dd>
+            <xsl:value-of select="$note/category"/>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'demo.note.created'"/>
+            </xsl:call-template>
+          </dt>
+          <dd>
+            <xsl:apply-templates select="$note/created"/>
+          </dd>
+        </div>
       </dl>
       <!-- Line breaks are kept by CSS (white-space: pre-wrap), not by markup. -->
       <div class="text-body">

@@ -106,9 +106,11 @@
         </header>
 
         <!-- 正文（请保留）/ the content: keep this -->
-        <main id="main" class="wrap" tabindex="-1">
-          <xsl:call-template name="messages"/>
-          <xsl:apply-templates select="/page" mode="content"/>
+        <main id="main" tabindex="-1">
+          <div class="wrap">
+            <xsl:call-template name="messages"/>
+            <xsl:apply-templates select="/page" mode="content"/>
+          </div>
         </main>
 
         <!-- 页脚 / footer -->
