@@ -4,8 +4,8 @@
  * Browsers send "a=1; b=2", but the header also carries cookies other
  * applications on the same host set, in whatever shape they chose, so the
  * parser is lenient where leniency is harmless (spaces and tabs around
- * names, values and separators; pairs without "="; names without a value
- * before them) and strict where it is not: a NUL or invalid UTF-8 anywhere
+ * names, values and separators; pairs without "=" or without a name are
+ * skipped) and strict where it is not: a NUL or invalid UTF-8 anywhere
  * refuses the request, as for every other input.
  *
  * The header is checked once, whole, before it is split: it is split only
@@ -44,6 +44,9 @@ civic_cookie_parse(struct civic_arena *a, const char *hdr, size_t len,
 	size_t		 i, end, nlen, vlen;
 	enum civic_err	 err = CIVIC_OK;
 
+	/* No Cookie header at all may come as NULL. */
+	if (len == 0)
+		goto out;
 	if (memchr(hdr, '\0', len) != NULL || !civic_utf8_valid(hdr, len)) {
 		err = CIVIC_ERR_BADREQ;
 		goto out;

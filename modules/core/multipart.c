@@ -483,11 +483,11 @@ static enum civic_err
 mp_part(struct mp *m, const char *p, size_t n, struct civic_kvlist *fields,
     struct civic_filelist *files)
 {
-	struct mp_part	 pt;
-	struct civic_file f;
-	const char	*blank, *data;
-	size_t		 hlen, dlen, win;
-	enum civic_err	 err = CIVIC_ERR_BADREQ;
+	struct mp_part		 pt;
+	struct civic_file	 f;
+	const char		*blank, *data;
+	size_t			 hlen, dlen, win;
+	enum civic_err		 err = CIVIC_ERR_BADREQ;
 
 	memset(&pt, 0, sizeof(pt));
 	if (n >= 2 && p[0] == '\r' && p[1] == '\n') {

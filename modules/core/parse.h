@@ -30,6 +30,14 @@ size_t		 civic_utf8_chars(const char *s, size_t len);
  * longer than CIVIC_MAX_VALUE after decoding are CIVIC_ERR_TOOBIG, as are
  * more than CIVIC_MAX_FIELDS pairs.
  */
+/*
+ * Percent-decodes s[0..len) into out, which has room for max bytes, and
+ * sets *olen; with plus, "+" is a space (forms), without, itself (paths).
+ * CIVIC_ERR_TOOBIG when the result would be longer than max,
+ * CIVIC_ERR_BADREQ for a malformed escape or a NUL byte, raw or escaped.
+ */
+enum civic_err	 civic_urlenc_decode(const char *s, size_t len, int plus, char *out,
+		    size_t max, size_t *olen);
 enum civic_err	 civic_urlenc_parse(struct civic_arena *, const char *buf, size_t len,
 		    struct civic_kvlist *out);
 

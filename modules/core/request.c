@@ -53,18 +53,6 @@ request_params(struct civic_req *r, FCGX_Request *fr)
 	return 0;
 }
 
-static int
-request_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * The path of REQUEST_URI (the URI as the client sent it, which nginx and
  * Apache both pass), percent-decoded, below the program's mount point.
@@ -74,8 +62,7 @@ request_path(struct civic_req *r)
 {
 	const char	*uri = civic_req_param(r, "REQUEST_URI"), *q, *mount = r->worker->mount;
 	char		*path;
-	size_t		 len, i, j, mlen = strlen(mount);
-	int		 hi, lo;
+	size_t		 len, j, mlen = strlen(mount);
 
 	if (uri == NULL || uri[0] != '/')
 		return 400;
@@ -85,18 +72,8 @@ request_path(struct civic_req *r)
 		return 400;
 	if ((path = civic_arena_alloc(r->arena, len + 1)) == NULL)
 		return 500;
-	for (i = j = 0; i < len; i++) {
-		if (uri[i] != '%') {
-			path[j++] = uri[i];
-			continue;
-		}
-		if (i + 2 >= len ||
-		    (hi = request_hex(uri[i + 1])) < 0 || (lo = request_hex(uri[i + 2])) < 0 ||
-		    (hi == 0 && lo == 0))
-			return 400;
-		path[j++] = (char)(hi << 4 | lo);
-		i += 2;
-	}
+	if (civic_urlenc_decode(uri, len, 0, path, len, &j) != CIVIC_OK)
+		return 400;
 	path[j] = '\0';
 	if (!civic_utf8_valid(path, j))
 		return 400;

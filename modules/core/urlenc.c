@@ -26,13 +26,9 @@ urlenc_hex(unsigned char c)
 	return -1;
 }
 
-/*
- * Decodes s[0..len) into out, which has room for min(len, max) bytes, and
- * sets *olen.  CIVIC_ERR_TOOBIG when the result would be longer than max,
- * CIVIC_ERR_BADREQ for a malformed escape or a NUL byte, raw or escaped.
- */
-static enum civic_err
-urlenc_decode(const char *s, size_t len, char *out, size_t max, size_t *olen)
+enum civic_err
+civic_urlenc_decode(const char *s, size_t len, int plus, char *out, size_t max,
+    size_t *olen)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i, o = 0;
@@ -41,7 +37,7 @@ urlenc_decode(const char *s, size_t len, char *out, size_t max, size_t *olen)
 
 	for (i = 0; i < len; i++) {
 		c = p[i];
-		if (c == '+')
+		if (c == '+' && plus)
 			c = ' ';
 		else if (c == '%') {
 			if (len - i < 3 || (hi = urlenc_hex(p[i + 1])) < 0 ||
@@ -93,12 +89,12 @@ civic_urlenc_parse(struct civic_arena *a, const char *buf, size_t len,
 			err = CIVIC_ERR_BADREQ;
 			goto out;
 		}
-		if ((err = urlenc_decode(buf + i, kraw, key, sizeof(key),
+		if ((err = civic_urlenc_decode(buf + i, kraw, 1, key, sizeof(key),
 		    &klen)) != CIVIC_OK)
 			goto out;
 		vlen = 0;
-		if (eq != NULL && (err = urlenc_decode(eq + 1,
-		    (size_t)(buf + end - eq - 1), val, CIVIC_MAX_VALUE,
+		if (eq != NULL && (err = civic_urlenc_decode(eq + 1,
+		    (size_t)(buf + end - eq - 1), 1, val, CIVIC_MAX_VALUE,
 		    &vlen)) != CIVIC_OK)
 			goto out;
 		if (!civic_utf8_valid(key, klen) ||

@@ -291,6 +291,24 @@ test_url_escape(void)
 }
 
 static void
+test_path_decode(void)
+{
+	char	 out[16];
+	size_t	 n = 0;
+
+	/* In a path "+" is itself; in a form it is a space. */
+	CU_ASSERT_EQUAL(civic_urlenc_decode("/a+b%20c", 8, 0, out, sizeof(out), &n), CIVIC_OK);
+	CU_ASSERT_EQUAL(n, 6);
+	CU_ASSERT_EQUAL(memcmp(out, "/a+b c", 6), 0);
+	CU_ASSERT_EQUAL(civic_urlenc_decode("a+b", 3, 1, out, sizeof(out), &n), CIVIC_OK);
+	CU_ASSERT_EQUAL(memcmp(out, "a b", 3), 0);
+	CU_ASSERT_EQUAL(civic_urlenc_decode("/x%00", 5, 0, out, sizeof(out), &n), CIVIC_ERR_BADREQ);
+	CU_ASSERT_EQUAL(civic_urlenc_decode("/x%2", 4, 0, out, sizeof(out), &n), CIVIC_ERR_BADREQ);
+	CU_ASSERT_EQUAL(civic_urlenc_decode("/x%zz", 5, 0, out, sizeof(out), &n), CIVIC_ERR_BADREQ);
+	CU_ASSERT_EQUAL(civic_urlenc_decode("/abcdef", 7, 0, out, 3, &n), CIVIC_ERR_TOOBIG);
+}
+
+static void
 test_page_xml(void)
 {
 	struct civic_arena	*a = civic_arena_new();
@@ -347,23 +365,26 @@ test_page_xml(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "allow=\"GET, HEAD\""));
 	civic_arena_free(a);
 	civic_config_free(cfg);
+	fake_worker.cfg = NULL;
 }
 
 static void
 test_csrf(void)
 {
 	struct civic_arena	*a = civic_arena_new();
+	struct civic_config	*cfg = NULL;
 	struct civic_req	 r;
-	const char		*tok, *cookie, *eq;
+	const char		*tok, *cookie, *msg;
 	char			*hdr, *body;
 
+	CU_ASSERT_EQUAL_FATAL(civic_config_load(NULL, &cfg, &msg), CIVIC_OK);
+	fake_worker.cfg = cfg;
 	fake_request(&r, a, &routes[0], "GET", NULL);
 	tok = civic_csrf_token(&r);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(tok);
 	CU_ASSERT_EQUAL(strlen(tok), 43);
 	/* The cookie that came with it makes the token check out on a POST. */
 	cookie = r.headers.v[0].val;
-	eq = strchr(cookie, '=');
 	hdr = civic_arena_strndup(a, cookie, strcspn(cookie, ";"));
 	body = civic_arena_printf(a, "csrf=%s", tok);
 	fake_request(&r, a, &routes[2], "POST", body);
@@ -375,8 +396,9 @@ test_csrf(void)
 	hdr = civic_arena_strdup(a, "civic_csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 	CU_ASSERT_EQUAL(civic_cookie_parse(a, hdr, strlen(hdr), &r.cookies), CIVIC_OK);
 	CU_ASSERT_EQUAL(civic_csrf_check(&r), -1);
-	(void)eq;
 	civic_arena_free(a);
+	civic_config_free(cfg);
+	fake_worker.cfg = NULL;
 }
 
 int
@@ -397,6 +419,7 @@ main(void)
 	CU_add_test(s, "configuration file", test_config);
 	CU_add_test(s, "form fields applied", test_form);
 	CU_add_test(s, "URL escaping", test_url_escape);
+	CU_add_test(s, "path decoding", test_path_decode);
 	CU_add_test(s, "page building and XML", test_page_xml);
 	CU_add_test(s, "CSRF tokens", test_csrf);
 	CU_basic_set_mode(CU_BRM_VERBOSE);

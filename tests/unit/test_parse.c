@@ -91,6 +91,9 @@ buf_fill(struct buf *b, char c, size_t n)
 	}
 }
 
+static void	buf_printf(struct buf *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
+
 static void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
@@ -549,6 +552,8 @@ test_urlenc_basic(void)
 {
 	CU_ASSERT_EQUAL(urlenc(""), CIVIC_OK);
 	CU_ASSERT_EQUAL(kvs.n, 0);
+	CU_ASSERT_EQUAL(civic_urlenc_parse(arena, NULL, 0, &kvs), CIVIC_OK);
+	CU_ASSERT_EQUAL(kvs.n, 0);
 
 	CU_ASSERT_EQUAL(urlenc("a=1&b=two&c&d="), CIVIC_OK);
 	CU_ASSERT_EQUAL(kvs.n, 4);
@@ -720,6 +725,8 @@ static void
 test_cookie_basic(void)
 {
 	CU_ASSERT_EQUAL(cookie(""), CIVIC_OK);
+	CU_ASSERT_EQUAL(kvs.n, 0);
+	CU_ASSERT_EQUAL(civic_cookie_parse(arena, NULL, 0, &kvs), CIVIC_OK);
 	CU_ASSERT_EQUAL(kvs.n, 0);
 	CU_ASSERT_EQUAL(cookie("a=1; b=2"), CIVIC_OK);
 	CU_ASSERT_EQUAL(kvs.n, 2);
