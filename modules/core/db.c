@@ -86,7 +86,12 @@ db_disconnect(struct civic_db *db)
 	if (db->my != NULL)
 		mysql_close(db->my);
 	db->my = NULL;
-	db->in_tx = 0;
+	/*
+	 * in_tx stays as it is: a transaction that lost its connection is
+	 * lost, and its remaining statements must fail rather than run on a
+	 * new connection in autocommit mode (half a transaction, committed).
+	 * civic_db_tx() clears it and starts over.
+	 */
 }
 
 /* Maps a server or client error number to ours; drops a lost connection. */
@@ -198,12 +203,13 @@ db_prepare(struct civic_db *db, const char *sql, MYSQL_STMT **out)
 		return CIVIC_ERR_NOMEM;
 	if (mysql_stmt_prepare(stmt, sql, (unsigned long)strlen(sql)) != 0) {
 		unsigned no = mysql_stmt_errno(stmt);
+		char msg[sizeof(db->err_msg)];
 		enum civic_err err;
 
-		/* Classify before closing: closing clears the error. */
-		db_seterr(db, no, mysql_stmt_error(stmt));
+		/* Copy the error out before closing: closing clears it. */
+		snprintf(msg, sizeof(msg), "%s", mysql_stmt_error(stmt));
 		mysql_stmt_close(stmt);
-		err = db_classify(db, no, db->err_msg);
+		err = db_classify(db, no, msg);
 		if (err == CIVIC_ERR_DB)
 			civic_log_err("cannot prepare: %.200s", sql);
 		return err;
@@ -238,6 +244,9 @@ db_execute_once(struct civic_db *db, const char *sql, const struct civic_param *
 		civic_log_err("too many parameters (%zu) for: %.200s", n, sql);
 		return CIVIC_ERR_DB;
 	}
+	/* Inside a transaction only the connection it began on will do. */
+	if (db->in_tx && db->my == NULL)
+		return CIVIC_ERR_DBDOWN;
 	if ((err = db_connect(db)) != CIVIC_OK)
 		return err;
 	if ((err = db_prepare(db, sql, &stmt)) != CIVIC_OK)
