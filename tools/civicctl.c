@@ -1,107 +1,108 @@
 /*
- * civicctl: the operator's command line.
+ * civicctl: the operator's command line (doc/operator.md, "civicctl").
  *
- *	civicctl [--config FILE] migrate	apply new schema migrations
- *	civicctl [--config FILE] load FILE.sql	run a SQL file (demo data)
- *	civicctl secret				print a new [security] secret
+ *	civicctl [--config FILE] COMMAND [ARGS...]
  *
- * Exit status 0 on success, 1 on failure, 2 on a usage error.
+ * The command table below is the whole list; each command lives in its own
+ * tools/ctl_*.c.  Exit status 0 on success, 1 on failure, 2 on a usage error.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
-#include "civic.h"
-#include "migrate.h"
+#include "ctl.h"
+#include "render.h"
 
 #ifndef CIVIC_SYSCONFDIR
 #define CIVIC_SYSCONFDIR "/etc"
 #endif
 
-static void
-usage(void)
+const struct ctl_command ctl_commands[] = {
+	{ "migrate", "apply new schema migrations", CTL_NEEDS_DB, ctl_migrate },
+	{ "load", "run a SQL file (demo data)", CTL_NEEDS_DB, ctl_load },
+	{ "secret", "print a new [security] secret", 0, ctl_secret },
+	{ NULL, NULL, 0, NULL }
+};
+
+int
+ctl_wants_help(int argc, char *argv[])
 {
-	fprintf(stderr, "usage: civicctl [--config FILE] migrate\n"
-	    "       civicctl [--config FILE] load FILE.sql\n"
-	    "       civicctl secret\n");
+	int	 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+	return 0;
 }
 
-static int
-cmd_secret(void)
+static void
+usage(FILE *f)
 {
-	unsigned char	 key[32];
-	char		 hex[65];
+	const struct ctl_command	*cmd;
 
-	randombytes_buf(key, sizeof(key));
-	sodium_bin2hex(hex, sizeof(hex), key, sizeof(key));
-	printf("%s\n", hex);
-	return 0;
+	fprintf(f, "usage: civicctl [--config FILE] COMMAND [ARGS...]\n\ncommands:\n");
+	for (cmd = ctl_commands; cmd->name != NULL; cmd++)
+		fprintf(f, "  %-16s %s\n", cmd->name, cmd->summary);
+	fprintf(f, "\n`civicctl COMMAND --help` for each.  The configuration file is FILE,\n"
+	    "else $CIVIC_CONFIG, else %s/civic/civic.conf.\n", CIVIC_SYSCONFDIR);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option	 opts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct civic_config	*cfg = NULL;
-	struct civic_arena	*arena = NULL;
-	struct civic_db		*db = NULL;
-	const char		*path, *msg;
-	int			 ch, rc = 1, applied;
+	const struct ctl_command	*cmd;
+	struct ctl			 c;
+	const char			*msg;
+	int				 rc = 1, i = 1;
 
-	path = getenv("CIVIC_CONFIG") != NULL ? getenv("CIVIC_CONFIG") :
+	memset(&c, 0, sizeof(c));
+	c.config_path = getenv("CIVIC_CONFIG") != NULL ? getenv("CIVIC_CONFIG") :
 	    CIVIC_SYSCONFDIR "/civic/civic.conf";
-	while ((ch = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		if (ch != 'c') {
-			usage();
-			return ch == 'h' ? 0 : 2;
+	if (i < argc && strcmp(argv[i], "--config") == 0) {
+		if (i + 1 >= argc) {
+			usage(stderr);
+			return 2;
 		}
-		path = optarg;
+		c.config_path = argv[i + 1];
+		i += 2;
+	} else if (i < argc && strncmp(argv[i], "--config=", 9) == 0)
+		c.config_path = argv[i++] + 9;
+	if (i >= argc || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		usage(i >= argc ? stderr : stdout);
+		return i >= argc ? 2 : 0;
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1) {
-		usage();
+	for (cmd = ctl_commands; cmd->name != NULL; cmd++)
+		if (strcmp(cmd->name, argv[i]) == 0)
+			break;
+	if (cmd->name == NULL) {
+		fprintf(stderr, "civicctl: unknown command %s\n", argv[i]);
+		usage(stderr);
 		return 2;
 	}
 	if (sodium_init() < 0)
 		return 1;
 	civic_log_init("ctl", CIVIC_LOG_INFO);
-	if (strcmp(argv[0], "secret") == 0)
-		return cmd_secret();
-	if (strcmp(argv[0], "migrate") != 0 && !(strcmp(argv[0], "load") == 0 && argc == 2)) {
-		usage();
-		return 2;
-	}
-	if (civic_config_load(path, &cfg, &msg) != CIVIC_OK) {
-		fprintf(stderr, "civicctl: %s: %s\n", path, msg);
+	civic_render_init();
+	if ((c.arena = civic_arena_new()) == NULL)
 		goto out;
-	}
-	if ((arena = civic_arena_new()) == NULL)
-		goto out;
-	if (civic_db_open(cfg, &db) != CIVIC_OK) {
-		fprintf(stderr, "civicctl: cannot connect to the database: %s\n",
-		    db != NULL ? civic_db_error(db) : "out of memory");
-		goto out;
-	}
-	if (strcmp(argv[0], "migrate") == 0) {
-		if (civic_migrate_run(db, arena, civic_config_get(cfg, "paths.sql_dir"),
-		    &applied) != CIVIC_OK)
+	if (cmd->needs && !ctl_wants_help(argc - i, argv + i)) {
+		if (civic_config_load(c.config_path, &c.cfg, &msg) != CIVIC_OK) {
+			fprintf(stderr, "civicctl: %s: %s\n", c.config_path, msg);
 			goto out;
-		printf("civicctl: %d migration(s) applied\n", applied);
-	} else if (civic_migrate_file(db, arena, argv[1]) != CIVIC_OK)
-		goto out;
-	rc = 0;
+		}
+		if ((cmd->needs & CTL_NEEDS_DB) && civic_db_open(c.cfg, &c.db) != CIVIC_OK) {
+			fprintf(stderr, "civicctl: cannot connect to the database: %s\n",
+			    c.db != NULL ? civic_db_error(c.db) : "out of memory");
+			goto out;
+		}
+	}
+	rc = cmd->run(&c, argc - i, argv + i);
 out:
-	/* The statement cache points into the arena: close the connection first. */
-	civic_db_close(db);
-	civic_arena_free(arena);
-	civic_config_free(cfg);
+	/* The statement cache may point into the arena: close the connection first. */
+	civic_db_close(c.db);
+	civic_arena_free(c.arena);
+	civic_config_free(c.cfg);
 	return rc;
 }
