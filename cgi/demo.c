@@ -23,12 +23,14 @@ static const struct civic_field note_fields[] = {
 };
 
 static const struct civic_route routes[] = {
-	{ "GET", "/", "note-list", demo_note_list, list_fields, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/new", "note-form", demo_note_form, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "POST", "/new", "note-form", demo_note_create, note_fields, CIVIC_R_STATE, 0,
-	    { "demo.note", 30, 60 } },
-	{ "GET", "/m/{id:int}", "note", demo_note_show, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/m/{id:int}/file", "note", demo_note_file, NULL, 0, 0, { NULL, 0, 0 } },
+	{ .method = "GET", .pattern = "/", .view = "note-list", .handler = demo_note_list,
+	    .fields = list_fields },
+	{ .method = "GET", .pattern = "/new", .view = "note-form", .handler = demo_note_form },
+	{ .method = "POST", .pattern = "/new", .view = "note-form", .handler = demo_note_create,
+	    .fields = note_fields, .flags = CIVIC_R_STATE, .rate = { "demo.note", 30, 60 } },
+	{ .method = "GET", .pattern = "/m/{id:int}", .view = "note", .handler = demo_note_show },
+	{ .method = "GET", .pattern = "/m/{id:int}/file", .view = "note",
+	    .handler = demo_note_file },
 };
 
 static const struct civic_app app = { "demo", "demo.xsl", routes, CIVIC_NITEMS(routes) };

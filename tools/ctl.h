@@ -40,4 +40,8 @@ int	ctl_migrate(struct ctl *, int, char *[]);
 int	ctl_load(struct ctl *, int, char *[]);
 int	ctl_secret(struct ctl *, int, char *[]);
 
+/* ctl_account.c */
+int	ctl_add_user(struct ctl *, int, char *[]);
+int	ctl_audit_verify(struct ctl *, int, char *[]);
+
 #endif

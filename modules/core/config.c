@@ -45,6 +45,8 @@ static const struct config_key config_keys[] = {
 	{ "paths.sql_dir",		CIVIC_DATADIR "/sql" },
 	{ "security.secret",		"" },
 	{ "security.cookie_secure",	"auto" },
+	{ "security.session_idle",	"1800" },
+	{ "security.session_max",	"43200" },
 	{ "log.level",			"info" },
 };
 

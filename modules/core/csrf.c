@@ -6,8 +6,9 @@
  * site's secret.  A forged form from another site can't carry the right
  * token: the attacker knows neither the cookie nor the secret, and a
  * cookie planted by a sibling subdomain comes without its HMAC.  The token
- * is derived, not stored, so any worker on any host checks it.  When staff
- * sessions exist, their token is bound to the session the same way.
+ * is derived, not stored, so any worker on any host checks it.  A signed-in
+ * staff member's token is the HMAC of the session token instead, so that a
+ * token from another session (or from before sign-in) fails.
  */
 #include <string.h>
 
@@ -57,6 +58,9 @@ civic_csrf_token(struct civic_req *r)
 	const char	*c, *secure;
 	char		*fresh;
 
+	/* Signed in: bound to the session, so another session's token fails. */
+	if (r->session != NULL)
+		return csrf_hmac(r, civic_arena_printf(r->arena, "session:%s", r->session));
 	c = civic_kv_get(&r->cookies, csrf_cookie_name(r));
 	if (!csrf_wellformed(c)) {
 		if ((fresh = civic_arena_alloc(r->arena, CSRF_B64LEN + 1)) == NULL)
@@ -79,9 +83,11 @@ civic_csrf_check(struct civic_req *r)
 {
 	const char	*c, *t, *want;
 
-	c = civic_kv_get(&r->cookies, csrf_cookie_name(r));
+	c = r->session != NULL ? civic_arena_printf(r->arena, "session:%s", r->session) :
+	    civic_kv_get(&r->cookies, csrf_cookie_name(r));
 	t = civic_kv_get(&r->form, "csrf");
-	if (!csrf_wellformed(c) || !csrf_wellformed(t) || (want = csrf_hmac(r, c)) == NULL)
+	if (c == NULL || (r->session == NULL && !csrf_wellformed(c)) || !csrf_wellformed(t) ||
+	    (want = csrf_hmac(r, c)) == NULL)
 		return -1;
 	return sodium_memcmp(want, t, CSRF_B64LEN) == 0 ? 0 : -1;
 }

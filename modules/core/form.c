@@ -91,6 +91,9 @@ civic_form_raw(struct civic_req *r, const struct civic_field *f)
 	if ((kv = civic_kv_find(src, f->name)) == NULL)
 		return NULL;
 	len = kv->vlen;
+	/* A password is what was typed, spaces and all. */
+	if (f->flags & CIVIC_F_SECRET)
+		return len > 0 ? kv->val : NULL;
 	v = form_trim(kv->val, &len);
 	if (len == 0)
 		return NULL;
@@ -109,11 +112,13 @@ civic_form_apply(struct civic_req *r)
 	for (n = 0; r->route->fields != NULL && r->route->fields[n].name != NULL; n++)
 		;
 	r->nerrs = 0;
+	/* One error more than fields: room for a handler's civic_req_refuse(). */
 	if (n == 0)
-		return CIVIC_OK;
+		return (r->errs = civic_arena_zalloc(r->arena, sizeof(*r->errs))) == NULL ?
+		    CIVIC_ERR_NOMEM : CIVIC_OK;
 	if ((r->vals = civic_arena_zalloc(r->arena, n * sizeof(*r->vals))) == NULL ||
 	    (r->vfiles = civic_arena_zalloc(r->arena, n * sizeof(*r->vfiles))) == NULL ||
-	    (r->errs = civic_arena_zalloc(r->arena, n * sizeof(*r->errs))) == NULL)
+	    (r->errs = civic_arena_zalloc(r->arena, (n + 1) * sizeof(*r->errs))) == NULL)
 		return CIVIC_ERR_NOMEM;
 	for (i = 0; i < n; i++) {
 		f = &r->route->fields[i];

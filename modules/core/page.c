@@ -169,6 +169,24 @@ civic_page_new(struct civic_req *r, const char *view)
 
 	if ((err = page_begin(r, view)) != CIVIC_OK)
 		return err;
+	if (r->staff != NULL) {
+		xmlNodePtr	 st = xmlNewChild(r->page, NULL, BAD_CAST "staff", NULL);
+		char		 num[24];
+
+		civic_page_attr(st, "no", r->staff->no);
+		civic_page_attr(st, "name", r->staff->name);
+		snprintf(num, sizeof(num), "%lld", r->staff->department);
+		civic_page_attr(st, "department", num);
+		civic_page_attr(st, "department-name", r->staff->department_name);
+		if (r->staff->roles & CIVIC_ROLE_ADMIN)
+			civic_page_add(r, st, "role", "admin");
+		if (r->staff->roles & CIVIC_ROLE_OFFICE)
+			civic_page_add(r, st, "role", "office");
+		if (r->staff->roles & CIVIC_ROLE_CLERK)
+			civic_page_add(r, st, "role", "clerk");
+		if (r->staff->roles & CIVIC_ROLE_SUPERVISOR)
+			civic_page_add(r, st, "role", "supervisor");
+	}
 	/* Every page may hold a form: each carries the two keys a form needs. */
 	if ((csrf = civic_csrf_token(r)) == NULL || (idem = civic_idem_new(r)) == NULL)
 		return CIVIC_ERR_NOMEM;
@@ -178,22 +196,40 @@ civic_page_new(struct civic_req *r, const char *view)
 }
 
 void
+civic_page_value(struct civic_req *r, const char *name, const char *text)
+{
+	if (text != NULL)
+		civic_page_attr(civic_page_add(r, page_section(r, "values"), "value", text),
+		    "name", name);
+}
+
+void
+civic_page_values(struct civic_req *r, const struct civic_rows *rows)
+{
+	size_t	 c;
+
+	for (c = 0; rows->nrows > 0 && c < rows->ncols; c++)
+		civic_page_value(r, rows->names[c], rows->cell[c]);
+}
+
+void
 civic_page_form(struct civic_req *r)
 {
 	const struct civic_field	*f;
-	xmlNodePtr			 values, e;
+	xmlNodePtr			 e;
 	const char			*v;
 	size_t				 i;
 	char				 num[24];
 
-	values = page_section(r, "values");
 	for (f = r->route->fields; f != NULL && f->name != NULL; f++)
-		if (f->kind != CIVIC_V_FILE && (v = civic_form_raw(r, f)) != NULL)
-			civic_page_attr(civic_page_add(r, values, "value", v), "name", f->name);
+		if (f->kind != CIVIC_V_FILE && !(f->flags & CIVIC_F_SECRET) &&
+		    (v = civic_form_raw(r, f)) != NULL)
+			civic_page_value(r, f->name, v);
 	for (i = 0; i < r->nerrs; i++) {
 		e = xmlNewChild(page_section(r, "errors"), NULL, BAD_CAST "error", NULL);
 		civic_page_attr(e, "field", r->errs[i].field);
-		civic_page_attr(e, "key", civic_valid_key(r->errs[i].err));
+		civic_page_attr(e, "key", r->errs[i].key != NULL ? r->errs[i].key :
+		    civic_valid_key(r->errs[i].err));
 		snprintf(num, sizeof(num), "%lld", r->errs[i].min);
 		civic_page_attr(e, "min", num);
 		snprintf(num, sizeof(num), "%lld", r->errs[i].max);

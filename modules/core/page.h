@@ -38,6 +38,15 @@ void		 civic_page_attr(xmlNodePtr, const char *name, const char *val);
 xmlNodePtr	 civic_page_rows(struct civic_req *, xmlNodePtr parent, const char *row,
 		    const struct civic_rows *);
 
+/*
+ * Adds <value name="name">text</value> to the envelope, as a refused form
+ * has: an edit form is filled this way from what is stored.  NULL text
+ * adds nothing.
+ */
+void		 civic_page_value(struct civic_req *, const char *name, const char *text);
+/* The same for every column of the first row (an edit form from its SELECT). */
+void		 civic_page_values(struct civic_req *, const struct civic_rows *);
+
 /* Adds <message level="info|warn|error" key="..."/> to the envelope. */
 void		 civic_page_message(struct civic_req *, const char *level, const char *key);
 

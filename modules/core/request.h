@@ -20,9 +20,20 @@ struct civic_worker;
 struct _xmlDoc;
 struct _xmlNode;
 
+/* The signed-in staff member (session.c), or none. */
+struct civic_staff {
+	long long	 id;
+	const char	*no;		/* staff number, e.g. 15240525 */
+	const char	*name;
+	long long	 department;
+	const char	*department_name;
+	unsigned	 roles;		/* enum civic_role bits */
+};
+
 struct civic_fielderr {
 	const char	*field;
 	enum civic_verr	 err;
+	const char	*key;		/* a handler's own message key, else NULL */
 	long long	 min, max;
 };
 
@@ -38,6 +49,8 @@ struct civic_req {
 	const char	*remote_addr;
 	const char	*lang;		/* "zh-CN" or "en" */
 	int		 https;		/* the client came over HTTPS */
+	const struct civic_staff *staff; /* signed in, or NULL */
+	const char	*session;	/* the session cookie's token when signed in */
 	int		 want_xml;	/* ?format=xml or Accept: application/xml */
 
 	struct civic_kvlist	 params;	/* FastCGI parameters */
@@ -57,6 +70,7 @@ struct civic_req {
 
 	/* The answer. */
 	int			 status;
+	unsigned		 retry_after;	/* seconds, for a 429 the handler returns */
 	const char		*location;	/* set by civic_req_redirect() */
 	struct civic_kvlist	 headers;	/* extra response headers */
 	const char		*body;		/* a non-page answer (file download) */
@@ -92,6 +106,15 @@ int		 civic_req_redirect(struct civic_req *, const char *fmt, ...)
  */
 char		*civic_url_escape(struct civic_arena *, const char *s);
 
+/*
+ * Refuses the form after all, for a reason only the handler can see (a
+ * code already taken, a wrong password): adds the message key beside
+ * field (field NULL: a message above the form), and answers as for a form
+ * that failed its validators: 422 with the form page again, what was typed
+ * kept.  Call it outside any transaction, and return what it returns.
+ */
+int		 civic_req_refuse(struct civic_req *, const char *field, const char *key);
+
 /* Adds a response header (copied). */
 enum civic_err	 civic_req_header(struct civic_req *, const char *name, const char *val);
 
@@ -120,5 +143,16 @@ int		 civic_req_status(enum civic_err);
  */
 int		 civic_req_ratelimit(struct civic_req *, const char *action, unsigned limit,
 		    unsigned window);
+
+/*
+ * The same counter for any key (an account's number, say): _hit counts one
+ * and gives the count, _count only reads it.  Both give the seconds left in
+ * the window in *retry (may be NULL).
+ */
+enum civic_err	 civic_ratelimit_hit(struct civic_db *, const char *action, const char *key,
+		    unsigned window, unsigned long long *hits, unsigned *retry);
+enum civic_err	 civic_ratelimit_count(struct civic_db *, struct civic_arena *,
+		    const char *action, const char *key, unsigned window,
+		    unsigned long long *hits, unsigned *retry);
 
 #endif

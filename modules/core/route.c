@@ -203,8 +203,18 @@ civic_route_check(const struct civic_route *routes, size_t nroutes)
 			rc = -1;
 			continue;
 		}
-		if ((r->flags & CIVIC_R_STATE) && strcmp(r->method, "POST") != 0) {
+		if ((r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF)) && strcmp(r->method, "POST") != 0) {
 			civic_log_err("route %s %s: only POST may change state", r->method,
+			    r->pattern);
+			rc = -1;
+		}
+		if (strcmp(r->method, "POST") == 0 && !(r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF))) {
+			civic_log_err("route POST %s: a POST must declare CIVIC_R_STATE or "
+			    "CIVIC_R_CSRF", r->pattern);
+			rc = -1;
+		}
+		if (r->scope != NULL && (r->roles == 0 || strchr(r->pattern, '{') == NULL)) {
+			civic_log_err("route %s: a scope needs roles and a path segment",
 			    r->pattern);
 			rc = -1;
 		}

@@ -52,9 +52,21 @@ struct civic_route {
 	const struct civic_field	*fields;	/* terminated by a field with a NULL name */
 	unsigned			 flags;
 #define CIVIC_R_STATE	0x01	/* changes state: CSRF token and idempotency key required */
+#define CIVIC_R_CSRF	0x02	/* a POST that needs only the CSRF token (sign-in, sign-out) */
 	unsigned			 roles;		/* any of these roles may enter; 0: public */
 	struct civic_rate		 rate;		/* action NULL: none */
+	/*
+	 * Department scope: a SELECT with one parameter, the route's first
+	 * path segment, returning the department id of the object it
+	 * names.  A staff member who is only a clerk may reach the object
+	 * only when it is their department's; otherwise, and when no row
+	 * comes back, the answer is 404, so that ids are not confirmed.
+	 */
+	const char			*scope;
 };
+
+/* Roles that see every department's objects. */
+#define CIVIC_ROLE_ALLDEPTS	(CIVIC_ROLE_ADMIN | CIVIC_ROLE_OFFICE | CIVIC_ROLE_SUPERVISOR)
 
 /* A captured path segment: the name from the pattern and the decoded value. */
 struct civic_seg {

@@ -61,6 +61,7 @@ struct civic_field {
 	unsigned		 flags;
 #define CIVIC_F_REQUIRED	0x01
 #define CIVIC_F_QUERY		0x02	/* taken from the query string even on POST */
+#define CIVIC_F_SECRET		0x04	/* a password: never trimmed, never sent back in a form */
 	const char *const	*choices;	/* ENUM: NULL-terminated */
 };
 

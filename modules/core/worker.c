@@ -18,6 +18,7 @@
 #include "page.h"
 #include "render.h"
 #include "request.h"
+#include "session.h"
 #include "valid.h"
 #include "worker.h"
 
@@ -171,14 +172,94 @@ worker_form_route(const struct civic_req *r)
 }
 
 /*
+ * A refused form goes back to the page it came from, with what was typed
+ * and a message beside each field.  The GET handler of the same path
+ * builds that page; it must not depend on this POST's fields, which it
+ * never sees.
+ */
+static int
+worker_form_again(struct civic_req *r)
+{
+	const struct civic_route	*route = r->route, *form;
+	int				 st;
+
+	civic_page_form(r);
+	if (strcmp(route->method, "POST") != 0 || (form = worker_form_route(r)) == NULL)
+		return 400;
+	civic_page_attr(r->page, "view", form->view);
+	r->route = form;
+	st = form->handler(r);
+	r->route = route;
+	return st == 200 ? 422 : st;
+}
+
+int
+civic_req_refuse(struct civic_req *r, const char *field, const char *key)
+{
+	struct civic_fielderr	*e;
+
+	/* Whatever page the handler had begun is made anew. */
+	if (civic_page_new(r, r->route->view) != CIVIC_OK)
+		return 500;
+	if (field == NULL)
+		civic_page_message(r, "error", key);
+	else if (r->errs != NULL) {
+		e = &r->errs[r->nerrs++];
+		memset(e, 0, sizeof(*e));
+		e->field = field;
+		e->key = key;
+	}
+	return worker_form_again(r);
+}
+
+/*
+ * The route's roles and department scope.  Not signed in: to the sign-in
+ * page (a GET comes back here afterwards).  Signed in without the role:
+ * 403.  A clerk reaching another department's object: 404, as for an
+ * object that does not exist, so that ids are not confirmed.
+ */
+static int
+worker_authorize(struct civic_req *r)
+{
+	const struct civic_route	*route = r->route;
+	struct civic_rows		 rows;
+	const char			*dept, *uri;
+	enum civic_err			 err;
+
+	if (route->roles == 0)
+		return 0;
+	if (r->staff == NULL) {
+		uri = civic_req_param(r, "REQUEST_URI");
+		r->location = strcmp(r->method, "GET") == 0 && uri != NULL ?
+		    civic_arena_printf(r->arena, "/account/signin?next=%s",
+		    civic_url_escape(r->arena, uri)) : "/account/signin";
+		return r->location != NULL ? 303 : 500;
+	}
+	if ((r->staff->roles & route->roles) == 0)
+		return 403;
+	if (route->scope == NULL || (r->staff->roles & CIVIC_ROLE_ALLDEPTS))
+		return 0;
+	{
+		struct civic_param p[] = { CIVIC_PTEXT(r->segs[0].val) };
+
+		if ((err = civic_db_query(r->db, r->arena, route->scope, p, 1, 1, &rows)) !=
+		    CIVIC_OK)
+			return civic_req_status(err);
+	}
+	dept = rows.nrows == 1 && rows.ncols >= 1 ? rows.cell[0] : NULL;
+	if (dept == NULL || strtoll(dept, NULL, 10) != r->staff->department)
+		return 404;
+	return 0;
+}
+
+/*
  * The checks a route declares, then its handler.  Returns the status; a
  * status >= 400 without a page of the handler's becomes an error page.
  */
 static int
-worker_dispatch(struct civic_req *r, const char **allow, unsigned *retry)
+worker_dispatch(struct civic_req *r, const char **allow)
 {
 	const struct civic_route	*route;
-	const struct civic_route	*form;
 	const char			*key, *loc;
 	size_t				 i;
 	int				 st, limited;
@@ -194,12 +275,13 @@ worker_dispatch(struct civic_req *r, const char **allow, unsigned *retry)
 		if ((r->segs[i].name = civic_arena_strdup(r->arena, r->segs[i].name)) == NULL ||
 		    (r->segs[i].val = civic_arena_strdup(r->arena, r->segs[i].val)) == NULL)
 			return 500;
-	/* Staff sign-in comes with the accounts feature: until then, no one has a role. */
-	if (route->roles != 0)
+	if ((err = civic_session_load(r)) != CIVIC_OK)
+		return civic_req_status(err);
+	if ((st = worker_authorize(r)) != 0)
+		return st;
+	if ((route->flags & (CIVIC_R_STATE | CIVIC_R_CSRF)) && civic_csrf_check(r) != 0)
 		return 403;
 	if (route->flags & CIVIC_R_STATE) {
-		if (civic_csrf_check(r) != 0)
-			return 403;
 		key = civic_kv_get(&r->form, "idem");
 		if (key == NULL || strlen(key) < 16 || strlen(key) > 64 ||
 		    strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -218,32 +300,15 @@ worker_dispatch(struct civic_req *r, const char **allow, unsigned *retry)
 		    route->rate.window);
 		if (limited < 0)
 			return civic_req_status(CIVIC_ERR_DBDOWN);
-		if (limited) {
-			*retry = route->rate.window -
-			    (unsigned)(time(NULL) % (route->rate.window ? route->rate.window : 1));
+		if (limited)
 			return 429;
-		}
 	}
 	if (civic_page_new(r, route->view) != CIVIC_OK)
 		return 500;
 	if ((err = civic_form_apply(r)) == CIVIC_ERR_NOMEM)
 		return 500;
-	if (err == CIVIC_ERR_INVALID) {
-		/*
-		 * A refused form goes back to the page it came from, with
-		 * what was typed and a message beside each field.  The GET
-		 * handler builds that page; it must not depend on this
-		 * POST's fields, which it never sees.
-		 */
-		civic_page_form(r);
-		if (strcmp(route->method, "POST") != 0 || (form = worker_form_route(r)) == NULL)
-			return 400;
-		civic_page_attr(r->page, "view", form->view);
-		r->route = form;
-		st = form->handler(r);
-		r->route = route;
-		return st == 200 ? 422 : st;
-	}
+	if (err == CIVIC_ERR_INVALID)
+		return worker_form_again(r);
 	return route->handler(r);
 }
 
@@ -261,7 +326,6 @@ civic_worker_handle(struct civic_worker *w, FCGX_Request *fr)
 {
 	struct civic_req	 req, *r = &req;
 	const char		*allow = NULL;
-	unsigned		 retry = 0;
 	int			 st;
 
 	memset(r, 0, sizeof(*r));
@@ -272,9 +336,13 @@ civic_worker_handle(struct civic_worker *w, FCGX_Request *fr)
 	civic_log_request(r->id);
 
 	if ((st = civic_request_read(r, fr)) == 0)
-		st = worker_dispatch(r, &allow, &retry);
+		st = worker_dispatch(r, &allow);
 	r->status = st;
-	/* An error page replaces whatever page there was, except a refused form's. */
+	/*
+	 * An error page replaces whatever page there was, except a refused
+	 * form's: a handler that refuses a form (a wrong password, say)
+	 * answers 422 with its own page and messages.
+	 */
 	if (st >= 400 && st != 422 && r->body == NULL) {
 		if (st >= 500)
 			civic_log_err("incident %s: %s %s answered %d", r->id,
@@ -282,8 +350,9 @@ civic_worker_handle(struct civic_worker *w, FCGX_Request *fr)
 		if (st == 405 && allow != NULL)
 			civic_req_header(r, "Allow", allow);
 		if (st == 429)
-			civic_req_header(r, "Retry-After", civic_arena_printf(r->arena, "%u", retry));
-		if (civic_page_error(r, st, allow, retry) != CIVIC_OK)
+			civic_req_header(r, "Retry-After", civic_arena_printf(r->arena, "%u",
+			    r->retry_after));
+		if (civic_page_error(r, st, allow, r->retry_after) != CIVIC_OK)
 			r->status = 500;
 	}
 	if (r->doc == NULL && r->body == NULL && r->status != 303) {

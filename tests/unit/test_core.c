@@ -25,14 +25,14 @@ static const struct civic_field int_fields[] = {
 };
 
 static const struct civic_route routes[] = {
-	{ "GET", "/", "home", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/new", "form", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "POST", "/new", "form", dummy, int_fields, CIVIC_R_STATE, 0, { NULL, 0, 0 } },
-	{ "GET", "/m/{id:int}", "show", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/m/{id:int}/file", "file", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/t/{no:tracking}", "track", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "GET", "/s/{slug:slug}/{name:str}", "slug", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-	{ "POST", "/only-post", "p", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+	{ "GET", "/", "home", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "GET", "/new", "form", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "POST", "/new", "form", dummy, int_fields, CIVIC_R_STATE, 0, { NULL, 0, 0 }, NULL },
+	{ "GET", "/m/{id:int}", "show", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "GET", "/m/{id:int}/file", "file", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "GET", "/t/{no:tracking}", "track", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "GET", "/s/{slug:slug}/{name:str}", "slug", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+	{ "POST", "/only-post", "p", dummy, NULL, CIVIC_R_CSRF, 0, { NULL, 0, 0 }, NULL },
 };
 #define NROUTES	(sizeof(routes) / sizeof(routes[0]))
 
@@ -117,20 +117,20 @@ static void
 test_route_check(void)
 {
 	static const struct civic_route bad_seg[] = {
-		{ "GET", "/x/{id:number}", "v", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+		{ "GET", "/x/{id:number}", "v", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
 	};
 	static const struct civic_route twice[] = {
-		{ "GET", "/x", "v", dummy, NULL, 0, 0, { NULL, 0, 0 } },
-		{ "GET", "/x", "w", dummy, NULL, 0, 0, { NULL, 0, 0 } },
+		{ "GET", "/x", "v", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
+		{ "GET", "/x", "w", dummy, NULL, 0, 0, { NULL, 0, 0 }, NULL },
 	};
 	static const struct civic_route get_state[] = {
-		{ "GET", "/x", "v", dummy, NULL, CIVIC_R_STATE, 0, { NULL, 0, 0 } },
+		{ "GET", "/x", "v", dummy, NULL, CIVIC_R_STATE, 0, { NULL, 0, 0 }, NULL },
 	};
 	static const struct civic_field nomax[] = {
 		{ "t", CIVIC_V_TEXT, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL }
 	};
 	static const struct civic_route bad_field[] = {
-		{ "POST", "/x", "v", dummy, nomax, 0, 0, { NULL, 0, 0 } },
+		{ "POST", "/x", "v", dummy, nomax, 0, 0, { NULL, 0, 0 }, NULL },
 	};
 
 	CU_ASSERT_EQUAL(civic_route_check(routes, NROUTES), 0);
@@ -227,7 +227,7 @@ static const struct civic_field form_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 static const struct civic_route form_route =
-	{ "POST", "/f", "f", dummy, form_fields, 0, 0, { NULL, 0, 0 } };
+	{ "POST", "/f", "f", dummy, form_fields, CIVIC_R_CSRF, 0, { NULL, 0, 0 }, NULL };
 
 static void
 test_form(void)

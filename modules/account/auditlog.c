@@ -1,0 +1,55 @@
+/*
+ * auditlog.c: the audit log viewer, newest first, filtered by staff
+ * number, action, object type and period, paged by keyset on the id.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "account.h"
+
+int
+account_audit_list(struct civic_req *r)
+{
+	/* Each filter is "? IS NULL OR …": one statement for every combination. */
+	static const char	 sql[] =
+	    "SELECT a.id, DATE_FORMAT(a.at, '%Y-%m-%d %H:%i:%s') AS at, s.staff_no, "
+	    "s.name AS staff_name, a.address, a.action, a.object_type, a.object_id, a.detail "
+	    "FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id "
+	    "WHERE a.id < ? AND (? IS NULL OR s.staff_no = ?) AND (? IS NULL OR a.action = ?) "
+	    "AND (? IS NULL OR a.object_type = ?) AND (? IS NULL OR a.at >= ?) "
+	    "AND (? IS NULL OR a.at < ? + INTERVAL 1 DAY) "
+	    "ORDER BY a.id DESC LIMIT ?";
+	const char		*no = civic_req_value(r, "staff_no");
+	const char		*action = civic_req_value(r, "action");
+	const char		*object = civic_req_value(r, "object");
+	const char		*from = civic_req_value(r, "from");
+	const char		*to = civic_req_value(r, "to");
+	long long		 after = civic_req_int(r, "after", 0);
+	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
+				    CIVIC_PTEXT(no), CIVIC_PTEXT(no),
+				    CIVIC_PTEXT(action), CIVIC_PTEXT(action),
+				    CIVIC_PTEXT(object), CIVIC_PTEXT(object),
+				    CIVIC_PTEXT(from), CIVIC_PTEXT(from),
+				    CIVIC_PTEXT(to), CIVIC_PTEXT(to),
+				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
+	struct civic_rows	 rows;
+	const char		*next = NULL;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
+	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
+		return civic_req_status(err);
+	if (rows.nrows > CIVIC_PAGE_SIZE) {
+		rows.nrows = CIVIC_PAGE_SIZE;
+		next = civic_rows_get(&rows, CIVIC_PAGE_SIZE - 1, "id");
+	}
+	/* The filter form shows the filters in force. */
+	civic_page_value(r, "staff_no", no);
+	civic_page_value(r, "action", action);
+	civic_page_value(r, "object", object);
+	civic_page_value(r, "from", from);
+	civic_page_value(r, "to", to);
+	civic_page_rows(r, civic_page_add(r, NULL, "entries", NULL), "entry", &rows);
+	civic_page_pager(r, next);
+	return 200;
+}
