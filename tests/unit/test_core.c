@@ -15,6 +15,7 @@
 
 #include "civic.h"
 #include "render.h"
+#include "session.h"
 #include "worker.h"
 
 static int dummy(struct civic_req *r) { (void)r; return 200; }
@@ -130,7 +131,18 @@ test_route_check(void)
 		{ "t", CIVIC_V_TEXT, 0, 0, 0, NULL }, { NULL, 0, 0, 0, 0, NULL }
 	};
 	static const struct civic_route bad_field[] = {
-		{ "POST", "/x", "v", dummy, nomax, 0, 0, { NULL, 0, 0 }, NULL },
+		{ "POST", "/x", "v", dummy, nomax, CIVIC_R_CSRF, 0, { NULL, 0, 0 }, NULL },
+	};
+	static const struct civic_route unguarded_post[] = {
+		{ .method = "POST", .pattern = "/x", .view = "v", .handler = dummy },
+	};
+	static const struct civic_route scope_public[] = {
+		{ .method = "GET", .pattern = "/x/{id:int}", .view = "v", .handler = dummy,
+		    .scope = "SELECT 1" },
+	};
+	static const struct civic_route scope_ok[] = {
+		{ .method = "GET", .pattern = "/x/{id:int}", .view = "v", .handler = dummy,
+		    .roles = CIVIC_ROLE_CLERK, .scope = "SELECT 1" },
 	};
 
 	CU_ASSERT_EQUAL(civic_route_check(routes, NROUTES), 0);
@@ -138,6 +150,11 @@ test_route_check(void)
 	CU_ASSERT_EQUAL(civic_route_check(twice, 2), -1);
 	CU_ASSERT_EQUAL(civic_route_check(get_state, 1), -1);
 	CU_ASSERT_EQUAL(civic_route_check(bad_field, 1), -1);
+	/* Every POST declares its CSRF protection. */
+	CU_ASSERT_EQUAL(civic_route_check(unguarded_post, 1), -1);
+	/* A department scope needs a role to scope and a segment to look up. */
+	CU_ASSERT_EQUAL(civic_route_check(scope_public, 1), -1);
+	CU_ASSERT_EQUAL(civic_route_check(scope_ok, 1), 0);
 }
 
 /* Writes text to a temporary file and returns its path (static buffer). */
@@ -401,6 +418,30 @@ test_csrf(void)
 	fake_worker.cfg = NULL;
 }
 
+static void
+test_roles_passwords(void)
+{
+	char	 hash[CIVIC_PASSWORD_HASHLEN];
+
+	CU_ASSERT_EQUAL(civic_session_roles("admin"), CIVIC_ROLE_ADMIN);
+	CU_ASSERT_EQUAL(civic_session_roles("office,clerk"), CIVIC_ROLE_OFFICE | CIVIC_ROLE_CLERK);
+	CU_ASSERT_EQUAL(civic_session_roles("supervisor,admin,office,clerk"),
+	    CIVIC_ROLE_ADMIN | CIVIC_ROLE_OFFICE | CIVIC_ROLE_CLERK | CIVIC_ROLE_SUPERVISOR);
+	CU_ASSERT_EQUAL(civic_session_roles("administrator,clerkx,"), 0);
+	CU_ASSERT_EQUAL(civic_session_roles(""), 0);
+	CU_ASSERT_EQUAL(civic_session_roles(NULL), 0);
+
+	/* Argon2id, salted: the same password hashes differently, and verifies. */
+	CU_ASSERT_EQUAL_FATAL(civic_password_hash("县长信箱 correct horse", hash, sizeof(hash)),
+	    CIVIC_OK);
+	CU_ASSERT_EQUAL(strncmp(hash, "$argon2id$", 10), 0);
+	CU_ASSERT_TRUE(civic_password_verify(hash, "县长信箱 correct horse"));
+	CU_ASSERT_FALSE(civic_password_verify(hash, "县长信箱 correct hors"));
+	CU_ASSERT_FALSE(civic_password_verify(hash, "县长信箱 correct horse "));
+	CU_ASSERT_FALSE(civic_password_verify(NULL, "县长信箱 correct horse"));
+	CU_ASSERT_EQUAL(civic_password_hash("x", hash, 10), CIVIC_ERR_NOMEM);
+}
+
 int
 main(void)
 {
@@ -422,6 +463,7 @@ main(void)
 	CU_add_test(s, "path decoding", test_path_decode);
 	CU_add_test(s, "page building and XML", test_page_xml);
 	CU_add_test(s, "CSRF tokens", test_csrf);
+	CU_add_test(s, "roles and passwords", test_roles_passwords);
 	CU_basic_set_mode(CU_BRM_VERBOSE);
 	CU_basic_run_tests();
 	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
