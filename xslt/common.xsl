@@ -208,6 +208,14 @@
     <input type="hidden" name="idem" value="{/page/idem}"/>
   </xsl:template>
 
+  <!--
+    The CSRF input alone, for the POSTs that change no record and so take no
+    idempotency key (CIVIC_R_CSRF: signing in and out, one's own password).
+  -->
+  <xsl:template name="form-csrf">
+    <input type="hidden" name="csrf" value="{/page/csrf}"/>
+  </xsl:template>
+
   <!-- The text of a field error, bounds put in (file sizes as people read them). -->
   <xsl:template match="error" mode="text">
     <xsl:choose>
@@ -281,12 +289,20 @@
       name       the field's name; its id is "f-" + name
       label      message key of the label
       type       text | textarea | select | date | email | tel | number | file | hidden
+                 | password | checkbox
       required   yes | no
       hint       message key of a hint under the label (optional)
       maxlength  (optional)
       options    select: a node-set; each node's text is the label and, unless
                  it has a value attribute, the value too
-      autocomplete, accept, rows   passed to the control when given
+      empty-label  select: message key of the first, empty option (form.choose)
+      autocomplete, accept, rows, inputmode   passed to the control when given
+
+    A password is never written back into the page: its input has no value.
+    A checkbox (value checkbox-value, "1" by default) comes before its label
+    and is ticked when the value sent back equals it, or when checked is
+    "yes" (a default for a form shown for the first time); it is marked
+    only when required, since "optional" goes without saying for a box.
 
     The value the user sent comes back from /page/values/value[@name]; the
     error, from /page/errors/error[@field], is tied to the control by
@@ -303,6 +319,10 @@
     <xsl:param name="autocomplete"/>
     <xsl:param name="accept"/>
     <xsl:param name="rows" select="'8'"/>
+    <xsl:param name="inputmode"/>
+    <xsl:param name="empty-label" select="'form.choose'"/>
+    <xsl:param name="checkbox-value" select="'1'"/>
+    <xsl:param name="checked"/>
 
     <xsl:variable name="id" select="concat('f-', $name)"/>
     <xsl:variable name="value" select="string(/page/values/value[@name = $name][1])"/>
@@ -324,6 +344,54 @@
     <xsl:choose>
       <xsl:when test="$type = 'hidden'">
         <input type="hidden" id="{$id}" name="{$name}" value="{$value}"/>
+      </xsl:when>
+      <xsl:when test="$type = 'checkbox'">
+        <div>
+          <xsl:attribute name="class">
+            <xsl:text>field field-checkbox</xsl:text>
+            <xsl:if test="$error"> field-invalid</xsl:if>
+          </xsl:attribute>
+          <input type="checkbox" id="{$id}" name="{$name}" value="{$checkbox-value}">
+            <xsl:if test="$value = string($checkbox-value) or $checked = 'yes'">
+              <xsl:attribute name="checked">checked</xsl:attribute>
+            </xsl:if>
+            <xsl:call-template name="field-attributes">
+              <xsl:with-param name="required" select="$required"/>
+              <xsl:with-param name="describedby" select="substring($describedby, 2)"/>
+              <xsl:with-param name="invalid" select="boolean($error)"/>
+            </xsl:call-template>
+          </input>
+          <label for="{$id}">
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="$label"/>
+            </xsl:call-template>
+            <xsl:if test="$required = 'yes'">
+              <xsl:text> </xsl:text>
+              <span class="req">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'form.required'"/>
+                </xsl:call-template>
+              </span>
+            </xsl:if>
+          </label>
+          <xsl:if test="$hint != ''">
+            <p class="hint" id="{$id}-hint">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="$hint"/>
+              </xsl:call-template>
+            </p>
+          </xsl:if>
+          <xsl:if test="$error">
+            <p class="field-error" id="{$id}-error">
+              <span class="visually-hidden">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'form.error-prefix'"/>
+                </xsl:call-template>
+              </span>
+              <xsl:apply-templates select="$error" mode="text"/>
+            </p>
+          </xsl:if>
+        </div>
       </xsl:when>
       <xsl:otherwise>
         <div>
@@ -399,7 +467,7 @@
                 </xsl:call-template>
                 <option value="">
                   <xsl:call-template name="t">
-                    <xsl:with-param name="key" select="'form.choose'"/>
+                    <xsl:with-param name="key" select="$empty-label"/>
                   </xsl:call-template>
                 </option>
                 <xsl:for-each select="$options">
@@ -424,7 +492,7 @@
             </xsl:when>
             <xsl:otherwise>
               <input type="{$type}" id="{$id}" name="{$name}">
-                <xsl:if test="$type != 'file'">
+                <xsl:if test="$type != 'file' and $type != 'password'">
                   <xsl:attribute name="value">
                     <xsl:value-of select="$value"/>
                   </xsl:attribute>
@@ -438,6 +506,7 @@
                   <xsl:with-param name="required" select="$required"/>
                   <xsl:with-param name="maxlength" select="$maxlength"/>
                   <xsl:with-param name="autocomplete" select="$autocomplete"/>
+                  <xsl:with-param name="inputmode" select="$inputmode"/>
                   <xsl:with-param name="describedby" select="substring($describedby, 2)"/>
                   <xsl:with-param name="invalid" select="boolean($error)"/>
                 </xsl:call-template>
@@ -460,6 +529,7 @@
     <xsl:param name="required"/>
     <xsl:param name="maxlength"/>
     <xsl:param name="autocomplete"/>
+    <xsl:param name="inputmode"/>
     <xsl:param name="describedby"/>
     <xsl:param name="invalid"/>
     <xsl:if test="$required = 'yes'">
@@ -473,6 +543,11 @@
     <xsl:if test="$autocomplete != ''">
       <xsl:attribute name="autocomplete">
         <xsl:value-of select="$autocomplete"/>
+      </xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$inputmode != ''">
+      <xsl:attribute name="inputmode">
+        <xsl:value-of select="$inputmode"/>
       </xsl:attribute>
     </xsl:if>
     <xsl:if test="$invalid">
@@ -500,7 +575,13 @@
        Keyset pager: <pager next="KEY" after="KEY"/>
        ================================================================ -->
 
+  <!--
+    query: the page's other query parameters, already percent-encoded
+    ("staff_no=1&amp;action=signin"), so that the pages of a filtered list
+    stay filtered; empty for a plain list.
+  -->
   <xsl:template name="pager">
+    <xsl:param name="query"/>
     <xsl:variable name="pager" select="/page/pager"/>
     <xsl:if test="$pager/@next != '' or $pager/@after != ''">
       <nav class="pager">
@@ -512,7 +593,13 @@
         <ul>
           <xsl:if test="$pager/@after != ''">
             <li>
-              <a href="{$site/@path}">
+              <a>
+                <xsl:attribute name="href">
+                  <xsl:value-of select="$site/@path"/>
+                  <xsl:if test="$query != ''">
+                    <xsl:value-of select="concat('?', $query)"/>
+                  </xsl:if>
+                </xsl:attribute>
                 <xsl:call-template name="t">
                   <xsl:with-param name="key" select="'pager.first'"/>
                 </xsl:call-template>
@@ -521,7 +608,15 @@
           </xsl:if>
           <xsl:if test="$pager/@next != ''">
             <li>
-              <a href="?after={str:encode-uri($pager/@next, true())}" rel="next">
+              <a>
+                <xsl:attribute name="href">
+                  <xsl:text>?</xsl:text>
+                  <xsl:if test="$query != ''">
+                    <xsl:value-of select="concat($query, '&amp;')"/>
+                  </xsl:if>
+                  <xsl:value-of select="concat('after=', str:encode-uri($pager/@next, true()))"/>
+                </xsl:attribute>
+                <xsl:attribute name="rel">next</xsl:attribute>
                 <xsl:call-template name="t">
                   <xsl:with-param name="key" select="'pager.next'"/>
                 </xsl:call-template>

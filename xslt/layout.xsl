@@ -62,6 +62,8 @@
 
         <!-- 页头：网站名称与语言切换 / header: site name, language switch -->
         <header class="site-header">
+          <!-- 工作人员登录后显示 / shown to a signed-in staff member only -->
+          <xsl:apply-templates select="/page/staff[1]" mode="staff-bar"/>
           <div class="wrap site-header-inner">
             <a class="site-name" href="{/page/site/@base}">
               <xsl:value-of select="/page/site/@name"/>
@@ -160,6 +162,62 @@
         </xsl:call-template>
       </a>
     </li>
+  </xsl:template>
+
+  <!--
+    工作人员栏：工号、姓名、部门，管理首页，退出。退出是 POST 表单（只带
+    csrf），地址固定为 /account/signout：本栏出现在每个程序的页面上。
+    The staff bar: who is signed in, the staff home page, and signing out, a
+    POST to the account program wherever the page comes from.
+  -->
+  <xsl:variable name="staff-home">/account/</xsl:variable>
+
+  <xsl:template match="staff" mode="staff-bar">
+    <nav class="staff-bar">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'site.staff.label'"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <div class="wrap staff-bar-inner">
+        <p class="staff-who">
+          <xsl:call-template name="t">
+            <xsl:with-param name="key" select="'site.staff.no'"/>
+            <xsl:with-param name="n" select="string(@no)"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text>
+          <strong>
+            <xsl:value-of select="@name"/>
+          </strong>
+          <xsl:if test="@department-name != ''">
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="'site.staff.department'"/>
+              <xsl:with-param name="s" select="string(@department-name)"/>
+            </xsl:call-template>
+          </xsl:if>
+        </p>
+        <ul class="staff-links">
+          <li>
+            <a href="{$staff-home}">
+              <xsl:call-template name="t">
+                <xsl:with-param name="key" select="'site.staff.home'"/>
+              </xsl:call-template>
+            </a>
+          </li>
+          <li>
+            <form class="staff-signout" method="post" action="{$staff-home}signout"
+                accept-charset="UTF-8">
+              <xsl:call-template name="form-csrf"/>
+              <button type="submit" class="link-button">
+                <xsl:call-template name="t">
+                  <xsl:with-param name="key" select="'site.staff.signout'"/>
+                </xsl:call-template>
+              </button>
+            </form>
+          </li>
+        </ul>
+      </div>
+    </nav>
   </xsl:template>
 
   <!-- 语言切换：中文页面链接到英文，英文页面链接到中文 / the other language -->
