@@ -183,13 +183,27 @@ worker_form_again(struct civic_req *r)
 	const struct civic_route	*route = r->route, *form;
 	int				 st;
 
+	const char			**vals = r->vals;
+	const struct civic_file		**vfiles = r->vfiles;
+	struct civic_fielderr		 *errs = r->errs;
+	size_t				  nerrs = r->nerrs;
+
 	civic_page_form(r);
 	if (strcmp(route->method, "POST") != 0 || (form = worker_form_route(r)) == NULL)
 		return 400;
 	civic_page_attr(r->page, "view", form->view);
+	/*
+	 * The GET handler reads its own fields (from the query string),
+	 * never the POST's: validate them for it, and put the POST's back
+	 * afterwards.  Its own invalid fields are simply absent.
+	 */
 	r->route = form;
-	st = form->handler(r);
+	st = civic_form_apply(r) == CIVIC_ERR_NOMEM ? 500 : form->handler(r);
 	r->route = route;
+	r->vals = vals;
+	r->vfiles = vfiles;
+	r->errs = errs;
+	r->nerrs = nerrs;
 	return st == 200 ? 422 : st;
 }
 
