@@ -23,6 +23,8 @@ const struct ctl_command ctl_commands[] = {
 	{ "migrate", "apply new schema migrations", CTL_NEEDS_DB, ctl_migrate },
 	{ "load", "run a SQL file (demo data)", CTL_NEEDS_DB, ctl_load },
 	{ "secret", "print a new [security] secret", 0, ctl_secret },
+	{ "import-holidays", "import holidays and adjusted working days", CTL_NEEDS_DB,
+	    ctl_import_holidays },
 	{ "add-user", "add a staff member (the first admin); password on stdin",
 	    CTL_NEEDS_DB, ctl_add_user },
 	{ "audit-verify", "check the audit log's hash chain", CTL_NEEDS_DB, ctl_audit_verify },

@@ -44,4 +44,7 @@ int	ctl_secret(struct ctl *, int, char *[]);
 int	ctl_add_user(struct ctl *, int, char *[]);
 int	ctl_audit_verify(struct ctl *, int, char *[]);
 
+/* ctl_holidays.c */
+int	ctl_import_holidays(struct ctl *, int, char *[]);
+
 #endif
