@@ -28,6 +28,8 @@ const struct ctl_command ctl_commands[] = {
 	{ "add-user", "add a staff member (the first admin); password on stdin",
 	    CTL_NEEDS_DB, ctl_add_user },
 	{ "audit-verify", "check the audit log's hash chain", CTL_NEEDS_DB, ctl_audit_verify },
+	{ "notify", "send queued SMS and e-mail notifications", CTL_NEEDS_CONFIG,
+	    ctl_notify },
 	{ NULL, NULL, 0, NULL }
 };
 

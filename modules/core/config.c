@@ -47,6 +47,18 @@ static const struct config_key config_keys[] = {
 	{ "security.cookie_secure",	"auto" },
 	{ "security.session_idle",	"1800" },
 	{ "security.session_max",	"43200" },
+	{ "notify.transport_sms",	"none" },
+	{ "notify.transport_email",	"none" },
+	{ "notify.file",		"" },
+	{ "notify.sendmail",		"/usr/sbin/sendmail" },
+	{ "notify.email_from",		"" },
+	{ "notify.sms_command",		"" },
+	{ "notify.templates",		CIVIC_DATADIR "/notify-templates.txt" },
+	{ "notify.max_attempts",	"8" },
+	{ "notify.backoff_seconds",	"60" },
+	{ "notify.poll_seconds",	"10" },
+	{ "notify.timeout",		"30" },
+	{ "notify.reclaim_seconds",	"600" },
 	{ "log.level",			"info" },
 };
 
