@@ -107,7 +107,17 @@ done
 http HEAD /demo/
 expect_status "HEAD /demo/ is 200" 200
 expect_header "HEAD /demo/ has the HTML Content-Type" Content-Type '^text/html'
-check "HEAD /demo/ has no body" test ! -s "$BODY"
+# curl --head reads no body at all, so ask over a plain socket: nothing
+# may follow the blank line that ends the headers.
+raw_head() {
+	exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT" || return 1
+	printf 'HEAD /demo/ HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+	timeout 5 cat <&3 >"$W/head.raw"
+	exec 3<&-
+	grep -q '^HTTP/1.[01] 200' "$W/head.raw" &&
+		[ "$(sed -n '/^\r$/,$p' "$W/head.raw" | wc -c)" -eq 2 ]
+}
+check "HEAD /demo/ has no body" raw_head
 
 http GET '/demo/?format=xml'
 expect_status "GET /demo/?format=xml is 200" 200
@@ -211,8 +221,14 @@ expect_status "a too short title is 422 (HTML)" 422
 expect_header "422 (HTML) is HTML" Content-Type '^text/html'
 expect_body_contains "422 (HTML) keeps the body typed" '城东大街的路灯已经坏了两个星期'
 expect_security_headers "422"
-post_form "$JAR" mobile=12345 'idcard=110105194912310021' visit_date=2026-13-45
-expect_status "bad mobile, ID number and date are 422" 422
+# A wrong check digit, a month 13, a category not offered, no body at all.
+post_form "$JAR" mobile=12345678901 'idcard=110105194912310021' visit_date=2026-13-45 \
+	category=投诉 email=not-an-address '!body' -- -H 'Accept: application/xml'
+expect_status "bad fields are 422" 422
+for f in mobile idcard visit_date category email body; do
+	expect_body_contains "422 has an error for $f" "<error field=\"$f\""
+done
+expect_body_lacks "422 has no error for the valid title" '<error field="title"'
 check_eq "nothing was written by the 422s" "$n0" "$(note_count)"
 
 # 303: a valid letter.  The body carries markup that must come out as text.
@@ -343,11 +359,21 @@ if "$CURL" -s --max-time 5 -o /dev/null --interface 127.0.0.9 "$BASE/civic-stati
 	SRC=(--interface 127.0.0.9)
 fi
 RJAR=$W/rjar
+# The limit counts in windows of 60 s: start early in one (the program's
+# windows are aligned to the minute), so that the flood ends in the window
+# it began in; if it does cross into the next one anyway, the 429 still
+# comes, after at most 30 + 30 accepted.
+sec=$(( $(date +%s) % 60 ))
+if [ "$sec" -gt 40 ]; then
+	note "waiting $((61 - sec)) s for a fresh rate-limit window"
+	sleep $((61 - sec))
+fi
+w_start=$(( $(date +%s) / 60 ))
 n3=$(note_count)
 got429=0
 ok=0
 bad=
-for i in $(seq 1 40); do
+for i in $(seq 1 70); do
 	get_tokens "$RJAR" "${SRC[@]}"
 	post_form "$RJAR" "title=限流测试留言第${i}条" -- "${SRC[@]}"
 	case $STATUS in
@@ -360,10 +386,14 @@ if [ "$got429" = 1 ]; then
 	pass "POST /demo/new is limited (429 after $ok accepted)"
 	expect_header "429 has Retry-After in seconds" Retry-After '^[1-9][0-9]*$'
 	expect_security_headers "429"
-	check "the limit accepted 30 first" test "$ok" -eq 30
+	if [ "$(( $(date +%s) / 60 ))" = "$w_start" ]; then
+		check_eq "the limit accepted 30 first" 30 "$ok"
+	else
+		note "the flood crossed a window boundary: not counting the accepted ones"
+	fi
 	check_eq "the rejected POSTs wrote nothing" "$((n3 + ok))" "$(note_count)"
 else
-	fail "no 429 after 40 POSTs ($ok accepted; other statuses:$bad)"
+	fail "no 429 after 70 POSTs ($ok accepted; other statuses:$bad)"
 fi
 check_eq "no unexpected status before the limit" "" "$bad"
 if [ "${#SRC[@]}" -gt 0 ]; then

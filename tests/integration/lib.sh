@@ -130,6 +130,11 @@ find_tools() {
 	find_tool MARIADB_ADMIN mariadb-admin mariadb-client
 	find_tool MARIADB mariadb mariadb-client
 	find_tool NGINX nginx nginx-light
+	# nginx reads the variable NGINX as a list of listening sockets it
+	# inherits (binary upgrade), and then does not daemonize: keep the path
+	# under another name and never pass NGINX on.
+	NGINX_BIN=$NGINX
+	unset NGINX
 	find_tool CURL curl curl
 	DEMO=$top_builddir/civic-demo.fcgi
 	CIVICCTL=$top_builddir/civicctl
@@ -401,8 +406,8 @@ civic_demo_stop() {
 # examples/nginx/civic.conf with only the socket directory and the xslt
 # directory changed.
 civic_nginx_start() {
-	local n=$CIVIC_T/nginx conf_dir f port try out user_line=
-	conf_dir=$("$NGINX" -V 2>&1 | tr ' ' '\n' | sed -n 's/^--conf-path=//p')
+	local n=$CIVIC_T/nginx conf_dir f port try user_line=
+	conf_dir=$("$NGINX_BIN" -V 2>&1 | tr ' ' '\n' | sed -n 's/^--conf-path=//p')
 	conf_dir=$(dirname "${conf_dir:-/etc/nginx/nginx.conf}")
 	for f in fastcgi_params mime.types; do
 		[ -r "$conf_dir/$f" ] || die "$conf_dir/$f missing: install the Debian package nginx-common"
@@ -430,7 +435,7 @@ $user_line
 worker_processes 2;
 daemon on;
 pid $n/nginx.pid;
-error_log $n/logs/error.log info;
+error_log $n/logs/error.log notice;
 events { worker_connections 256; }
 http {
 	include mime.types;
@@ -454,7 +459,10 @@ http {
 	}
 }
 EOF
-		if out=$("$NGINX" -p "$n/" -e "$n/logs/error.log" -c "$n/conf/nginx.conf" 2>&1); then
+		# To a file, not through $(...): a daemon holding the pipe open
+		# would hang the suite.  Starting takes well under a second.
+		if timeout 30 "$NGINX_BIN" -p "$n/" -e "$n/logs/error.log" -c "$n/conf/nginx.conf" \
+		    >"$n/logs/start.out" 2>&1 </dev/null; then
 			NGINX_PORT=$port
 			BASE=http://127.0.0.1:$port
 			wait_for 10 test -s "$n/nginx.pid" || die "nginx wrote no pid file"
@@ -462,10 +470,8 @@ EOF
 			note "nginx on $BASE (pid $NGINX_PID)"
 			return 0
 		fi
-		case $out in
-		*"Address already in use"*) continue ;;
-		esac
-		printf '%s\n' "$out" | sed 's/^/#   /'
+		grep -q "Address already in use" "$n/logs/start.out" && continue
+		sed 's/^/#   /' "$n/logs/start.out"
 		show_log "$n/logs/error.log" 30
 		die "nginx did not start (Debian package nginx-light)"
 	done
@@ -475,7 +481,7 @@ EOF
 civic_nginx_stop() {
 	[ -n "$NGINX_PID" ] || return 0
 	if alive "$NGINX_PID"; then
-		"$NGINX" -p "$CIVIC_T/nginx/" -e "$CIVIC_T/nginx/logs/error.log" \
+		"$NGINX_BIN" -p "$CIVIC_T/nginx/" -e "$CIVIC_T/nginx/logs/error.log" \
 			-c "$CIVIC_T/nginx/conf/nginx.conf" -s stop >/dev/null 2>&1 ||
 			kill -TERM "$NGINX_PID" 2>/dev/null
 		wait_gone "$NGINX_PID" 10 || kill -KILL "$NGINX_PID" 2>/dev/null

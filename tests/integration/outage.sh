@@ -46,10 +46,9 @@ else
 	fail "the 503 carries an incident id (no request-id in $(head -c 300 "$BODY"))"
 fi
 HTTP_TIMEOUT=5 http GET /demo/
-rid=$(grep -oE '[A-Za-z0-9_-]{8,}' "$BODY" | while read -r w; do
-	grep -qF -- "$w" "$CIVIC_T/demo.log" && { echo "$w"; break; }
-done)
-check "the HTML 503 shows an incident id found in the log" test -n "$rid"
+rid=$(grep -oE '\b[0-9a-f]{16}\b' "$BODY" | head -n 1)
+check "the HTML 503 shows an incident id" test -n "$rid"
+check "the HTML 503's incident id ($rid) is in the log" grep -qF -- "incident $rid" "$CIVIC_T/demo.log"
 
 HTTP_TIMEOUT=5 http POST /demo/new -b "$JAR" --data-urlencode "title=数据库停止时的留言" \
 	--data-urlencode "category=其他" --data-urlencode "body=数据库停止的时候提交的一条留言。" \

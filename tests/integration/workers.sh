@@ -58,14 +58,16 @@ check_eq "after SIGHUP, 10 requests are 200" 0 "$(requests 10)"
 # Requests in flight when SIGTERM comes are finished (drained), not cut.
 w2=$(workers)
 inflight=$CIVIC_T/work/inflight
+cpids=()
 for i in 1 2 3 4 5 6; do
 	"$CURL" -s --max-time 10 -o /dev/null -w '%{http_code}\n' "$BASE/demo/" >"$inflight.$i" &
+	cpids+=($!)
 done
 note "SIGTERM to the master ($DEMO_PID)"
 kill -TERM "$DEMO_PID"
 wait_gone "$DEMO_PID" 15
 check "SIGTERM stops the master within 15 s" test "$(alive "$DEMO_PID" && echo up || echo gone)" = gone
-wait
+wait "${cpids[@]}"
 bad=0
 for i in 1 2 3 4 5 6; do
 	case $(cat "$inflight.$i") in
