@@ -30,6 +30,7 @@ const struct ctl_command ctl_commands[] = {
 	{ "audit-verify", "check the audit log's hash chain", CTL_NEEDS_DB, ctl_audit_verify },
 	{ "notify", "send queued SMS and e-mail notifications", CTL_NEEDS_CONFIG,
 	    ctl_notify },
+	{ "purge", "remove personal data past the retention period", CTL_NEEDS_DB, ctl_purge },
 	{ NULL, NULL, 0, NULL }
 };
 

@@ -50,4 +50,7 @@ int	ctl_import_holidays(struct ctl *, int, char *[]);
 /* ctl_notify.c */
 int	ctl_notify(struct ctl *, int, char *[]);
 
+/* ctl_purge.c */
+int	ctl_purge(struct ctl *, int, char *[]);
+
 #endif

@@ -59,6 +59,7 @@ static const struct config_key config_keys[] = {
 	{ "notify.poll_seconds",	"10" },
 	{ "notify.timeout",		"30" },
 	{ "notify.reclaim_seconds",	"600" },
+	{ "retention.personal_days",	"1095" },
 	{ "log.level",			"info" },
 };
 

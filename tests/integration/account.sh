@@ -220,4 +220,17 @@ ctl audit-verify >"$CIVIC_T/verify.log" 2>&1
 check_eq "… and broken after a row was changed" 1 $?
 check "… naming the row" grep -q "BROKEN at row" "$CIVIC_T/verify.log"
 
+# ---------------------------------------------------------------- retention
+sql "UPDATE demo_note SET created_at = NOW() - INTERVAL 2000 DAY WHERE id = 1"
+sql "UPDATE staff_session SET expires_at = NOW() - INTERVAL 3 DAY"
+ctl purge >"$CIVIC_T/purge.log" 2>&1
+check_eq "civicctl purge runs" 0 $?
+check_eq "… removes the personal data of an old note" "		" \
+	"$(sql "SELECT name, mobile, IFNULL(idcard, '') FROM demo_note WHERE id = 1")"
+check_eq "… keeps the note itself" 1 "$(sql "SELECT COUNT(*) FROM demo_note WHERE id = 1 AND title <> ''")"
+check "… and leaves a recent note alone" test -n "$(sql "SELECT name FROM demo_note WHERE id = 2")"
+check_eq "… and deletes expired sessions" 0 "$(sql "SELECT COUNT(*) FROM staff_session")"
+ctl purge --days 0 >/dev/null 2>&1
+check_eq "civicctl purge --days 0 is a usage error" 2 $?
+
 finish

@@ -1,0 +1,91 @@
+/*
+ * ctl_purge.c: civicctl purge, the retention run.
+ *
+ * Personal data (names, phone numbers, e-mail addresses, ID numbers,
+ * attachments) of citizens is removed from what is older than
+ * [retention] personal_days, keeping the rest of each row so that the
+ * anonymous statistics stay right; and what only ever served a moment
+ * (expired sessions, used idempotency keys, delivered notifications, which
+ * hold phone numbers) goes after a day or the same period.
+ *
+ * Each feature adds its rules to the table below when it lands: one
+ * statement each, with the number of days as its only parameter.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ctl.h"
+
+struct purge_rule {
+	const char	*what;
+	int		 personal;	/* 1: the parameter is personal_days; 0: one day */
+	const char	*sql;
+};
+
+static const struct purge_rule purge_rules[] = {
+	{ "expired staff sessions", 0,
+	    "DELETE FROM staff_session WHERE expires_at < NOW() - INTERVAL ? DAY" },
+	{ "used idempotency keys", 0,
+	    "DELETE FROM idempotency WHERE created_at < NOW() - INTERVAL ? DAY" },
+	{ "delivered or failed notifications", 1,
+	    "DELETE FROM notify_outbox WHERE status IN ('sent', 'failed') "
+	    "AND created_at < NOW() - INTERVAL ? DAY" },
+	{ "personal data of demo notes", 1,
+	    "UPDATE demo_note SET name = '', mobile = '', email = NULL, idcard = NULL, "
+	    "file_name = NULL, file_type = NULL, file_data = NULL "
+	    "WHERE created_at < NOW() - INTERVAL ? DAY AND (name <> '' OR mobile <> '' "
+	    "OR email IS NOT NULL OR idcard IS NOT NULL OR file_data IS NOT NULL)" },
+	{ NULL, 0, NULL }
+};
+
+int
+ctl_purge(struct ctl *c, int argc, char *argv[])
+{
+	static const struct option	 opts[] = {
+		{ "days", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct purge_rule	*rule;
+	unsigned long long	 n;
+	long long		 days = 0;
+	char			*end;
+	int			 ch, rc = 0;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'd') {
+			days = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || days < 1 || days > 36500) {
+				fprintf(stderr, "civicctl purge: --days must be 1 to 36500\n");
+				return 2;
+			}
+			continue;
+		}
+		printf("usage: civicctl [--config FILE] purge [--days N]\n"
+		    "Removes citizens' personal data older than N days (default: [retention]\n"
+		    "personal_days) and what served only a moment (expired sessions, used\n"
+		    "form keys).\n");
+		return ch == 'h' ? 0 : 2;
+	}
+	if (days == 0)
+		days = civic_config_int(c->cfg, "retention.personal_days");
+	if (optind != argc) {
+		fprintf(stderr, "civicctl purge: unexpected argument %s\n", argv[optind]);
+		return 2;
+	}
+	for (rule = purge_rules; rule->what != NULL; rule++) {
+		struct civic_param p[] = { CIVIC_PINT(rule->personal ? days : 1) };
+
+		if (civic_db_exec(c->db, rule->sql, p, 1, &n, NULL) != CIVIC_OK) {
+			fprintf(stderr, "civicctl purge: %s: %s\n", rule->what,
+			    civic_db_error(c->db));
+			rc = 1;
+			continue;
+		}
+		printf("civicctl: %s: %llu row(s)\n", rule->what, n);
+	}
+	return rc;
+}
