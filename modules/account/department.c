@@ -122,15 +122,10 @@ account_department_create(struct civic_req *r)
 int
 account_department_update(struct civic_req *r)
 {
-	static const char	 sql[] = "SELECT id FROM department WHERE id = ?";
-	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int	 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
+	if ((st = civic_req_exists(r, "SELECT id FROM department WHERE id = ?")) != 0)
+		return st;
 	return department_save(r, civic_req_seg_int(r, "id"));
 }
 

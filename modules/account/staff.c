@@ -175,14 +175,9 @@ account_staff_create(struct civic_req *r)
 int
 account_staff_update(struct civic_req *r)
 {
-	static const char	 sql[] = "SELECT id FROM staff WHERE id = ?";
-	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int	 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
+	if ((st = civic_req_exists(r, "SELECT id FROM staff WHERE id = ?")) != 0)
+		return st;
 	return staff_save(r, civic_req_seg_int(r, "id"));
 }

@@ -342,6 +342,21 @@ civic_req_header(struct civic_req *r, const char *name, const char *val)
 }
 
 int
+civic_req_exists(struct civic_req *r, const char *sql)
+{
+	struct civic_param	 p[1];
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	if (r->nsegs == 0)
+		return 404;
+	p[0] = CIVIC_PTEXT(r->segs[0].val);
+	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK)
+		return civic_req_status(err);
+	return rows.nrows > 0 ? 0 : 404;
+}
+
+int
 civic_req_status(enum civic_err e)
 {
 	return e == CIVIC_ERR_DBDOWN ? 503 : e == CIVIC_ERR_NOTFOUND ? 404 : 500;

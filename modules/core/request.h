@@ -130,6 +130,13 @@ enum civic_err	 civic_req_header(struct civic_req *, const char *name, const cha
 enum civic_err	 civic_req_tx(struct civic_req *, enum civic_err (*fn)(void *), void *arg);
 
 /*
+ * 0 when sql (one parameter: the route's first path segment) finds a row,
+ * 404 when it finds none, 503 or 500 when the database fails: the check an
+ * edit handler makes before it writes.
+ */
+int		 civic_req_exists(struct civic_req *, const char *sql);
+
+/*
  * The status a handler returns for a failed call: 503 when the database
  * is down (the client may try again soon), 404 for CIVIC_ERR_NOTFOUND,
  * 500 for anything else.
