@@ -377,6 +377,7 @@ civic_migrate() {
 }
 
 DEMO_SOCK=
+_demo_up_or_dead() { test -S "$DEMO_SOCK" || ! alive "$DEMO_PID"; }
 # civic_demo_start [OPTIONS...]: the master on $CIVIC_T/run/demo.sock, in
 # the background, logging to $CIVIC_T/demo.log; waits for the socket.
 civic_demo_start() {
@@ -385,7 +386,9 @@ civic_demo_start() {
 	"$DEMO" --config "$CIVIC_T/civic.conf" --listen "$DEMO_SOCK" "$@" \
 		>>"$CIVIC_T/demo.log" 2>&1 &
 	DEMO_PID=$!
-	if ! wait_for 15 test -S "$DEMO_SOCK" || ! alive "$DEMO_PID"; then
+	# Until the socket is there, or the program has given up.
+	wait_for 15 _demo_up_or_dead
+	if ! test -S "$DEMO_SOCK" || ! alive "$DEMO_PID"; then
 		show_log "$CIVIC_T/demo.log" 60
 		die "civic-demo.fcgi did not start (no socket $DEMO_SOCK)"
 	fi
