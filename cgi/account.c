@@ -69,6 +69,11 @@ static const struct civic_field audit_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static const struct civic_field page_fields[] = {
+	{ "after", CIVIC_V_INT, 1, 999999999999999999LL, CIVIC_F_QUERY, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 static const struct civic_route routes[] = {
 	{ .method = "GET", .pattern = "/", .view = "home", .handler = account_home,
 	    .roles = ANY_STAFF },
@@ -113,6 +118,9 @@ static const struct civic_route routes[] = {
 
 	{ .method = "GET", .pattern = "/audit", .view = "audit", .handler = account_audit_list,
 	    .fields = audit_fields, .roles = CIVIC_ROLE_ADMIN | CIVIC_ROLE_SUPERVISOR },
+
+	{ .method = "GET", .pattern = "/outbox", .view = "outbox",
+	    .handler = account_outbox_list, .fields = page_fields, .roles = CIVIC_ROLE_ADMIN },
 
 	/* A clerk's own department, scoped: the proof of department scope. */
 	{ .method = "GET", .pattern = "/department/{id:int}", .view = "department",

@@ -249,6 +249,12 @@
             <xsl:with-param name="key" select="'account.menu.audit'"/>
           </xsl:call-template>
         </xsl:if>
+        <xsl:if test="$me/role = 'admin'">
+          <xsl:call-template name="menu-item">
+            <xsl:with-param name="href" select="concat($mount, 'outbox')"/>
+            <xsl:with-param name="key" select="'account.menu.outbox'"/>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:if test="$me/@department != ''">
           <xsl:call-template name="menu-item">
             <xsl:with-param name="href" select="concat($mount, 'department/', $me/@department)"/>
@@ -1131,6 +1137,83 @@
     <xsl:call-template name="pager">
       <xsl:with-param name="query" select="string($query)"/>
     </xsl:call-template>
+    <xsl:call-template name="back"/>
+  </xsl:template>
+
+  <!-- ===== outbox: notifications that could not be sent ===== -->
+
+  <xsl:template match="page[@view = 'outbox']" mode="title">
+    <xsl:call-template name="t">
+      <xsl:with-param name="key" select="'account.outbox.title'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'outbox']" mode="content">
+    <xsl:call-template name="heading"/>
+    <p class="lead">
+      <xsl:call-template name="t">
+        <xsl:with-param name="key" select="'account.outbox.lead'"/>
+      </xsl:call-template>
+    </p>
+    <xsl:choose>
+      <xsl:when test="messages-failed/message">
+        <div>
+          <xsl:call-template name="table-open-attrs">
+            <xsl:with-param name="caption-id" select="'outbox-caption'"/>
+          </xsl:call-template>
+          <table class="data-table">
+            <xsl:call-template name="caption">
+              <xsl:with-param name="id" select="'outbox-caption'"/>
+              <xsl:with-param name="key" select="'account.outbox.title'"/>
+            </xsl:call-template>
+            <thead>
+              <tr>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.created'"/>
+                </xsl:call-template>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.channel'"/>
+                </xsl:call-template>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.recipient'"/>
+                </xsl:call-template>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.template'"/>
+                </xsl:call-template>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.attempts'"/>
+                </xsl:call-template>
+                <xsl:call-template name="th">
+                  <xsl:with-param name="key" select="'account.outbox.error'"/>
+                </xsl:call-template>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="messages-failed/message">
+                <tr>
+                  <td><xsl:value-of select="created"/></td>
+                  <td>
+                    <xsl:call-template name="t">
+                      <xsl:with-param name="key" select="concat('account.outbox.channel.', channel)"/>
+                    </xsl:call-template>
+                  </td>
+                  <td><code><xsl:value-of select="recipient"/></code></td>
+                  <td><code><xsl:value-of select="template"/></code></td>
+                  <td><xsl:value-of select="attempts"/></td>
+                  <td class="detail"><xsl:value-of select="last_error"/></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="empty">
+          <xsl:with-param name="key" select="'account.outbox.empty'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="pager"/>
     <xsl:call-template name="back"/>
   </xsl:template>
 

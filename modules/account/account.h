@@ -31,5 +31,6 @@ int	account_staff_update(struct civic_req *);
 
 /* auditlog.c */
 int	account_audit_list(struct civic_req *);
+int	account_outbox_list(struct civic_req *);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * auditlog.c: the audit log viewer, newest first, filtered by staff
- * number, action, object type and period, paged by keyset on the id.
+ * auditlog.c: what admins watch: the audit log (newest first, filtered by
+ * staff number, action, object type and period) and the notifications
+ * that failed; both paged by keyset on the id.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +51,38 @@ account_audit_list(struct civic_req *r)
 	civic_page_value(r, "from", from);
 	civic_page_value(r, "to", to);
 	civic_page_rows(r, civic_page_add(r, NULL, "entries", NULL), "entry", &rows);
+	civic_page_pager(r, next);
+	return 200;
+}
+
+/*
+ * The notifications that failed for good, newest first, so that an admin
+ * can see what citizens were never told.  The recipient is shown in part:
+ * enough to recognise a mistyped number, not enough to collect numbers.
+ */
+int
+account_outbox_list(struct civic_req *r)
+{
+	static const char	 sql[] =
+	    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created, channel, "
+	    "CONCAT(LEFT(recipient, 3), '****', RIGHT(recipient, 2)) AS recipient, template, "
+	    "attempts, last_error FROM notify_outbox WHERE status = 'failed' AND id < ? "
+	    "ORDER BY id DESC LIMIT ?";
+	long long		 after = civic_req_int(r, "after", 0);
+	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
+				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
+	struct civic_rows	 rows;
+	const char		*next = NULL;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, CIVIC_PAGE_SIZE + 1, &rows)) !=
+	    CIVIC_OK)
+		return civic_req_status(err);
+	if (rows.nrows > CIVIC_PAGE_SIZE) {
+		rows.nrows = CIVIC_PAGE_SIZE;
+		next = civic_rows_get(&rows, CIVIC_PAGE_SIZE - 1, "id");
+	}
+	civic_page_rows(r, civic_page_add(r, NULL, "messages-failed", NULL), "message", &rows);
 	civic_page_pager(r, next);
 	return 200;
 }

@@ -131,6 +131,14 @@ check_eq "… stored with the clerk role in department A" "clerk	$DEPT_A" \
 check_eq "… with an Argon2id hash, not the password" 'argon2id' \
 	"$(sql "SELECT SUBSTRING(password_hash, 2, 8) FROM staff WHERE staff_no = '15240525'")"
 
+# ---------------------------------------------------------------- outbox
+sql "INSERT INTO notify_outbox (channel, recipient, template, lang, params, status, attempts, last_error) VALUES ('sms', '13812345678', 'demo.note.created', 'zh-CN', '', 'failed', 8, 'command exited with status 1')"
+http GET '/account/outbox' -b "$A"
+expect_status "the admin sees the failed notifications" 200
+expect_body_contains "… with the reason" 'command exited with status 1'
+expect_body_contains "… and the number in part" '138****78'
+expect_body_lacks "… never in full" '13812345678'
+
 # ---------------------------------------------------------------- CSRF
 http POST /account/departments/new -b "$A" --data-urlencode "idem=AAAAAAAAAAAAAAAAAAAAAA" \
 	--data-urlencode "code=nocsrf" --data-urlencode "name=没有令牌"
@@ -150,6 +158,8 @@ check_eq "… and nothing was written" 0 \
 # ---------------------------------------------------------------- roles, scope
 http GET /account/staff -b "$C"
 expect_status "a clerk may not open the admin's staff page (403)" 403
+http GET /account/outbox -b "$C"
+expect_status "… nor the failed notifications (403)" 403
 http GET "/account/department/$DEPT_A?format=xml" -b "$C"
 expect_status "a clerk sees their own department" 200
 expect_body_contains "… with its members" '15240525'
