@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "note.h"
+#include "notify.h"
 
 const char *const demo_note_categories[] = { "咨询", "建议", "求助", "其他", NULL };
 
@@ -79,9 +80,21 @@ demo_note_insert(void *arg)
 		f != NULL ? CIVIC_PBLOB(f->data, f->len) : CIVIC_PNULL,
 	};
 	enum civic_err		 err;
+	char			 ids[24];
 
 	if ((err = civic_db_exec(r->db, sql, p, CIVIC_NITEMS(p), NULL, &id)) != CIVIC_OK)
 		return err;
+	/* The writer is told by SMS, in the same transaction as the note. */
+	snprintf(ids, sizeof(ids), "%llu", id);
+	{
+		struct civic_notify_param np[] = { { "id", ids },
+		    { "title", civic_req_value(r, "title") } };
+
+		if ((err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS,
+		    civic_req_value(r, "mobile"), "demo.note.created", r->lang, np, 2)) !=
+		    CIVIC_OK)
+			return err;
+	}
 	return civic_req_redirect(r, "/m/%llu", id) == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
 }
 

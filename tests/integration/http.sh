@@ -245,6 +245,10 @@ post_form "$JAR" "body=路灯坏了很久了，请尽快处理。$XSS"
 expect_status "a repeated POST is 303" 303
 check_eq "a repeated POST goes to the same note" "$first_loc" "$(location_path)"
 check_eq "a repeated POST writes no second note" "$((n0 + 1))" "$(note_count)"
+# The writer's SMS was queued with the note, once.
+note_id=${first_loc##*/}
+check_eq "the note's SMS is in the outbox, once" "1" \
+	"$(sql "SELECT COUNT(*) FROM notify_outbox WHERE template = 'demo.note.created' AND params LIKE 'id=$note_id\n%'")"
 
 http GET "$first_loc"
 expect_status "the new note's page is 200" 200
