@@ -13,7 +13,7 @@
     - the error page (view "error").
 
   Everything here is text through the XSLT serialiser: citizen text is
-  escaped, and nothing uses disable-output-escaping.  Feature stylesheets
+  escaped, and nothing here ever turns output escaping off.  Feature stylesheets
   include this file and layout.xsl; only layout.xsl is meant to be edited by
   a webmaster.
 -->

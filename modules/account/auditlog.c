@@ -34,16 +34,12 @@ account_audit_list(struct civic_req *r)
 				    CIVIC_PTEXT(to), CIVIC_PTEXT(to),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
 	struct civic_rows	 rows;
-	const char		*next = NULL;
 	enum civic_err		 err;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
 	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
 		return civic_req_status(err);
-	if (rows.nrows > CIVIC_PAGE_SIZE) {
-		rows.nrows = CIVIC_PAGE_SIZE;
-		next = civic_rows_get(&rows, CIVIC_PAGE_SIZE - 1, "id");
-	}
+	civic_page_keyset(r, &rows, "id");
 	/* The filter form shows the filters in force. */
 	civic_page_value(r, "staff_no", no);
 	civic_page_value(r, "action", action);
@@ -51,7 +47,6 @@ account_audit_list(struct civic_req *r)
 	civic_page_value(r, "from", from);
 	civic_page_value(r, "to", to);
 	civic_page_rows(r, civic_page_add(r, NULL, "entries", NULL), "entry", &rows);
-	civic_page_pager(r, next);
 	return 200;
 }
 
@@ -72,17 +67,12 @@ account_outbox_list(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
 	struct civic_rows	 rows;
-	const char		*next = NULL;
 	enum civic_err		 err;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, CIVIC_PAGE_SIZE + 1, &rows)) !=
 	    CIVIC_OK)
 		return civic_req_status(err);
-	if (rows.nrows > CIVIC_PAGE_SIZE) {
-		rows.nrows = CIVIC_PAGE_SIZE;
-		next = civic_rows_get(&rows, CIVIC_PAGE_SIZE - 1, "id");
-	}
+	civic_page_keyset(r, &rows, "id");
 	civic_page_rows(r, civic_page_add(r, NULL, "messages-failed", NULL), "message", &rows);
-	civic_page_pager(r, next);
 	return 200;
 }

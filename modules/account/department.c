@@ -15,14 +15,10 @@ account_department_list(struct civic_req *r)
 	static const char	 sql[] =
 	    "SELECT d.id, d.code, d.name, d.phone, d.address, p.name AS parent_name "
 	    "FROM department d LEFT JOIN department p ON p.id = d.parent_id ORDER BY d.code";
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int	 st;
 
-	err = civic_db_query(r->db, r->arena, sql, NULL, 0, CIVIC_MAX_ROWS, &rows);
-	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
-		return civic_req_status(err);
-	civic_page_rows(r, civic_page_add(r, NULL, "departments", NULL), "department", &rows);
-	return 200;
+	st = civic_page_query(r, "departments", "department", sql, NULL, 0);
+	return st != 0 ? st : 200;
 }
 
 int
@@ -34,6 +30,7 @@ account_department_form(struct civic_req *r)
 	const char		*id = civic_req_seg(r, "id");
 	struct civic_rows	 rows;
 	enum civic_err		 err;
+	int			 st;
 
 	if (id != NULL) {
 		struct civic_param p[] = { CIVIC_PTEXT(id) };
@@ -47,11 +44,8 @@ account_department_form(struct civic_req *r)
 		if (strcmp(r->method, "POST") != 0)
 			civic_page_values(r, &rows);
 	}
-	err = civic_db_query(r->db, r->arena, parents, NULL, 0, CIVIC_MAX_ROWS, &rows);
-	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
-		return civic_req_status(err);
-	civic_page_rows(r, civic_page_add(r, NULL, "parents", NULL), "department", &rows);
-	return 200;
+	st = civic_page_query(r, "parents", "department", parents, NULL, 0);
+	return st != 0 ? st : 200;
 }
 
 struct department_write {
@@ -140,15 +134,13 @@ account_department_show(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
+	int			 st;
 
 	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &rows)) != CIVIC_OK)
 		return civic_req_status(err);
 	if (rows.nrows == 0)
 		return 404;
 	civic_page_rows(r, NULL, "department", &rows);
-	err = civic_db_query(r->db, r->arena, members, p, 1, CIVIC_MAX_ROWS, &rows);
-	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
-		return civic_req_status(err);
-	civic_page_rows(r, civic_page_add(r, NULL, "members", NULL), "member", &rows);
-	return 200;
+	st = civic_page_query(r, "members", "member", members, p, 1);
+	return st != 0 ? st : 200;
 }

@@ -17,14 +17,10 @@ account_staff_list(struct civic_req *r)
 	static const char	 sql[] =
 	    "SELECT s.id, s.staff_no, s.name, d.name AS department, s.roles, s.active "
 	    "FROM staff s JOIN department d ON d.id = s.department_id ORDER BY s.staff_no";
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int	 st;
 
-	err = civic_db_query(r->db, r->arena, sql, NULL, 0, CIVIC_MAX_ROWS, &rows);
-	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
-		return civic_req_status(err);
-	civic_page_rows(r, civic_page_add(r, NULL, "members", NULL), "member", &rows);
-	return 200;
+	st = civic_page_query(r, "members", "member", sql, NULL, 0);
+	return st != 0 ? st : 200;
 }
 
 int
@@ -38,6 +34,7 @@ account_staff_form(struct civic_req *r)
 	struct civic_rows	 rows;
 	enum civic_err		 err;
 	size_t			 i;
+	int			 st;
 	char			 name[24];
 
 	if (id != NULL) {
@@ -59,11 +56,8 @@ account_staff_form(struct civic_req *r)
 		}
 	} else if (strcmp(r->method, "POST") != 0)
 		civic_page_value(r, "active", "1");
-	err = civic_db_query(r->db, r->arena, depts, NULL, 0, CIVIC_MAX_ROWS, &rows);
-	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
-		return civic_req_status(err);
-	civic_page_rows(r, civic_page_add(r, NULL, "departments", NULL), "department", &rows);
-	return 200;
+	st = civic_page_query(r, "departments", "department", depts, NULL, 0);
+	return st != 0 ? st : 200;
 }
 
 /* The SET column's text for the checked roles ("office,clerk"), or NULL for none. */

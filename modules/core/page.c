@@ -12,6 +12,7 @@
 
 #include <libxml/tree.h>
 
+#include "limits.h"
 #include "log.h"
 #include "page.h"
 #include "valid.h"
@@ -121,6 +122,33 @@ civic_page_pager(struct civic_req *r, const char *next)
 
 	civic_page_attr(p, "next", next);
 	civic_page_attr(p, "after", civic_kv_get(&r->query, "after"));
+}
+
+void
+civic_page_keyset(struct civic_req *r, struct civic_rows *rows, const char *key)
+{
+	const char	*next = NULL;
+
+	if (rows->nrows > CIVIC_PAGE_SIZE) {
+		rows->nrows = CIVIC_PAGE_SIZE;
+		next = civic_rows_get(rows, CIVIC_PAGE_SIZE - 1, key);
+	}
+	civic_page_pager(r, next);
+}
+
+int
+civic_page_query(struct civic_req *r, const char *wrapper, const char *row, const char *sql,
+    const struct civic_param *p, size_t n)
+{
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	err = civic_db_query(r->db, r->arena, sql, p, n, CIVIC_MAX_ROWS, &rows);
+	/* Past the bound: the first CIVIC_MAX_ROWS rows, which is all a page shows. */
+	if (err != CIVIC_OK && err != CIVIC_ERR_TOOBIG)
+		return civic_req_status(err);
+	civic_page_rows(r, civic_page_add(r, NULL, wrapper, NULL), row, &rows);
+	return 0;
 }
 
 static void

@@ -56,4 +56,19 @@ void		 civic_page_message(struct civic_req *, const char *level, const char *key
  */
 void		 civic_page_pager(struct civic_req *, const char *next);
 
+/*
+ * For a list fetched with LIMIT CIVIC_PAGE_SIZE + 1, ordered by the
+ * column key: drops the extra row, which only says that a next page
+ * exists, and adds the <pager> whose next is the key of the last row shown.
+ */
+void		 civic_page_keyset(struct civic_req *, struct civic_rows *, const char *key);
+
+/*
+ * Runs a SELECT of at most CIVIC_MAX_ROWS rows and adds them as
+ * <wrapper><row>…</row>…</wrapper> (civic_page_rows).  Returns 0, or the
+ * status for the handler to return when the database failed.
+ */
+int		 civic_page_query(struct civic_req *, const char *wrapper, const char *row,
+		    const char *sql, const struct civic_param *, size_t n);
+
 #endif

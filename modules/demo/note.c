@@ -24,19 +24,13 @@ demo_note_list(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
 	struct civic_rows	 rows;
-	const char		*next = NULL;
 	enum civic_err		 err;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, CIVIC_PAGE_SIZE + 1, &rows)) !=
 	    CIVIC_OK)
 		return civic_req_status(err);
-	/* The extra row only says there is a next page. */
-	if (rows.nrows > CIVIC_PAGE_SIZE) {
-		rows.nrows = CIVIC_PAGE_SIZE;
-		next = civic_rows_get(&rows, CIVIC_PAGE_SIZE - 1, "id");
-	}
+	civic_page_keyset(r, &rows, "id");
 	civic_page_rows(r, civic_page_add(r, NULL, "notes", NULL), "note", &rows);
-	civic_page_pager(r, next);
 	return 200;
 }
 
