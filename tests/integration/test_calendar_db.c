@@ -17,6 +17,7 @@
 
 #include "civic.h"
 #include "calendar.h"
+#include "../unit/cunit_run.h"
 
 static struct civic_config	*cfg;
 static struct civic_db		*db;
@@ -77,7 +78,7 @@ main(void)
 {
 	const char	*msg;
 	CU_pSuite	 s;
-	unsigned	 failures;
+	int		 failures;
 
 	if (getenv("CIVIC_CONFIG") == NULL) {
 		fprintf(stderr, "test_calendar_db: run by tests/integration/calendar.sh\n");
@@ -98,12 +99,9 @@ main(void)
 		return 99;
 	s = CU_add_suite("calendar in the database", NULL, NULL);
 	CU_add_test(s, "load, covers, find and count", test_load);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	failures = cunit_run("test_calendar_db");
 	civic_db_close(db);
 	civic_arena_free(arena);
 	civic_config_free(cfg);
-	return failures > 0 ? 1 : 0;
+	return failures;
 }

@@ -19,6 +19,7 @@
 
 #include "civic.h"
 #include "migrate.h"
+#include "../unit/cunit_run.h"
 
 static struct civic_config	*cfg;
 static struct civic_db		*db;
@@ -282,7 +283,7 @@ main(void)
 {
 	const char	*msg;
 	CU_pSuite	 s;
-	unsigned	 failures;
+	int		 failures;
 
 	if (getenv("CIVIC_CONFIG") == NULL || getenv("CIVIC_ADMIN_CNF") == NULL) {
 		fprintf(stderr, "test_db: run by tests/integration/db.sh\n");
@@ -308,12 +309,9 @@ main(void)
 	CU_add_test(s, "reconnect after the connection was killed", test_reconnect);
 	CU_add_test(s, "transaction rerun after its connection was killed", test_tx_reconnect);
 	CU_add_test(s, "migrations applied once", test_migrate);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	failures = cunit_run("test_db");
 	civic_db_close(db);
 	civic_arena_free(arena);
 	civic_config_free(cfg);
-	return failures > 0 ? 1 : 0;
+	return failures;
 }

@@ -20,6 +20,7 @@
 #include <CUnit/Basic.h>
 
 #include "calendar.h"
+#include "cunit_run.h"
 
 #define H	CIVIC_CALENDAR_HOLIDAY
 #define W	CIVIC_CALENDAR_WORKDAY
@@ -702,18 +703,11 @@ static CU_SuiteInfo	 suites[] = {
 int
 main(void)
 {
-	unsigned	 failed;
-
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 99;
 	if (CU_register_suites(suites) != CUE_SUCCESS) {
 		CU_cleanup_registry();
 		return 99;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	/* CU_basic_run_tests() succeeds even when tests fail. */
-	failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
-	CU_cleanup_registry();
-	return failed > 0;
+	return cunit_run("test_calendar");
 }

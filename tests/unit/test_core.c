@@ -17,6 +17,7 @@
 #include "render.h"
 #include "session.h"
 #include "worker.h"
+#include "cunit_run.h"
 
 static int dummy(struct civic_req *r) { (void)r; return 200; }
 
@@ -446,7 +447,7 @@ int
 main(void)
 {
 	CU_pSuite	 s;
-	unsigned	 failures;
+	int		 failures;
 
 	if (CU_initialize_registry() != CUE_SUCCESS)
 		return 99;
@@ -464,10 +465,7 @@ main(void)
 	CU_add_test(s, "page building and XML", test_page_xml);
 	CU_add_test(s, "CSRF tokens", test_csrf);
 	CU_add_test(s, "roles and passwords", test_roles_passwords);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
+	failures = cunit_run("test_core");
 	civic_valid_exit();
-	return failures > 0 ? 1 : 0;
+	return failures;
 }

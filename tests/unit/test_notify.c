@@ -16,6 +16,7 @@
 
 #include "civic.h"
 #include "notify.h"
+#include "cunit_run.h"
 
 static const char sample[] =
     "\xef\xbb\xbf# the office's file, saved by a Windows editor\r\n"
@@ -449,7 +450,7 @@ int
 main(void)
 {
 	CU_pSuite	 s;
-	unsigned	 failures;
+	int		 failures;
 
 	if (sodium_init() < 0 || CU_initialize_registry() != CUE_SUCCESS)
 		return 99;
@@ -463,9 +464,6 @@ main(void)
 	CU_add_test(s, "backoff schedule", test_backoff);
 	CU_add_test(s, "RFC 2047 subjects", test_rfc2047);
 	CU_add_test(s, "file and command transports", test_transports);
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	failures = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
-	CU_cleanup_registry();
-	return failures > 0 ? 1 : 0;
+	failures = cunit_run("test_notify");
+	return failures;
 }

@@ -21,6 +21,7 @@
 #include "kv.h"
 #include "limits.h"
 #include "parse.h"
+#include "cunit_run.h"
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -1443,7 +1444,6 @@ static CU_SuiteInfo suites[] = {
 int
 main(void)
 {
-	unsigned int	 run, failed, asserts;
 	int		 rc = 99;
 
 	if ((arena = civic_arena_new()) == NULL) {
@@ -1456,19 +1456,8 @@ main(void)
 		fprintf(stderr, "test_parse: %s\n", CU_get_error_msg());
 		goto cleanup;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	if (CU_basic_run_tests() != CUE_SUCCESS) {
-		fprintf(stderr, "test_parse: %s\n", CU_get_error_msg());
-		goto cleanup;
-	}
-
-	/* CU_basic_run_tests() succeeds even when tests fail: count them. */
-	run = CU_get_number_of_tests_run();
-	failed = CU_get_number_of_tests_failed();
-	asserts = CU_get_number_of_failures();
-	printf("\ntest_parse: %u passed, %u failed (%u failed assertions)\n",
-	    run - failed, failed, asserts);
-	rc = asserts > 0 || failed > 0;
+	rc = cunit_run("test_parse");
+	goto out;
 cleanup:
 	CU_cleanup_registry();
 out:

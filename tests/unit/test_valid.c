@@ -22,6 +22,7 @@
 
 #include "log.h"
 #include "valid.h"
+#include "cunit_run.h"
 
 /* Checks NUL-terminated s against a field of the given kind and bounds. */
 static enum civic_verr
@@ -906,8 +907,6 @@ static CU_SuiteInfo	 suites[] = {
 int
 main(void)
 {
-	unsigned	 failed;
-
 	/* Refusals of misuse are logged; keep only those lines. */
 	civic_log_init("test_valid", CIVIC_LOG_ERR);
 
@@ -917,10 +916,5 @@ main(void)
 		CU_cleanup_registry();
 		return 99;
 	}
-	CU_basic_set_mode(CU_BRM_VERBOSE);
-	CU_basic_run_tests();
-	/* CU_basic_run_tests() succeeds even when tests fail. */
-	failed = CU_get_number_of_failures() + CU_get_number_of_suites_failed();
-	CU_cleanup_registry();
-	return failed > 0 ? 1 : 0;
+	return cunit_run("test_valid");
 }
