@@ -15,8 +15,9 @@ static const struct civic_field signin_get_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+/* Staff numbers are digits (15240525): anything else is refused before it is looked up. */
 static const struct civic_field signin_fields[] = {
-	{ "staff_no", CIVIC_V_TEXT, 1, 16, CIVIC_F_REQUIRED, NULL },
+	{ "staff_no", CIVIC_V_INT, 0, 9999999999999999LL, CIVIC_F_REQUIRED, NULL },
 	{ "password", CIVIC_V_TEXT, 1, CIVIC_PASSWORD_MAX, CIVIC_F_REQUIRED | CIVIC_F_SECRET,
 	    NULL },
 	{ "next", CIVIC_V_TEXT, 1, 500, 0, NULL },

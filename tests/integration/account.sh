@@ -66,6 +66,10 @@ expect_status "an unknown staff number is 422 too" 422
 check "… with the same message: existence is not revealed" \
 	grep -q "工号或密码不正确" "$BODY"
 
+signin "$X" '张三<b>' 'wrong password here'
+expect_status "a staff number that is not digits is 422, not an error" 422
+expect_body_contains "… kept and escaped" '张三&lt;b&gt;'
+
 signin "$A" 10000001 "$ADMIN_PW" /account/staff
 expect_status "the right password signs in (303)" 303
 expect_header "… back to the page asked for" Location '^/account/staff$'
