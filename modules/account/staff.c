@@ -143,6 +143,9 @@ staff_save(struct civic_req *r, long long id)
 	char			 hash[CIVIC_PASSWORD_HASHLEN];
 	enum civic_err		 err;
 
+	/* The validator allows leading zeros past the column's 16 characters. */
+	if (strlen(civic_req_value(r, "staff_no")) > 16)
+		return civic_req_refuse(r, "staff_no", "account.staff.no_long");
 	if (w.roles == NULL)
 		return civic_req_refuse(r, "roles", "v.roles");
 	if (id == 0 && pw == NULL)

@@ -18,6 +18,12 @@
 /* Largest single uploaded file: the mailbox and pre-review allow 5 MB. */
 #define CIVIC_MAX_FILE		(5u * 1024u * 1024u)
 
+/*
+ * Characters in an uploaded file's name (after its path is dropped): 255,
+ * the most any common file system allows, and what the tables store.
+ */
+#define CIVIC_MAX_FILENAME	255
+
 /* Files in one request: three attachments per letter, a few more for pre-review. */
 #define CIVIC_MAX_FILES		10
 

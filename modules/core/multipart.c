@@ -546,6 +546,10 @@ mp_part(struct mp *m, const char *p, size_t n, struct civic_kvlist *fields,
 	err = CIVIC_ERR_NOMEM;
 	if ((f.filename = mp_filename(m->a, pt.filename, pt.fnlen)) == NULL)
 		goto out;
+	/* No file system names a file longer; a client that does is probing. */
+	err = CIVIC_ERR_BADREQ;
+	if (civic_utf8_chars(f.filename, strlen(f.filename)) > CIVIC_MAX_FILENAME)
+		goto out;
 	err = mp_file_add(m->a, files, &f);
 out:
 	return err;

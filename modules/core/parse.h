@@ -62,7 +62,8 @@ enum civic_err	 civic_cookie_parse(struct civic_arena *, const char *hdr, size_t
  * filename with no data is a file input left empty, and is skipped).  A part
  * without a Content-Disposition "form-data" name, a body not ending with the
  * closing boundary, more than CIVIC_MAX_PARTS parts, more than
- * CIVIC_MAX_FILES files or a file over CIVIC_MAX_FILE are refused.  File
+ * CIVIC_MAX_FILES files, a file over CIVIC_MAX_FILE or a filename over
+ * CIVIC_MAX_FILENAME characters are refused.  File
  * data points into body, which must outlive the lists.
  */
 enum civic_err	 civic_multipart_parse(struct civic_arena *, const char *ctype,

@@ -123,6 +123,13 @@ http POST '/account/staff/new?format=xml' -b "$A" --data-urlencode "csrf=$ADMIN_
 expect_status "a staff member without a role is 422" 422
 expect_body_contains "… with the roles error" '<error field="roles" key="v.roles"'
 http GET '/account/staff/new?format=xml' -b "$A"
+http POST '/account/staff/new?format=xml' -b "$A" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode "idem=$(xml idem)" --data-urlencode "staff_no=000000000015240525" \
+	--data-urlencode "name=张三" --data-urlencode "department=$DEPT_A" \
+	--data-urlencode "role_clerk=1" --data-urlencode "password=$CLERK_PW"
+expect_status "a staff number of 18 characters is 422, not a database error" 422
+expect_body_contains "… with its own message" '<error field="staff_no" key="account.staff.no_long"'
+http GET '/account/staff/new?format=xml' -b "$A"
 http POST /account/staff/new -b "$A" --data-urlencode "csrf=$ADMIN_CSRF" \
 	--data-urlencode "idem=$(xml idem)" --data-urlencode "staff_no=15240525" \
 	--data-urlencode "name=张三" --data-urlencode "department=$DEPT_A" \

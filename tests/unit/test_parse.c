@@ -1143,6 +1143,23 @@ test_mp_filename(void)
 	CU_ASSERT_STRING_EQUAL(mp_filename_of("\"a\\\"b.txt\""), "a\"b.txt");
 	CU_ASSERT_STRING_EQUAL(mp_filename_of("report.pdf"), "report.pdf");
 	CU_ASSERT_STRING_EQUAL(mp_filename_of("\"报告 2024.pdf\""), "报告 2024.pdf");
+	/* At most CIVIC_MAX_FILENAME characters (not bytes), after the path. */
+	{
+		char	 name[3 * (CIVIC_MAX_FILENAME + 1) + 16];
+		size_t	 i, o = 0;
+
+		name[o++] = '"';
+		memcpy(name + o, "dir/", 4);
+		o += 4;
+		for (i = 0; i < CIVIC_MAX_FILENAME; i++) {
+			memcpy(name + o, "报", 3);
+			o += 3;
+		}
+		memcpy(name + o, "\"", 2);
+		CU_ASSERT_PTR_NOT_NULL(mp_filename_of(name));
+		memcpy(name + o, "x\"", 3);
+		CU_ASSERT_PTR_NULL(mp_filename_of(name));
+	}
 	CU_ASSERT_STRING_EQUAL(mp_filename_of("\"a\tb\x01\x7f" "c\xc2\x85.txt\""),
 	    "abc.txt");
 	CU_ASSERT_STRING_EQUAL(mp_filename_of("\"é.txt\""), "é.txt");
