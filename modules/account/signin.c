@@ -49,6 +49,7 @@ signin_next(const char *next)
 struct signin_ok {
 	struct civic_req	*r;
 	long long		 id;
+	const char		*old;	/* the session the browser had, if any */
 };
 
 static enum civic_err
@@ -58,6 +59,8 @@ signin_commit(void *arg)
 	enum civic_err		 err;
 	char			 id[24];
 
+	/* Run again after a deadlock, this starts from the same state. */
+	s->r->session = s->old;
 	if ((err = civic_session_create(s->r, s->id)) != CIVIC_OK)
 		return err;
 	snprintf(id, sizeof(id), "%lld", s->id);
@@ -69,28 +72,22 @@ signin_commit(void *arg)
 	}
 }
 
-struct signin_fail {
-	struct civic_req	*r;
-	const char		*staff_no;
-};
-
 static enum civic_err
 signin_failed(void *arg)
 {
-	struct signin_fail	*f = arg;
-	unsigned long long	 hits;
-	enum civic_err		 err;
-	struct civic_audit_entry e = { 0, f->r->remote_addr, "signin.fail", "staff_no",
-				    f->staff_no, NULL };
+	struct civic_req	*r = arg;
+	struct civic_audit_entry e = { 0, r->remote_addr, "signin.fail", "staff_no",
+				    civic_req_value(r, "staff_no"), NULL };
 
-	if ((err = civic_ratelimit_hit(f->r->db, "signin.fail", f->r->remote_addr,
-	    SIGNIN_WINDOW, &hits, NULL)) != CIVIC_OK ||
-	    (err = civic_ratelimit_hit(f->r->db, "signin.fail.account", f->staff_no,
-	    SIGNIN_WINDOW, &hits, NULL)) != CIVIC_OK)
-		return err;
-	return civic_audit_append(f->r->db, f->r->arena, &e);
+	return civic_audit_append(r->db, r->arena, &e);
 }
 
+/*
+ * Every attempt is counted before its password is checked, so that many
+ * guesses sent at once can't all pass a limit read before any was
+ * counted; an attempt that succeeds is taken back, so that the counts are
+ * of failures.
+ */
 int
 account_signin(struct civic_req *r)
 {
@@ -104,12 +101,12 @@ account_signin(struct civic_req *r)
 	struct civic_rows	 rows;
 	enum civic_err		 err;
 
-	if ((err = civic_ratelimit_count(r->db, r->arena, "signin.fail", r->remote_addr,
-	    SIGNIN_WINDOW, &by_addr, &wait1)) != CIVIC_OK ||
-	    (err = civic_ratelimit_count(r->db, r->arena, "signin.fail.account", no,
-	    SIGNIN_WINDOW, &by_account, &wait2)) != CIVIC_OK)
+	if ((err = civic_ratelimit_hit(r->db, "signin.fail", r->remote_addr, SIGNIN_WINDOW,
+	    &by_addr, &wait1)) != CIVIC_OK ||
+	    (err = civic_ratelimit_hit(r->db, "signin.fail.account", no, SIGNIN_WINDOW,
+	    &by_account, &wait2)) != CIVIC_OK)
 		return civic_req_status(err);
-	if (by_addr >= SIGNIN_FAILS_ADDR || by_account >= SIGNIN_FAILS_ACCOUNT) {
+	if (by_addr > SIGNIN_FAILS_ADDR || by_account > SIGNIN_FAILS_ACCOUNT) {
 		r->retry_after = wait1 > wait2 ? wait1 : wait2;
 		return 429;
 	}
@@ -117,40 +114,58 @@ account_signin(struct civic_req *r)
 		return civic_req_status(err);
 	if (!civic_password_verify(rows.nrows == 1 ? civic_rows_get(&rows, 0, "password_hash") :
 	    NULL, pw)) {
-		struct signin_fail f = { r, no };
-
-		if ((err = civic_db_tx(r->db, signin_failed, &f)) != CIVIC_OK)
+		if ((err = civic_db_tx(r->db, signin_failed, r)) != CIVIC_OK)
 			return civic_req_status(err);
 		return civic_req_refuse(r, NULL, "account.signin.failed");
 	}
+	if ((err = civic_ratelimit_undo(r->db, "signin.fail", r->remote_addr,
+	    SIGNIN_WINDOW)) != CIVIC_OK ||
+	    (err = civic_ratelimit_undo(r->db, "signin.fail.account", no, SIGNIN_WINDOW)) !=
+	    CIVIC_OK)
+		return civic_req_status(err);
 	{
-		struct signin_ok s = { r, strtoll(civic_rows_get(&rows, 0, "id"), NULL, 10) };
+		struct signin_ok s = { r, strtoll(civic_rows_get(&rows, 0, "id"), NULL, 10),
+		    r->session };
 
 		if ((err = civic_db_tx(r->db, signin_commit, &s)) != CIVIC_OK)
 			return civic_req_status(err);
 	}
+	if (civic_session_set_cookie(r) != CIVIC_OK)
+		return 500;
 	r->location = civic_arena_strdup(r->arena, signin_next(civic_req_value(r, "next")));
 	return r->location != NULL ? 303 : 500;
 }
 
+struct signout {
+	struct civic_req		*r;
+	const char			*session;
+	const struct civic_staff	*staff;
+};
+
 static enum civic_err
 signout_commit(void *arg)
 {
-	struct civic_req	*r = arg;
+	struct signout		*o = arg;
 	enum civic_err		 err;
 
-	if ((err = civic_audit(r, "signout", "staff", NULL, NULL)) != CIVIC_OK)
+	/* Run again after a deadlock, this starts from the same state. */
+	o->r->session = o->session;
+	o->r->staff = o->staff;
+	if ((err = civic_audit(o->r, "signout", "staff", NULL, NULL)) != CIVIC_OK)
 		return err;
-	return civic_session_destroy(r);
+	return civic_session_destroy(o->r);
 }
 
 int
 account_signout(struct civic_req *r)
 {
+	struct signout	 o = { r, r->session, r->staff };
 	enum civic_err	 err;
 
-	if ((err = civic_db_tx(r->db, signout_commit, r)) != CIVIC_OK)
+	if ((err = civic_db_tx(r->db, signout_commit, &o)) != CIVIC_OK)
 		return civic_req_status(err);
+	if (civic_session_set_cookie(r) != CIVIC_OK)
+		return 500;
 	return civic_req_redirect(r, "/signin");
 }
 

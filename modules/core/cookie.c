@@ -36,6 +36,16 @@ cookie_seen(const struct civic_kvlist *l, const char *name, size_t nlen)
 	return 0;
 }
 
+/* Names of civic's own cookies begin so; there are at most COOKIE_OURS of them. */
+#define COOKIE_OURS	8
+
+static int
+cookie_ours(const char *n, size_t nlen)
+{
+	return (nlen > 6 && memcmp(n, "civic_", 6) == 0) ||
+	    (nlen > 13 && memcmp(n, "__Host-civic_", 13) == 0);
+}
+
 enum civic_err
 civic_cookie_parse(struct civic_arena *a, const char *hdr, size_t len,
     struct civic_kvlist *out)
@@ -89,7 +99,14 @@ civic_cookie_parse(struct civic_arena *a, const char *hdr, size_t len,
 		/* The first of a name is the most specific (RFC 6265 5.4). */
 		if (cookie_seen(out, n, nlen))
 			continue;
-		if ((err = civic_kv_add(a, out, CIVIC_MAX_COOKIES, n, nlen,
+		/*
+		 * Past the bound, other applications' cookies on the same
+		 * domain are ignored rather than refused (the visitor could
+		 * do nothing about them); ours are kept.
+		 */
+		if (out->n >= CIVIC_MAX_COOKIES && !cookie_ours(n, nlen))
+			continue;
+		if ((err = civic_kv_add(a, out, CIVIC_MAX_COOKIES + COOKIE_OURS, n, nlen,
 		    v, vlen)) != CIVIC_OK)
 			goto out;
 	}

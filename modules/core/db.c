@@ -429,7 +429,10 @@ civic_db_tx(struct civic_db *db, enum civic_err (*fn)(void *), void *arg)
 		}
 		db->in_tx = 1;
 		err = fn(arg);
-		if (err == CIVIC_OK && db->my != NULL && mysql_commit(db->my) != 0)
+		/* A connection gone by now took the transaction with it. */
+		if (err == CIVIC_OK && db->my == NULL)
+			err = CIVIC_ERR_DBDOWN;
+		else if (err == CIVIC_OK && mysql_commit(db->my) != 0)
 			err = db_classify(db, mysql_errno(db->my), mysql_error(db->my));
 		if (db->my != NULL) {
 			if (err != CIVIC_OK)

@@ -3,12 +3,14 @@
  * case.
  *
  * Every form carries a fresh random key.  The transaction that carries out
- * a state change stores the key with the answer it gave (the redirect to
- * what it made), in the same commit: either both exist or neither.  A
- * POST whose key is already stored is answered with that stored redirect
- * and its handler is not run.  Two copies of a POST racing each other
- * meet at the key's PRIMARY KEY: the second waits for the first's commit,
- * fails with 1062, rolls back and answers with the first's redirect.
+ * a state change claims the key first and stores with it the answer it
+ * gave (the redirect to what it made), in the same commit: either both
+ * exist or neither.  A POST whose key is already stored is answered with
+ * that stored redirect and its handler is not run.  Two copies of a POST
+ * racing each other meet at the key (PRIMARY KEY (program, idem_key))
+ * before either writes anything else: the second waits for the first's
+ * commit, fails with 1062, rolls back and answers with the first's
+ * redirect.
  */
 #include <string.h>
 
@@ -63,33 +65,46 @@ struct idem_tx {
 static enum civic_err
 idem_tx_run(void *arg)
 {
-	static const char	 sql[] =
-	    "INSERT INTO idempotency (idem_key, program, location) VALUES (?, ?, ?)";
+	static const char	 claim[] =
+	    "INSERT INTO idempotency (idem_key, program, location) VALUES (?, ?, '')";
+	static const char	 answer[] =
+	    "UPDATE idempotency SET location = ? WHERE program = ? AND idem_key = ?";
 	struct idem_tx		*t = arg;
 	struct civic_req	*r = t->r;
-	const char		*key;
+	const char		*key = NULL;
 	enum civic_err		 err;
 
 	t->dup = 0;
 	r->location = NULL;
-	if ((err = t->fn(t->arg)) != CIVIC_OK)
+	if (r->route->flags & CIVIC_R_STATE)
+		key = civic_kv_get(&r->form, "idem");
+	/*
+	 * The key first: a twin of this POST waits here for the first to
+	 * commit and then fails on the key, not on some UNIQUE column of the
+	 * handler's, and so does a rerun after a COMMIT whose outcome was
+	 * lost with its connection.
+	 */
+	if (key != NULL) {
+		struct civic_param p[] = { CIVIC_PTEXT(key),
+		    CIVIC_PTEXT(r->worker->app->name) };
+
+		if ((err = civic_db_exec(r->db, claim, p, 2, NULL, NULL)) != CIVIC_OK) {
+			t->dup = err == CIVIC_ERR_DUPLICATE;
+			return err;
+		}
+	}
+	if ((err = t->fn(t->arg)) != CIVIC_OK || key == NULL)
 		return err;
-	if (!(r->route->flags & CIVIC_R_STATE) ||
-	    (key = civic_kv_get(&r->form, "idem")) == NULL)
-		return CIVIC_OK;
 	if (r->location == NULL) {
 		civic_log_err("state-changing handler set no redirect");
 		return CIVIC_ERR_DB;
 	}
 	{
-		struct civic_param p[] = { CIVIC_PTEXT(key),
-		    CIVIC_PTEXT(r->worker->app->name), CIVIC_PTEXT(r->location) };
+		struct civic_param p[] = { CIVIC_PTEXT(r->location),
+		    CIVIC_PTEXT(r->worker->app->name), CIVIC_PTEXT(key) };
 
-		err = civic_db_exec(r->db, sql, p, 3, NULL, NULL);
+		return civic_db_exec(r->db, answer, p, 3, NULL, NULL);
 	}
-	if (err == CIVIC_ERR_DUPLICATE)
-		t->dup = 1;
-	return err;
 }
 
 enum civic_err

@@ -119,9 +119,10 @@ void
 civic_page_pager(struct civic_req *r, const char *next)
 {
 	xmlNodePtr	 p = xmlNewChild(r->page, NULL, BAD_CAST "pager", NULL);
+	const char	*after = civic_kv_get(&r->query, "after");
 
 	civic_page_attr(p, "next", next);
-	civic_page_attr(p, "after", civic_kv_get(&r->query, "after"));
+	civic_page_attr(p, "after", after != NULL ? page_clean(r, after) : NULL);
 }
 
 void
@@ -163,7 +164,7 @@ page_begin(struct civic_req *r, const char *view)
 {
 	const struct civic_config	*cfg = r->worker->cfg;
 	xmlNodePtr			 site;
-	const char			*uri;
+	const char			*uri, *path;
 
 	if ((r->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
 	    civic_arena_cleanup(r->arena, page_free, r->doc) != CIVIC_OK)
@@ -183,9 +184,8 @@ page_begin(struct civic_req *r, const char *view)
 	civic_page_attr(site, "mount", r->worker->mount);
 	/* The path as requested, for links back to this page (language switch). */
 	uri = civic_req_param(r, "REQUEST_URI");
-	if (uri != NULL)
-		civic_page_attr(site, "path", page_clean(r, civic_arena_strndup(r->arena, uri,
-		    strcspn(uri, "?"))));
+	if (uri != NULL && (path = civic_arena_strndup(r->arena, uri, strcspn(uri, "?"))) != NULL)
+		civic_page_attr(site, "path", page_clean(r, path));
 	return CIVIC_OK;
 }
 

@@ -47,8 +47,10 @@ enum civic_err	 civic_urlenc_parse(struct civic_arena *, const char *buf, size_t
  * are removed); they are not percent-decoded.  A cookie name the same as
  * an earlier one is skipped rather than refused, because browsers send the
  * same name for different paths and domains, most specific first (RFC 6265
- * 5.4); we keep the first.  Pairs without "=" are skipped.  More than
- * CIVIC_MAX_COOKIES is CIVIC_ERR_TOOBIG.
+ * 5.4); we keep the first.  Pairs without "=" are skipped.  Past
+ * CIVIC_MAX_COOKIES, cookies other than civic's own ("civic_…",
+ * "__Host-civic_…") are skipped, not refused: other applications of the
+ * same domain set them, and the visitor can do nothing about them.
  */
 enum civic_err	 civic_cookie_parse(struct civic_arena *, const char *hdr, size_t len,
 		    struct civic_kvlist *out);

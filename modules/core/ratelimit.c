@@ -72,6 +72,18 @@ civic_ratelimit_count(struct civic_db *db, struct civic_arena *a, const char *ac
 	return CIVIC_OK;
 }
 
+enum civic_err
+civic_ratelimit_undo(struct civic_db *db, const char *action, const char *key, unsigned window)
+{
+	static const char	 sql[] =
+	    "UPDATE rate_limit SET hits = hits - 1 WHERE action = ? AND client = ? AND slot = ? "
+	    "AND hits > 0";
+	struct civic_param	 p[] = { CIVIC_PTEXT(action), CIVIC_PTEXT(key),
+				    CIVIC_PINT(ratelimit_slot(window, NULL)) };
+
+	return civic_db_exec(db, sql, p, 3, NULL, NULL);
+}
+
 int
 civic_req_ratelimit(struct civic_req *r, const char *action, unsigned limit,
     unsigned window)

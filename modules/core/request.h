@@ -161,5 +161,8 @@ enum civic_err	 civic_ratelimit_hit(struct civic_db *, const char *action, const
 enum civic_err	 civic_ratelimit_count(struct civic_db *, struct civic_arena *,
 		    const char *action, const char *key, unsigned window,
 		    unsigned long long *hits, unsigned *retry);
+/* Takes back one hit of the current window (an attempt that turned out well). */
+enum civic_err	 civic_ratelimit_undo(struct civic_db *, const char *action, const char *key,
+		    unsigned window);
 
 #endif

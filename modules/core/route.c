@@ -229,12 +229,25 @@ civic_route_check(const struct civic_route *routes, size_t nroutes)
 				break;
 			}
 		}
-		for (j = 0; j < i; j++)
-			if (strcmp(routes[j].method, r->method) == 0 &&
-			    strcmp(routes[j].pattern, r->pattern) == 0) {
+		for (j = 0; j < i; j++) {
+			if (strcmp(routes[j].pattern, r->pattern) != 0)
+				continue;
+			if (strcmp(routes[j].method, r->method) == 0) {
 				civic_log_err("route %s %s declared twice", r->method, r->pattern);
 				rc = -1;
+			} else if (routes[j].roles != r->roles ||
+			    (routes[j].scope == NULL) != (r->scope == NULL) ||
+			    (r->scope != NULL && strcmp(routes[j].scope, r->scope) != 0)) {
+				/*
+				 * A refused POST is answered with its GET
+				 * twin's page: the two must admit the same
+				 * people, or the page would leak.
+				 */
+				civic_log_err("route %s: GET and POST differ in roles or scope",
+				    r->pattern);
+				rc = -1;
 			}
+		}
 		for (j = 0; r->fields != NULL && r->fields[j].name != NULL; j++) {
 			const struct civic_field *f = &r->fields[j];
 

@@ -101,6 +101,25 @@ server_signals(int worker)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/*
+ * While a worker waits for a connection, SIGTERM must interrupt the wait;
+ * while it serves one, it must not interrupt libfcgi's reads and writes
+ * (which do not retry after EINTR): the flag alone ends the loop after
+ * the request.
+ */
+static void
+server_term_restarts(int restart)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = server_on_signal;
+	sa.sa_flags = restart ? SA_RESTART : 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
 /* Loads the file and applies the command line over it; NULL on error. */
 static struct civic_config *
 server_config(const struct server *s)
@@ -227,8 +246,10 @@ server_worker(const struct server *s)
 			continue;	/* timeout or signal: look at the flags again */
 		if (FCGX_Accept_r(&req) < 0)
 			break;
+		server_term_restarts(1);
 		civic_worker_handle(&w, &req);
 		FCGX_Finish_r(&req);
+		server_term_restarts(0);
 	}
 	status = 0;
 out:

@@ -142,10 +142,10 @@ civic_session_load(struct civic_req *r)
 	return CIVIC_OK;
 }
 
-/* Set-Cookie for the session: value, or an expired empty one with NULL. */
-static enum civic_err
-session_cookie(struct civic_req *r, const char *val)
+enum civic_err
+civic_session_set_cookie(struct civic_req *r)
 {
+	const char	*val = r->session;
 	const char	*secure = civic_config_get(r->worker->cfg, "security.cookie_secure");
 
 	return civic_req_header(r, "Set-Cookie", civic_arena_printf(r->arena,
@@ -165,6 +165,9 @@ civic_session_create(struct civic_req *r, long long staff_id)
 	char			*tok;
 	enum civic_err		 err;
 
+	/* Signing in again ends the session this browser had. */
+	if (r->session != NULL && (err = civic_session_destroy(r)) != CIVIC_OK)
+		return err;
 	if ((tok = civic_arena_alloc(r->arena, SESSION_B64LEN + 1)) == NULL)
 		return CIVIC_ERR_NOMEM;
 	randombytes_buf(raw, sizeof(raw));
@@ -180,7 +183,7 @@ civic_session_create(struct civic_req *r, long long staff_id)
 			return err;
 	}
 	r->session = tok;
-	return session_cookie(r, tok);
+	return CIVIC_OK;
 }
 
 enum civic_err
@@ -199,5 +202,5 @@ civic_session_destroy(struct civic_req *r)
 	}
 	r->staff = NULL;
 	r->session = NULL;
-	return session_cookie(r, NULL);
+	return CIVIC_OK;
 }

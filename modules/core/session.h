@@ -36,14 +36,18 @@ unsigned	 civic_session_roles(const char *set);
 enum civic_err	 civic_session_load(struct civic_req *);
 
 /*
- * Starts a session for staff member id: a new token, its row, and the
- * Set-Cookie header; r->session is the new token (for the CSRF token of
- * the page that follows).
+ * Starts a session for staff member id: a new token and its row (and the
+ * request's old session, if any, is ended); r->session is the new token.
+ * Call it inside the transaction, and civic_session_set_cookie() after the
+ * commit, so that a transaction run again does not send two cookies.
  */
 enum civic_err	 civic_session_create(struct civic_req *, long long staff_id);
 
-/* Deletes the request's session row and clears the cookie. */
+/* Deletes the request's session row; r->session becomes NULL. */
 enum civic_err	 civic_session_destroy(struct civic_req *);
+
+/* The Set-Cookie header for r->session, or one that clears the cookie. */
+enum civic_err	 civic_session_set_cookie(struct civic_req *);
 
 /* The stored form of a session token: its 32-byte BLAKE2b hash. */
 void		 civic_session_hash(const char *token, unsigned char out[32]);

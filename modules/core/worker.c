@@ -198,7 +198,9 @@ worker_form_again(struct civic_req *r)
 	 * afterwards.  Its own invalid fields are simply absent.
 	 */
 	r->route = form;
+	r->method = "GET";	/* its fields come from the query string only */
 	st = civic_form_apply(r) == CIVIC_ERR_NOMEM ? 500 : form->handler(r);
+	r->method = "POST";
 	r->route = route;
 	r->vals = vals;
 	r->vfiles = vfiles;
@@ -244,9 +246,11 @@ worker_authorize(struct civic_req *r)
 		return 0;
 	if (r->staff == NULL) {
 		uri = civic_req_param(r, "REQUEST_URI");
-		r->location = strcmp(r->method, "GET") == 0 && uri != NULL ?
-		    civic_arena_printf(r->arena, "/account/signin?next=%s",
-		    civic_url_escape(r->arena, uri)) : "/account/signin";
+		const char *next = uri != NULL ? civic_url_escape(r->arena, uri) : NULL;
+
+		r->location = strcmp(r->method, "GET") == 0 && next != NULL ?
+		    civic_arena_printf(r->arena, "/account/signin?next=%s", next) :
+		    "/account/signin";
 		return r->location != NULL ? 303 : 500;
 	}
 	if ((r->staff->roles & route->roles) == 0)

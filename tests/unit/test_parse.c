@@ -811,8 +811,12 @@ test_cookie_bounds(void)
 	buf_str(&b, "c0=again; c1=again; ");
 	CU_ASSERT_EQUAL(cookie_n(b.p, b.n), CIVIC_OK);
 	CU_ASSERT_EQUAL(kvs.n, CIVIC_MAX_COOKIES);
-	buf_str(&b, "one=more");
-	CU_ASSERT_EQUAL(cookie_n(b.p, b.n), CIVIC_ERR_TOOBIG);
+	/* Past the bound, other cookies are ignored and ours still kept. */
+	buf_str(&b, "one=more; civic_csrf=ours; ");
+	CU_ASSERT_EQUAL(cookie_n(b.p, b.n), CIVIC_OK);
+	CU_ASSERT_EQUAL(kvs.n, CIVIC_MAX_COOKIES + 1);
+	CU_ASSERT_PTR_NULL(civic_kv_get(&kvs, "one"));
+	CU_ASSERT_STRING_EQUAL(civic_kv_get(&kvs, "civic_csrf"), "ours");
 	buf_free(&b);
 
 	buf_str(&b, "v=");
