@@ -36,9 +36,7 @@ cookie_seen(const struct civic_kvlist *l, const char *name, size_t nlen)
 	return 0;
 }
 
-/* Names of civic's own cookies begin so; there are at most COOKIE_OURS of them. */
-#define COOKIE_OURS	8
-
+/* Names of civic's own cookies begin so (see CIVIC_MAX_OWN_COOKIES). */
 static int
 cookie_ours(const char *n, size_t nlen)
 {
@@ -106,8 +104,8 @@ civic_cookie_parse(struct civic_arena *a, const char *hdr, size_t len,
 		 */
 		if (out->n >= CIVIC_MAX_COOKIES && !cookie_ours(n, nlen))
 			continue;
-		if ((err = civic_kv_add(a, out, CIVIC_MAX_COOKIES + COOKIE_OURS, n, nlen,
-		    v, vlen)) != CIVIC_OK)
+		if ((err = civic_kv_add(a, out, CIVIC_MAX_COOKIES +
+		    CIVIC_MAX_OWN_COOKIES, n, nlen, v, vlen)) != CIVIC_OK)
 			goto out;
 	}
 out:

@@ -56,6 +56,13 @@
 /* Cookies in one Cookie header: we set three at most; browsers may add a few. */
 #define CIVIC_MAX_COOKIES	32
 
+/*
+ * Past CIVIC_MAX_COOKIES, civic's own cookies ("civic_…", "__Host-civic_…")
+ * are still kept, up to this many more: other sites' cookies on the shared
+ * domain must not push out the session.  We set three; eight leaves room.
+ */
+#define CIVIC_MAX_OWN_COOKIES	8
+
 /* Path segments a route pattern may capture. */
 #define CIVIC_MAX_SEGS		8
 

@@ -50,7 +50,8 @@ enum civic_err	 civic_urlenc_parse(struct civic_arena *, const char *buf, size_t
  * 5.4); we keep the first.  Pairs without "=" are skipped.  Past
  * CIVIC_MAX_COOKIES, cookies other than civic's own ("civic_…",
  * "__Host-civic_…") are skipped, not refused: other applications of the
- * same domain set them, and the visitor can do nothing about them.
+ * same domain set them, and the visitor can do nothing about them.  Ours
+ * are kept up to CIVIC_MAX_OWN_COOKIES more; past that, CIVIC_ERR_TOOBIG.
  */
 enum civic_err	 civic_cookie_parse(struct civic_arena *, const char *hdr, size_t len,
 		    struct civic_kvlist *out);

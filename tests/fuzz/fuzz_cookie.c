@@ -17,7 +17,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err = civic_cookie_parse(a, (const char *)data, size, &l);
 	fuzz_check_err(err);
 	if (err == CIVIC_OK) {
-		fuzz_check_list(&l, CIVIC_MAX_COOKIES, CIVIC_MAX_HEADER,
+		fuzz_check_list(&l,
+		    CIVIC_MAX_COOKIES + CIVIC_MAX_OWN_COOKIES, CIVIC_MAX_HEADER,
 		    CIVIC_MAX_HEADER);
 		/* Names are trimmed and hold no separator. */
 		for (i = 0; i < l.n; i++) {

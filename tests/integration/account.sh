@@ -100,6 +100,37 @@ expect_header "the same form sent again answers the same (idempotent)" Location 
 	"^/account/departments/$DEPT_A\$"
 check_eq "… and made no second department" 1 "$(sql "SELECT COUNT(*) FROM department WHERE code = 'zwzx'")"
 
+# Two copies of one form at once meet at the key: both answered with the
+# one department, neither told that its code is taken.
+http GET '/account/departments/new?format=xml' -b "$A"
+TWIN=$(xml idem)
+TWINS=()
+for i in 1 2; do
+	"$CURL" -sS --max-time 10 -o /dev/null -D "$CIVIC_T/work/twin$i.head" -b "$A" \
+		--data-urlencode "csrf=$ADMIN_CSRF" --data-urlencode "idem=$TWIN" \
+		--data-urlencode "code=twins" --data-urlencode "name=双胞胎部门" \
+		"$BASE/account/departments/new" &
+	TWINS+=($!)
+done
+wait "${TWINS[@]}"
+check_eq "twin POSTs: both 303 to the same department" 1 \
+	"$(grep -hi '^Location:' "$CIVIC_T"/work/twin1.head "$CIVIC_T"/work/twin2.head | sort -u | wc -l)"
+check_eq "… and one department" 1 "$(sql "SELECT COUNT(*) FROM department WHERE code = 'twins'")"
+
+# A key used by another program is not this program's: a new department.
+D=$CIVIC_T/work/demo.jar
+http GET '/demo/new?format=xml' -c "$D"
+DEMO_IDEM=$(xml idem)
+http POST /demo/new -b "$D" --data-urlencode "csrf=$(xml csrf)" \
+	--data-urlencode "idem=$DEMO_IDEM" --data-urlencode "title=一个演示留言" \
+	--data-urlencode "category=咨询" --data-urlencode "body=这是一条演示留言的内容。" \
+	--data-urlencode "name=李四" --data-urlencode "mobile=13800000009"
+expect_status "a demo note is posted" 303
+http POST /account/departments/new -b "$A" --data-urlencode "csrf=$ADMIN_CSRF" \
+	--data-urlencode "idem=$DEMO_IDEM" \
+	--data-urlencode "code=otherkey" --data-urlencode "name=另一程序的键"
+expect_status "an idempotency key of another program is no error here (303)" 303
+
 http GET '/account/departments/new?format=xml' -b "$A"
 http POST '/account/departments/new?format=xml' -b "$A" --data-urlencode "csrf=$ADMIN_CSRF" \
 	--data-urlencode "idem=$(xml idem)" --data-urlencode "code=zwzx" \

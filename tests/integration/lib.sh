@@ -14,6 +14,13 @@
 #	top_srcdir, top_builddir	absolute paths of the trees
 #	MARIADBD, NGINX, CURL		paths of the servers and the client
 #	CIVIC_KEEP_TMP=1		keep the temporary directory (debugging)
+#	CIVIC_WEB=apache		serve through Apache (Debian apache2, with
+#					mod_proxy_fcgi, configuration generated from
+#					examples/apache/civic-proxy-fcgi.conf) instead of
+#					nginx; APACHE2 is then the path of apache2
+#	CIVIC_WEB=fcgid			Apache with mod_fcgid (libapache2-mod-fcgid,
+#					examples/apache/civic-fcgid.conf): Apache
+#					starts the programs itself
 #
 # The assertions print one line each ("ok - NAME" or "FAIL - NAME: why");
 # finish prints "N passed, N failed" and exits non-zero on any failure.
@@ -41,6 +48,14 @@ DEMO_PID=
 NGINX_PID=
 NGINX_PORT=
 BASE=
+# The web server in front: nginx (the default), apache (mod_proxy_fcgi) or
+# fcgid (Apache with mod_fcgid).
+CIVIC_WEB=${CIVIC_WEB:-nginx}
+case $CIVIC_WEB in
+nginx | apache | fcgid) ;;
+*) printf 'FAIL - CIVIC_WEB=%s: expected nginx, apache or fcgid\n0 passed, 1 failed\n' "$CIVIC_WEB"; exit 1 ;;
+esac
+APACHE_PID=
 
 # ---------------------------------------------------------------- output
 
@@ -99,6 +114,7 @@ finish() {
 		note "logs of the failed run:"
 		show_log "$CIVIC_T/demo.log" 80
 		show_log "$CIVIC_T/nginx/logs/error.log" 30
+		show_log "$CIVIC_T/apache/logs/error.log" 30
 		show_log "$CIVIC_T/db/error.log" 20
 	fi
 	printf '%d passed, %d failed\n' "$CIVIC_PASSED" "$CIVIC_FAILED"
@@ -129,11 +145,15 @@ find_tools() {
 	find_tool MARIADB_INSTALL_DB mariadb-install-db mariadb-server
 	find_tool MARIADB_ADMIN mariadb-admin mariadb-client
 	find_tool MARIADB mariadb mariadb-client
-	find_tool NGINX nginx nginx-light
-	# nginx reads the variable NGINX as a list of listening sockets it
-	# inherits (binary upgrade), and then does not daemonize: keep the path
-	# under another name and never pass NGINX on.
-	NGINX_BIN=$NGINX
+	if [ "$CIVIC_WEB" != nginx ]; then
+		find_tool APACHE2 apache2 apache2
+	else
+		find_tool NGINX nginx nginx-light
+		# nginx reads the variable NGINX as a list of listening sockets it
+		# inherits (binary upgrade), and then does not daemonize: keep the
+		# path under another name and never pass NGINX on.
+		NGINX_BIN=$NGINX
+	fi
 	unset NGINX
 	find_tool CURL curl curl
 	DEMO=$top_builddir/civic-demo.fcgi
@@ -215,6 +235,7 @@ civic_cleanup() {
 	done
 	[ -n "$DEMO_PID" ] && stop_pid "$DEMO_PID" 15
 	civic_nginx_stop
+	civic_apache_stop
 	civic_db_stop
 	if [ -n "$CIVIC_T" ] && [ -d "$CIVIC_T" ]; then
 		if [ "${CIVIC_KEEP_TMP:-0}" = 1 ]; then
@@ -497,6 +518,141 @@ civic_nginx_stop() {
 	return 0
 }
 
+# ---------------------------------------------------------------- Apache
+
+# Apache (CIVIC_WEB=apache) on 127.0.0.1 at a free port, with mod_proxy_fcgi:
+# a private configuration in $CIVIC_T/apache (ServerRoot, pid file, logs,
+# runtime directory) that loads only the modules it needs from
+# /usr/lib/apache2/modules and includes examples/apache/civic-proxy-fcgi.conf
+# with the same two directories changed as for nginx.  As root, Apache's
+# children run as www-data, the socket's group, as nginx's workers do.  One
+# server only: no "spawned.test" (workers.sh's inherited-socket check is
+# nginx's).
+#
+# CIVIC_WEB=fcgid: mod_fcgid and examples/apache/civic-fcgid.conf instead,
+# with the programs copied to $CIVIC_T/libexec and the configuration file
+# given by its path here; Apache starts the programs (as www-data when the
+# suite runs as root: they must then read civic.conf and reach the
+# database's socket).
+civic_apache_start() {
+	local a=$CIVIC_T/apache mods port try m user_lines= modlist fcgid_lines=
+	mods=/usr/lib/apache2/modules
+	[ -r "$mods/mod_proxy_fcgi.so" ] ||
+		die "$mods/mod_proxy_fcgi.so missing: install the Debian package apache2"
+	mkdir -p "$a/conf" "$a/logs" "$a/run"
+	chmod 0711 "$a" "$a/run"
+	rm -rf "$CIVIC_T/xslt"
+	cp -R "$top_srcdir/xslt" "$CIVIC_T/xslt"
+	chmod -R a+rX "$CIVIC_T/xslt"
+	if [ "$CIVIC_WEB" = fcgid ]; then
+		[ -r "$mods/mod_fcgid.so" ] ||
+			die "$mods/mod_fcgid.so missing: install the Debian package libapache2-mod-fcgid"
+		modlist="mpm_event authz_core fcgid alias mime headers"
+		mkdir -p "$CIVIC_T/libexec"
+		cp "$DEMO" "$top_builddir/civic-account.fcgi" "$CIVIC_T/libexec/" ||
+			die "could not copy the programs to $CIVIC_T/libexec"
+		chmod 0755 "$CIVIC_T/libexec" "$CIVIC_T/libexec/"*
+		if [ "$(id -u)" = 0 ]; then
+			chgrp www-data "$CIVIC_T/civic.conf" && chmod 0640 "$CIVIC_T/civic.conf"
+			chmod 0711 "$CIVIC_T/db"
+		fi
+		sed -e "s|/usr/libexec/civic/|$CIVIC_T/libexec/|g" \
+			-e "s|/etc/civic/civic.conf|$CIVIC_T/civic.conf|g" \
+			-e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
+			"$top_srcdir/examples/apache/civic-fcgid.conf" >"$a/conf/civic.conf"
+		grep -q "ScriptAlias \"/demo/\" \"$CIVIC_T/libexec/civic-demo.fcgi/\"" "$a/conf/civic.conf" ||
+			die "examples/apache/civic-fcgid.conf does not map /demo/ to /usr/libexec/civic/civic-demo.fcgi/"
+		fcgid_lines="FcgidIPCDir \"$a/run/fcgid\"
+FcgidProcessTableFile \"$a/run/fcgid_shm\""
+	else
+		modlist="mpm_event authz_core proxy proxy_fcgi alias mime headers"
+		sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
+			"$top_srcdir/examples/apache/civic-proxy-fcgi.conf" >"$a/conf/civic.conf"
+		grep -q "unix:$CIVIC_T/run/demo.sock|fcgi://demo/" "$a/conf/civic.conf" ||
+			die "examples/apache/civic-proxy-fcgi.conf does not pass /demo/ to unix:/run/civic/demo.sock|fcgi://demo/"
+	fi
+	[ "$(id -u)" = 0 ] && user_lines="User www-data
+Group www-data"
+
+	for try in $(seq 1 40); do
+		port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+		{
+			cat <<EOF
+# Generated by tests/integration/lib.sh for one test run.
+ServerRoot "$a"
+DefaultRuntimeDir "$a/run"
+PidFile "$a/apache2.pid"
+ErrorLog "$a/logs/error.log"
+LogLevel warn
+Listen 127.0.0.1:$port
+ServerName localhost
+ServerTokens Prod
+ServerSignature Off
+$user_lines
+EOF
+			for m in $modlist; do
+				printf 'LoadModule %s_module "%s/mod_%s.so"\n' "$m" "$mods" "$m"
+			done
+			cat <<EOF
+StartServers 1
+ServerLimit 2
+ThreadsPerChild 32
+MaxRequestWorkers 64
+MinSpareThreads 16
+MaxSpareThreads 64
+Timeout 60
+KeepAlive On
+TypesConfig /dev/null
+LogFormat "%h %l %u %t \"%r\" %>s %b %D" timed
+CustomLog "$a/logs/access.log" timed
+DocumentRoot "$a/htdocs"
+$fcgid_lines
+<Directory />
+	AllowOverride None
+	Require all denied
+</Directory>
+# Empty; mod_fcgid looks PATH_TRANSLATED up here (a denial would be logged).
+<Directory "$a/htdocs">
+	Require all granted
+</Directory>
+Include "$a/conf/civic.conf"
+EOF
+		} >"$a/conf/apache2.conf"
+		mkdir -p "$a/htdocs"
+		rm -f "$a/apache2.pid"
+		# To a file, not through $(...), as for nginx.
+		if timeout 30 "$APACHE2" -f "$a/conf/apache2.conf" -k start \
+		    >"$a/logs/start.out" 2>&1 </dev/null && wait_for 10 test -s "$a/apache2.pid"; then
+			APACHE_PID=$(cat "$a/apache2.pid")
+			if alive "$APACHE_PID"; then
+				NGINX_PORT=$port	# the port of http.sh's raw requests
+				BASE=http://127.0.0.1:$port
+				note "apache2 ($CIVIC_WEB) on $BASE (pid $APACHE_PID)"
+				return 0
+			fi
+		fi
+		APACHE_PID=
+		grep -qi "Address already in use" "$a/logs/start.out" "$a/logs/error.log" 2>/dev/null && {
+			: >"$a/logs/error.log"
+			continue
+		}
+		sed 's/^/#   /' "$a/logs/start.out"
+		show_log "$a/logs/error.log" 30
+		die "apache2 did not start (Debian package apache2)"
+	done
+	die "apache2 found no free port in 40 tries"
+}
+
+civic_apache_stop() {
+	[ -n "$APACHE_PID" ] || return 0
+	if alive "$APACHE_PID"; then
+		kill -TERM "$APACHE_PID" 2>/dev/null
+		wait_gone "$APACHE_PID" 15 || kill -KILL "$APACHE_PID" 2>/dev/null
+	fi
+	APACHE_PID=
+	return 0
+}
+
 # ---------------------------------------------------------------- HTTP
 
 # http METHOD PATH [CURL-OPTIONS...]: one request through nginx.  Sets
@@ -605,8 +761,13 @@ civic_stack_up() {
 	civic_db_setup
 	civic_write_config
 	civic_migrate
-	civic_demo_start "$@"
-	civic_nginx_start
+	# Under mod_fcgid, Apache starts the programs.
+	[ "$CIVIC_WEB" = fcgid ] || civic_demo_start "$@"
+	if [ "$CIVIC_WEB" != nginx ]; then
+		civic_apache_start
+	else
+		civic_nginx_start
+	fi
 	# The first request may come before the workers have connected.
 	local i
 	for i in $(seq 1 50); do
@@ -616,5 +777,6 @@ civic_stack_up() {
 	done
 	show_log "$CIVIC_T/demo.log" 60
 	show_log "$CIVIC_T/nginx/logs/error.log" 20
-	die "GET /demo/ through nginx did not answer 200 (last status $STATUS)"
+	show_log "$CIVIC_T/apache/logs/error.log" 20
+	die "GET /demo/ through $CIVIC_WEB did not answer 200 (last status $STATUS)"
 }

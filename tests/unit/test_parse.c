@@ -817,6 +817,13 @@ test_cookie_bounds(void)
 	CU_ASSERT_EQUAL(kvs.n, CIVIC_MAX_COOKIES + 1);
 	CU_ASSERT_PTR_NULL(civic_kv_get(&kvs, "one"));
 	CU_ASSERT_STRING_EQUAL(civic_kv_get(&kvs, "civic_csrf"), "ours");
+	/* Ours are bounded too: CIVIC_MAX_OWN_COOKIES more, then 413. */
+	for (i = 1; i < CIVIC_MAX_OWN_COOKIES; i++)
+		buf_printf(&b, "civic_x%zu=%zu; ", i, i);
+	CU_ASSERT_EQUAL(cookie_n(b.p, b.n), CIVIC_OK);
+	CU_ASSERT_EQUAL(kvs.n, CIVIC_MAX_COOKIES + CIVIC_MAX_OWN_COOKIES);
+	buf_str(&b, "__Host-civic_last=1");
+	CU_ASSERT_EQUAL(cookie_n(b.p, b.n), CIVIC_ERR_TOOBIG);
 	buf_free(&b);
 
 	buf_str(&b, "v=");
