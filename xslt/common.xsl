@@ -31,6 +31,15 @@
   -->
   <xsl:include href="i18n/zh-CN.xml"/>
   <xsl:include href="i18n/en.xml"/>
+  <!--
+    A feature's own messages are a module of their own, with one variable
+    per language (i18n-zh-CN-NAME, i18n-en-NAME), joined below.
+  -->
+  <xsl:include href="i18n/mailbox.xml"/>
+  <xsl:include href="i18n/mailbox-public.xml"/>
+  <xsl:include href="i18n/mailbox-citizen.xml"/>
+  <xsl:include href="i18n/mailbox-office.xml"/>
+  <xsl:include href="i18n/mailbox-supervise.xml"/>
 
   <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
   <xsl:variable name="lang">
@@ -40,8 +49,14 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="i18n-zh-m" select="exsl:node-set($i18n-zh-CN)/m"/>
-  <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m"/>
+  <xsl:variable name="i18n-zh-m" select="exsl:node-set($i18n-zh-CN)/m |
+      exsl:node-set($i18n-zh-CN-mailbox)/m | exsl:node-set($i18n-zh-CN-mailbox-public)/m |
+      exsl:node-set($i18n-zh-CN-mailbox-citizen)/m | exsl:node-set($i18n-zh-CN-mailbox-office)/m |
+      exsl:node-set($i18n-zh-CN-mailbox-supervise)/m"/>
+  <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
+      exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
+      exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
+      exsl:node-set($i18n-en-mailbox-supervise)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"
       select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>

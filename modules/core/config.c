@@ -60,6 +60,14 @@ static const struct config_key config_keys[] = {
 	{ "notify.timeout",		"30" },
 	{ "notify.reclaim_seconds",	"600" },
 	{ "retention.personal_days",	"1095" },
+	/* The mayor's mailbox (doc/mailbox.md): limits in working days. */
+	{ "mailbox.accept_days",	"2" },
+	{ "mailbox.limit_consult",	"3" },
+	{ "mailbox.limit_help",		"3" },
+	{ "mailbox.limit_complaint",	"10" },
+	{ "mailbox.limit_suggest",	"10" },
+	{ "mailbox.min_fill_seconds",	"5" },
+	{ "mailbox.open311_key",	"" },
 	{ "log.level",			"info" },
 };
 

@@ -425,6 +425,25 @@ civic_demo_stop() {
 	return 0
 }
 
+# civic_program_start NAME [OPTIONS...]: civic-NAME.fcgi from the build on
+# $CIVIC_T/run/NAME.sock (where the nginx and Apache configurations pass
+# /NAME/), logging to $CIVIC_T/NAME.log; waits for the socket.  The pid is
+# in CIVIC_PIDS (stopped at exit) and in PROGRAM_PID.
+civic_program_start() {
+	local name=$1 sock
+	shift
+	sock=$CIVIC_T/run/$name.sock
+	rm -f "$sock"
+	"$top_builddir/civic-$name.fcgi" --config "$CIVIC_T/civic.conf" --listen "$sock" "$@" \
+		>>"$CIVIC_T/$name.log" 2>&1 &
+	PROGRAM_PID=$!
+	CIVIC_PIDS+=("$PROGRAM_PID")
+	wait_for 15 test -S "$sock" || {
+		show_log "$CIVIC_T/$name.log" 60
+		die "civic-$name.fcgi did not start (no socket $sock)"
+	}
+}
+
 # ---------------------------------------------------------------- nginx
 
 # nginx on 127.0.0.1 at a free port.  Two virtual servers share the port:
@@ -549,7 +568,8 @@ civic_apache_start() {
 			die "$mods/mod_fcgid.so missing: install the Debian package libapache2-mod-fcgid"
 		modlist="mpm_event authz_core fcgid alias mime headers"
 		mkdir -p "$CIVIC_T/libexec"
-		cp "$DEMO" "$top_builddir/civic-account.fcgi" "$CIVIC_T/libexec/" ||
+		cp "$DEMO" "$top_builddir/civic-account.fcgi" "$top_builddir/civic-mailbox.fcgi" \
+			"$CIVIC_T/libexec/" ||
 			die "could not copy the programs to $CIVIC_T/libexec"
 		chmod 0755 "$CIVIC_T/libexec" "$CIVIC_T/libexec/"*
 		if [ "$(id -u)" = 0 ]; then

@@ -1,0 +1,104 @@
+/*
+ * mailbox.h: the mayor's mailbox (县长信箱), civic-mailbox.fcgi at
+ * /mailbox/ (doc/mailbox.md).
+ *
+ * One file a part, each with its own route table, which cgi/mailbox.c puts
+ * together:
+ *	public.c	the published letters: list, search, letter, Atom feed
+ *	open311.c	Open311 GeoReport v2 over the same
+ *	citizen.c	write (with preview), the receipt, track, rate, follow up
+ *	office.c	the information office: inbox, accept, reject, merge,
+ *			forward, take back, extensions, review, public version,
+ *			publish
+ *	dept.c		a department's clerks: its forwards, draft, extension,
+ *			return
+ *	supervise.c	every letter, urging, statistics (table, SVG, CSV)
+ *	letter.c	what they share (below)
+ *	redact.c	masking personal data for the public version
+ *
+ * The schema is sql/008-mailbox.sql; its comments give the states.
+ */
+#ifndef MAILBOX_H
+#define MAILBOX_H
+
+#include "civic.h"
+#include "audit.h"
+#include "calendar.h"
+#include "ngram.h"
+#include "notify.h"
+#include "tracking.h"
+
+/* The route tables of the parts. */
+extern const struct civic_route	mailbox_public_routes[];
+extern const size_t		mailbox_public_nroutes;
+extern const struct civic_route	mailbox_open311_routes[];
+extern const size_t		mailbox_open311_nroutes;
+extern const struct civic_route	mailbox_citizen_routes[];
+extern const size_t		mailbox_citizen_nroutes;
+extern const struct civic_route	mailbox_office_routes[];
+extern const size_t		mailbox_office_nroutes;
+extern const struct civic_route	mailbox_dept_routes[];
+extern const size_t		mailbox_dept_nroutes;
+extern const struct civic_route	mailbox_supervise_routes[];
+extern const size_t		mailbox_supervise_nroutes;
+
+/* Tracking numbers of letters begin so: "MB20261123-0042". */
+#define MAILBOX_PREFIX	"MB"
+
+/* Letter types, as stored; pages translate them (mailbox.type.CODE). */
+extern const char *const mailbox_types[];	/* consult complaint suggest help */
+
+/* Evaluation levels, 5 (非常满意) down to 1 (非常不满意), as field choices. */
+extern const char *const mailbox_ratings[];
+
+/*
+ * The light of a letter or forward row aliased t, as SQL: 'green',
+ * 'yellow', 'red', or NULL when it has no deadline running (the caller
+ * adds a state condition where a finished case must show none).
+ */
+#define MAILBOX_LIGHT_SQL(t) \
+	"CASE WHEN " t ".due_at IS NULL THEN NULL " \
+	"WHEN NOW() > " t ".due_at THEN 'red' " \
+	"WHEN NOW() >= " t ".warn_at THEN 'yellow' ELSE 'green' END"
+
+/* States of a letter in which its clock runs. */
+#define MAILBOX_OPEN_STATES	"'received', 'accepted', 'forwarded'"
+
+/*
+ * Appends one row to the letter's history, by the signed-in staff member
+ * if any.  public: the writer sees it when tracking.  Inside the
+ * transaction of the change it records.
+ */
+enum civic_err	 mailbox_event(struct civic_req *, long long letter, const char *kind,
+		    long long department, const char *note, int public);
+
+/* The configured limit in working days of a letter type (mailbox.limit_TYPE). */
+int		 mailbox_limit_days(const struct civic_req *, const char *type);
+
+/*
+ * The due time and the first yellow second of a limit of days (plus
+ * extension) working days counted from start ("YYYY-MM-DD HH:MM:SS"),
+ * formatted into due and warn.  Loads the calendar of start's year and
+ * the next two.
+ */
+enum civic_err	 mailbox_deadline(struct civic_req *, const char *start, int days,
+		    int extension, char due[CIVIC_CALENDAR_TIME_LEN],
+		    char warn[CIVIC_CALENDAR_TIME_LEN]);
+
+/*
+ * <categories><category id="" name=""/>…</categories> (active ones) and
+ * <departments><department id="" name=""/>…</departments> under the page,
+ * for forms and filters.  0, or the status to return.
+ */
+int		 mailbox_page_categories(struct civic_req *);
+int		 mailbox_page_departments(struct civic_req *);
+
+/*
+ * The public version of text: phone numbers, ID numbers, e-mail addresses
+ * and the given names (the writer's, nnames of them) replaced by "***".
+ * The patterns are one table in redact.c.  NULL when memory is short.
+ */
+char		*mailbox_redact(struct civic_arena *, const char *text,
+		    const char *const *names, size_t nnames);
+
+#endif
