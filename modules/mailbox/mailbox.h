@@ -94,6 +94,44 @@ int		 mailbox_page_categories(struct civic_req *);
 int		 mailbox_page_departments(struct civic_req *);
 
 /*
+ * A new letter, as the writer's form (citizen.c) or Open311 (open311.c)
+ * gives it; mailbox_letter_create() fills in the rest.
+ */
+struct mailbox_new {
+	const char		*type;		/* one of mailbox_types */
+	long long		 category;
+	long long		 department;	/* 0: none named */
+	const char		*subject;
+	const char		*body;
+	const char		*name;
+	const char		*mobile;
+	const char		*email;		/* may be NULL */
+	int			 agree_public;
+	const struct civic_file	*files[3];	/* NULL where none */
+	/* Set by mailbox_letter_create(). */
+	long long		 id;
+	char			 tracking_no[CIVIC_TRACKING_LEN];
+	const char		*code;		/* the query code, shown once */
+};
+
+/*
+ * Stores a new letter inside the caller's transaction (civic_req_tx): its
+ * tracking number and query code, the letter with the office's deadline
+ * (mailbox.accept_days), its files, the "received" event, and the SMS (and
+ * e-mail, when one was given) with the number and the code.  A category
+ * or department that does not exist is CIVIC_ERR_INVALID.
+ */
+enum civic_err	 mailbox_letter_create(struct civic_req *, struct mailbox_new *);
+
+/*
+ * The search index of a letter (mailbox_gram): _index writes the grams of
+ * its public subject, body and reply, replacing any it had; _unindex
+ * removes them.  Inside the transaction that publishes or unpublishes it.
+ */
+enum civic_err	 mailbox_index(struct civic_req *, long long letter);
+enum civic_err	 mailbox_unindex(struct civic_req *, long long letter);
+
+/*
  * The public version of text: phone numbers, ID numbers, e-mail addresses
  * and the given names (the writer's, nnames of them) replaced by "***".
  * The patterns are one table in redact.c.  NULL when memory is short.
