@@ -37,6 +37,22 @@ static const struct purge_rule purge_rules[] = {
 	    "file_name = NULL, file_type = NULL, file_data = NULL "
 	    "WHERE created_at < NOW() - INTERVAL ? DAY AND (name <> '' OR mobile <> '' "
 	    "OR email IS NOT NULL OR idcard IS NOT NULL OR file_data IS NOT NULL)" },
+	/*
+	 * Finished letters only: the office may still need to call the
+	 * writer of an open one.  The original text may hold what the writer
+	 * typed about themselves, so it gives way to the public version the
+	 * office reviewed (or to nothing when there is none).
+	 */
+	{ "personal data of mailbox letters", 1,
+	    "UPDATE mailbox_letter SET name = '', mobile = '', email = NULL, address = '', "
+	    "body = COALESCE(public_body, '') "
+	    "WHERE created_at < NOW() - INTERVAL ? DAY "
+	    "AND state IN ('replied', 'closed', 'rejected', 'merged') "
+	    "AND (name <> '' OR mobile <> '' OR email IS NOT NULL OR address <> '')" },
+	{ "attachments of mailbox letters", 1,
+	    "DELETE a FROM mailbox_attachment a JOIN mailbox_letter l ON l.id = a.letter_id "
+	    "WHERE l.created_at < NOW() - INTERVAL ? DAY "
+	    "AND l.state IN ('replied', 'closed', 'rejected', 'merged')" },
 	{ NULL, 0, NULL }
 };
 

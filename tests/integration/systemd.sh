@@ -42,7 +42,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/civic-systemd.XXXXXX") || { echo "FAIL - mktemp";
 trap 'rm -rf "$T"' EXIT
 
 # The programs the units start, as installed by make install --prefix=/usr.
-INSTALLED="/usr/libexec/civic/civic-demo.fcgi /usr/libexec/civic/civic-account.fcgi /usr/sbin/civicctl"
+INSTALLED="/usr/libexec/civic/civic-demo.fcgi /usr/libexec/civic/civic-account.fcgi
+	/usr/libexec/civic/civic-mailbox.fcgi /usr/sbin/civicctl"
 
 # forgivable LINE: the line is the one message about an absent program.
 forgivable() {
@@ -76,7 +77,7 @@ verify() {
 # ------------------------------------------------------------ verify
 
 units=(civic-demo.socket civic-demo.service civic-account.socket civic-account.service
-	civic-notify.service)
+	civic-mailbox.socket civic-mailbox.service civic-notify.service)
 for u in "${units[@]}"; do
 	if [ ! -f "$UNITS/$u" ]; then
 		fail "examples/systemd/$u exists"
@@ -124,7 +125,7 @@ has() {
 hardening=(User=civic Group=civic ProtectSystem=strict ProtectHome=yes PrivateTmp=yes
 	PrivateDevices=yes 'CapabilityBoundingSet=' 'ExecReload=/bin/kill -HUP $MAINPID'
 	Restart=on-failure)
-for n in demo account; do
+for n in demo account mailbox; do
 	has "civic-$n.socket" "ListenStream=/run/civic/$n.sock" SocketMode=0660 SocketGroup=www-data
 	has "civic-$n.service" "ExecStart=/usr/libexec/civic/civic-$n.fcgi --config /etc/civic/civic.conf" \
 		"Requires=civic-$n.socket" NoNewPrivileges=yes RestrictAddressFamilies=AF_UNIX "${hardening[@]}"
