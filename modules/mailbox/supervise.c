@@ -99,7 +99,8 @@ const size_t mailbox_supervise_nroutes = CIVIC_NITEMS(mailbox_supervise_routes);
 /*
  * Every letter, newest first, by keyset on the id.  Each filter is
  * "? IS NULL OR …", one statement for every combination.  A department
- * is a letter's when it replied or when the letter was forwarded to it.
+ * is a letter's when it replied or when the letter was forwarded to it
+ * and not taken back or returned by it.
  */
 static int
 supervise_list(struct civic_req *r)
@@ -116,7 +117,8 @@ supervise_list(struct civic_req *r)
 	    "FROM mailbox_letter l JOIN mailbox_category c ON c.id = l.category_id "
 	    "WHERE l.id < ? "
 	    "AND (? IS NULL OR l.reply_department_id = ? OR EXISTS (SELECT 1 FROM "
-	    "mailbox_forward f WHERE f.letter_id = l.id AND f.department_id = ?)) "
+	    "mailbox_forward f WHERE f.letter_id = l.id AND f.department_id = ? "
+	    "AND f." SUPERVISE_FORWARD_HELD ")) "
 	    "AND (? IS NULL OR l.type = ?) AND (? IS NULL OR l.state = ?) "
 	    "AND (? IS NULL OR (" SUPERVISE_LIGHT ") = ?) "
 	    "AND (? IS NULL OR l.created_at >= ?) "
