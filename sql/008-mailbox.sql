@@ -98,6 +98,7 @@ CREATE TABLE IF NOT EXISTS mailbox_letter (
   KEY mailbox_letter_public_category (published, category_id, id),
   KEY mailbox_letter_public_department (published, reply_department_id, id),
   KEY mailbox_letter_created (created_at),
+  KEY mailbox_letter_replied (replied_at),
   CONSTRAINT mailbox_letter_category_fk FOREIGN KEY (category_id)
     REFERENCES mailbox_category (id),
   CONSTRAINT mailbox_letter_department_fk FOREIGN KEY (department_id)
@@ -151,6 +152,8 @@ CREATE TABLE IF NOT EXISTS mailbox_forward (
   PRIMARY KEY (id),
   KEY mailbox_forward_letter (letter_id, id),
   KEY mailbox_forward_department (department_id, state, id),
+  KEY mailbox_forward_created (created_at),
+  KEY mailbox_forward_due (state, due_at),
   CONSTRAINT mailbox_forward_letter_fk FOREIGN KEY (letter_id)
     REFERENCES mailbox_letter (id) ON DELETE CASCADE,
   CONSTRAINT mailbox_forward_department_fk FOREIGN KEY (department_id)
