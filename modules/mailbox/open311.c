@@ -495,6 +495,17 @@ open311_insert(void *arg)
 	return mailbox_letter_create(n->r, &n->letter);
 }
 
+/* Characters (not bytes) of UTF-8 s. */
+static size_t
+open311_chars(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /*
  * The first OPEN311_SUBJECT characters of the description on one line:
  * GeoReport has no subject.  NULL when memory is short.
@@ -518,9 +529,7 @@ open311_subject(struct civic_arena *a, const char *desc, size_t *chars)
 	for (p = s + strlen(s); p > s && p[-1] == ' '; p--)
 		;
 	*p = '\0';
-	for (n = 0, p = s; *p != '\0'; p++)
-		n += ((unsigned char)*p & 0xC0) != 0x80;
-	*chars = n;
+	*chars = open311_chars(s);
 	return s;
 }
 
@@ -534,17 +543,6 @@ open311_name(struct civic_arena *a, const char *first, const char *last)
 	if ((unsigned char)last[0] >= 0x80)
 		return civic_arena_printf(a, "%s%s", last, first);
 	return civic_arena_printf(a, "%s %s", first, last);
-}
-
-/* Characters (not bytes) of UTF-8 s. */
-static size_t
-open311_chars(const char *s)
-{
-	size_t	 n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
 }
 
 static int

@@ -328,15 +328,16 @@ public_doc_free(void *doc)
 
 /*
  * The site's origin for absolute URLs: site.base_url when it is absolute
- * ("https://www.example.gov.cn/"), else the scheme and the web server's
- * own name for this site (SERVER_NAME, from its configuration).  Without
- * a trailing slash.  *host gets the host alone, for tag: URIs.
+ * ("https://www.example.gov.cn/"), else the scheme, the web server's
+ * own name for this site (SERVER_NAME, from its configuration) and its
+ * port when not the scheme's own.  Without a trailing slash.  *host gets the host alone, for tag: URIs.
  */
 static const char *
 public_origin(struct civic_req *r, const char **host)
 {
 	const char	*base = civic_config_get(r->worker->cfg, "site.base_url");
 	const char	*name = civic_req_param(r, "SERVER_NAME");
+	const char	*port = civic_req_param(r, "SERVER_PORT");
 	const char	*h;
 	size_t		 len;
 
@@ -346,10 +347,15 @@ public_origin(struct civic_req *r, const char **host)
 		*host = civic_arena_strndup(r->arena, h, len);
 		return civic_arena_strndup(r->arena, base, (size_t)(h - base) + strcspn(h, "/"));
 	}
-	if (name == NULL || name[0] == '\0' || strcspn(name, "/\"<>\\ ") != strlen(name))
+	if (name == NULL || name[0] == '\0' || strcspn(name, "/\"<>\\: ") != strlen(name))
 		name = "localhost";
 	*host = name;
-	return civic_arena_printf(r->arena, "%s://%s", r->https ? "https" : "http", name);
+	/* The port only when it is not the scheme's own. */
+	if (port == NULL || port[0] == '\0' || strspn(port, "0123456789") != strlen(port) ||
+	    strcmp(port, r->https ? "443" : "80") == 0)
+		port = NULL;
+	return civic_arena_printf(r->arena, "%s://%s%s%s", r->https ? "https" : "http", name,
+	    port != NULL ? ":" : "", port != NULL ? port : "");
 }
 
 static xmlNodePtr

@@ -251,10 +251,12 @@ for e in entries:
     assert e.find(A + 'content').get('type') == 'text'
     assert e.find(A + 'id').text.startswith('tag:'), e.find(A + 'id').text
     assert e.find(A + 'updated').text.endswith('+08:00')
-    assert e.find(A + 'link').get('href').startswith('http')
+    # Absolute, with the port the site is served on.
+    href = e.find(A + 'link').get('href')
+    assert href.startswith('http://') and (':%s/mailbox/l/' % sys.argv[2]) in href, href
 print(len(entries), ' '.join(e.find(A + 'link').get('href').rsplit('/', 1)[1] for e in entries))
 EOF
-FEED=$("$PYTHON3" "$CIVIC_T/work/atom.py" "$BODY" 2>"$CIVIC_T/work/atom.err")
+FEED=$("$PYTHON3" "$CIVIC_T/work/atom.py" "$BODY" "$NGINX_PORT" 2>"$CIVIC_T/work/atom.err")
 check_eq "the feed parses as Atom 1.0 with every required element" 0 $?
 [ -s "$CIVIC_T/work/atom.err" ] && note "$(cat "$CIVIC_T/work/atom.err")"
 check_eq "… the newest 20 publications, newest first" \
