@@ -330,7 +330,8 @@ public_doc_free(void *doc)
  * The site's origin for absolute URLs: site.base_url when it is absolute
  * ("https://www.example.gov.cn/"), else the scheme, the web server's
  * own name for this site (SERVER_NAME, from its configuration) and its
- * port when not the scheme's own.  Without a trailing slash.  *host gets the host alone, for tag: URIs.
+ * port when not the scheme's own.  Without a trailing slash.  *host
+ * gets the host alone, for tag: URIs.
  */
 static const char *
 public_origin(struct civic_req *r, const char **host)
