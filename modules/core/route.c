@@ -203,14 +203,23 @@ civic_route_check(const struct civic_route *routes, size_t nroutes)
 			rc = -1;
 			continue;
 		}
-		if ((r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF)) && strcmp(r->method, "POST") != 0) {
+		if ((r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF | CIVIC_R_APIKEY)) &&
+		    strcmp(r->method, "POST") != 0) {
 			civic_log_err("route %s %s: only POST may change state", r->method,
 			    r->pattern);
 			rc = -1;
 		}
-		if (strcmp(r->method, "POST") == 0 && !(r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF))) {
-			civic_log_err("route POST %s: a POST must declare CIVIC_R_STATE or "
-			    "CIVIC_R_CSRF", r->pattern);
+		if (strcmp(r->method, "POST") == 0 &&
+		    !(r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF | CIVIC_R_APIKEY))) {
+			civic_log_err("route POST %s: a POST must declare CIVIC_R_STATE, "
+			    "CIVIC_R_CSRF or CIVIC_R_APIKEY", r->pattern);
+			rc = -1;
+		}
+		/* Without cookies there is no one signed in to check roles of. */
+		if ((r->flags & CIVIC_R_APIKEY) && ((r->flags & (CIVIC_R_STATE | CIVIC_R_CSRF)) ||
+		    r->roles != 0)) {
+			civic_log_err("route POST %s: CIVIC_R_APIKEY goes with neither CSRF nor "
+			    "roles", r->pattern);
 			rc = -1;
 		}
 		if (r->scope != NULL && (r->roles == 0 || strchr(r->pattern, '{') == NULL)) {

@@ -3,7 +3,8 @@
  * the core checks all of it before the handler runs: the method and path
  * (404 and 405), the staff role, the form fields and their validators
  * (422), the CSRF token and the idempotency key of a state change (403),
- * and an anonymous rate limit (429).
+ * and an anonymous rate limit (429).  An API's POST (CIVIC_R_APIKEY) is
+ * the one exception to the CSRF check: its handler checks its key.
  *
  * Path patterns are relative to the program's mount point and may hold
  * typed segments, "/m/{id:int}", of these types:
@@ -53,6 +54,12 @@ struct civic_route {
 	unsigned			 flags;
 #define CIVIC_R_STATE	0x01	/* changes state: CSRF token and idempotency key required */
 #define CIVIC_R_CSRF	0x02	/* a POST that needs only the CSRF token (sign-in, sign-out) */
+	/*
+	 * A POST from another program, authenticated by its handler with an
+	 * API key: no CSRF token (no browser sends it), no cookies trusted
+	 * (no session is loaded), and no roles.
+	 */
+#define CIVIC_R_APIKEY	0x04
 	unsigned			 roles;		/* any of these roles may enter; 0: public */
 	struct civic_rate		 rate;		/* action NULL: none */
 	/*

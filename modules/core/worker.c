@@ -293,7 +293,8 @@ worker_dispatch(struct civic_req *r, const char **allow)
 		if ((r->segs[i].name = civic_arena_strdup(r->arena, r->segs[i].name)) == NULL ||
 		    (r->segs[i].val = civic_arena_strdup(r->arena, r->segs[i].val)) == NULL)
 			return 500;
-	if ((err = civic_session_load(r)) != CIVIC_OK)
+	/* An API's caller proves itself by its key, never by a cookie. */
+	if (!(route->flags & CIVIC_R_APIKEY) && (err = civic_session_load(r)) != CIVIC_OK)
 		return civic_req_status(err);
 	if ((st = worker_authorize(r)) != 0)
 		return st;

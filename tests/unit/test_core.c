@@ -141,6 +141,22 @@ test_route_check(void)
 		{ .method = "GET", .pattern = "/x/{id:int}", .view = "v", .handler = dummy,
 		    .scope = "SELECT 1" },
 	};
+	static const struct civic_route apikey_post[] = {
+		{ .method = "POST", .pattern = "/x", .view = "v", .handler = dummy,
+		    .flags = CIVIC_R_APIKEY },
+	};
+	static const struct civic_route apikey_get[] = {
+		{ .method = "GET", .pattern = "/x", .view = "v", .handler = dummy,
+		    .flags = CIVIC_R_APIKEY },
+	};
+	static const struct civic_route apikey_csrf[] = {
+		{ .method = "POST", .pattern = "/x", .view = "v", .handler = dummy,
+		    .flags = CIVIC_R_APIKEY | CIVIC_R_CSRF },
+	};
+	static const struct civic_route apikey_roles[] = {
+		{ .method = "POST", .pattern = "/x", .view = "v", .handler = dummy,
+		    .flags = CIVIC_R_APIKEY, .roles = CIVIC_ROLE_OFFICE },
+	};
 	static const struct civic_route scope_ok[] = {
 		{ .method = "GET", .pattern = "/x/{id:int}", .view = "v", .handler = dummy,
 		    .roles = CIVIC_ROLE_CLERK, .scope = "SELECT 1" },
@@ -153,6 +169,11 @@ test_route_check(void)
 	CU_ASSERT_EQUAL(civic_route_check(bad_field, 1), -1);
 	/* Every POST declares its CSRF protection. */
 	CU_ASSERT_EQUAL(civic_route_check(unguarded_post, 1), -1);
+	/* An API's POST is guarded by its key instead; never with CSRF or roles. */
+	CU_ASSERT_EQUAL(civic_route_check(apikey_post, 1), 0);
+	CU_ASSERT_EQUAL(civic_route_check(apikey_get, 1), -1);
+	CU_ASSERT_EQUAL(civic_route_check(apikey_csrf, 1), -1);
+	CU_ASSERT_EQUAL(civic_route_check(apikey_roles, 1), -1);
 	/* A department scope needs a role to scope and a segment to look up. */
 	CU_ASSERT_EQUAL(civic_route_check(scope_public, 1), -1);
 	CU_ASSERT_EQUAL(civic_route_check(scope_ok, 1), 0);
