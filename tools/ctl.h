@@ -53,4 +53,7 @@ int	ctl_notify(struct ctl *, int, char *[]);
 /* ctl_purge.c */
 int	ctl_purge(struct ctl *, int, char *[]);
 
+/* ctl_reindex.c */
+int	ctl_reindex(struct ctl *, int, char *[]);
+
 #endif

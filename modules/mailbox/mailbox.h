@@ -14,6 +14,7 @@
  *			return
  *	supervise.c	every letter, urging, statistics (table, SVG, CSV)
  *	letter.c	what they share (below)
+ *	index.c		the search index of published letters
  *	redact.c	masking personal data for the public version
  *
  * The schema is sql/008-mailbox.sql; its comments give the states.
@@ -124,12 +125,15 @@ struct mailbox_new {
 enum civic_err	 mailbox_letter_create(struct civic_req *, struct mailbox_new *);
 
 /*
- * The search index of a letter (mailbox_gram): _index writes the grams of
- * its public subject, body and reply, replacing any it had; _unindex
- * removes them.  Inside the transaction that publishes or unpublishes it.
+ * The search index of a letter (mailbox_gram, index.c): _index writes the
+ * grams of its public subject, body and reply, replacing any it had
+ * (CIVIC_ERR_NOTFOUND for no such letter); _unindex removes them.  Inside
+ * the transaction that publishes or unpublishes it.  They take the
+ * connection and an arena, not a request, so that civicctl can rebuild
+ * the index too.
  */
-enum civic_err	 mailbox_index(struct civic_req *, long long letter);
-enum civic_err	 mailbox_unindex(struct civic_req *, long long letter);
+enum civic_err	 mailbox_index(struct civic_db *, struct civic_arena *, long long letter);
+enum civic_err	 mailbox_unindex(struct civic_db *, long long letter);
 
 /*
  * The public version of text: phone numbers, ID numbers, e-mail addresses
