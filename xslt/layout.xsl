@@ -13,6 +13,10 @@
 
   请勿删除 / keep:  <main id="main"> 及其中的 messages 与
   apply-templates mode="content"（各栏目的内容由此输出）。
+  导航项、工作人员栏、语言切换的模板（nav-item、staff-bar、lang-switch）
+  在 common.xsl 中，本文件只决定它们放在哪里。
+  The templates of the navigation items, the staff bar and the language
+  switch are in common.xsl; this file only places them.
   不要加入 <script> 或 style="" 属性：本站的安全策略（CSP）不允许。
   No <script> and no style="" attributes: the Content-Security-Policy forbids them.
 -->
@@ -145,96 +149,6 @@
         </footer>
       </body>
     </html>
-  </xsl:template>
-
-  <!-- 导航项：当前栏目加 aria-current / a navigation item; the current one is marked -->
-  <xsl:template name="nav-item">
-    <xsl:param name="key"/>
-    <xsl:param name="href"/>
-    <xsl:variable name="path" select="string(/page/site/@path)"/>
-    <li>
-      <a href="{$href}">
-        <xsl:if test="$path = $href or ($href != string(/page/site/@base) and starts-with($path, $href))">
-          <xsl:attribute name="aria-current">page</xsl:attribute>
-        </xsl:if>
-        <xsl:call-template name="t">
-          <xsl:with-param name="key" select="$key"/>
-        </xsl:call-template>
-      </a>
-    </li>
-  </xsl:template>
-
-  <!--
-    工作人员栏：工号、姓名、部门，管理首页，退出。退出是 POST 表单（只带
-    csrf），地址固定为 /account/signout：本栏出现在每个程序的页面上。
-    The staff bar: who is signed in, the staff home page, and signing out, a
-    POST to the account program wherever the page comes from.
-  -->
-  <xsl:variable name="staff-home">/account/</xsl:variable>
-
-  <xsl:template match="staff" mode="staff-bar">
-    <nav class="staff-bar">
-      <xsl:attribute name="aria-label">
-        <xsl:call-template name="t">
-          <xsl:with-param name="key" select="'site.staff.label'"/>
-        </xsl:call-template>
-      </xsl:attribute>
-      <div class="wrap staff-bar-inner">
-        <p class="staff-who">
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'site.staff.no'"/>
-            <xsl:with-param name="n" select="string(@no)"/>
-          </xsl:call-template>
-          <xsl:text> </xsl:text>
-          <strong>
-            <xsl:value-of select="@name"/>
-          </strong>
-          <xsl:if test="@department-name != ''">
-            <xsl:call-template name="t">
-              <xsl:with-param name="key" select="'site.staff.department'"/>
-              <xsl:with-param name="s" select="string(@department-name)"/>
-            </xsl:call-template>
-          </xsl:if>
-        </p>
-        <ul class="staff-links">
-          <li>
-            <a href="{$staff-home}">
-              <xsl:call-template name="t">
-                <xsl:with-param name="key" select="'site.staff.home'"/>
-              </xsl:call-template>
-            </a>
-          </li>
-          <li>
-            <form class="staff-signout" method="post" action="{$staff-home}signout"
-                accept-charset="UTF-8">
-              <xsl:call-template name="form-csrf"/>
-              <button type="submit" class="link-button">
-                <xsl:call-template name="t">
-                  <xsl:with-param name="key" select="'site.staff.signout'"/>
-                </xsl:call-template>
-              </button>
-            </form>
-          </li>
-        </ul>
-      </div>
-    </nav>
-  </xsl:template>
-
-  <!-- 语言切换：中文页面链接到英文，英文页面链接到中文 / the other language -->
-  <xsl:template name="lang-switch">
-    <xsl:variable name="other">
-      <xsl:choose>
-        <xsl:when test="$lang = 'en'">zh-CN</xsl:when>
-        <xsl:otherwise>en</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <p class="lang-switch">
-      <a href="{/page/site/@path}?lang={$other}" lang="{$other}" hreflang="{$other}">
-        <xsl:call-template name="t">
-          <xsl:with-param name="key" select="'lang.other'"/>
-        </xsl:call-template>
-      </a>
-    </p>
   </xsl:template>
 
 </xsl:stylesheet>

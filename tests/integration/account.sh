@@ -34,19 +34,6 @@ check_eq "civicctl add-user refuses a password under 12 characters" 1 $?
 check_eq "the password is never an argument: no row for the refused one" 0 \
 	"$(sql "SELECT COUNT(*) FROM staff WHERE staff_no = '10000002'")"
 
-# xml FIELD: the text of <FIELD> in the last (XML) body.
-xml() { tr -d '\n' <"$BODY" | sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p"; }
-
-# signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST.
-signin() {
-	http GET '/account/signin?format=xml' -c "$1" -b "$1"
-	local csrf
-	csrf=$(xml csrf)
-	http POST /account/signin -c "$1" -b "$1" --data-urlencode "csrf=$csrf" \
-		--data-urlencode "staff_no=$2" --data-urlencode "password=$3" \
-		${4:+--data-urlencode "next=$4"}
-}
-
 A=$CIVIC_T/work/admin.jar
 C=$CIVIC_T/work/clerk.jar
 X=$CIVIC_T/work/other.jar

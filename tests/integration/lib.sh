@@ -14,6 +14,14 @@
 #	top_srcdir, top_builddir	absolute paths of the trees
 #	MARIADBD, NGINX, CURL		paths of the servers and the client
 #	CIVIC_KEEP_TMP=1		keep the temporary directory (debugging)
+#	CIVIC_THEME=DIR			a theme (examples/themes/county-portal): the
+#					programs and the web server use a copy of
+#					xslt/ whose layout.xsl is DIR's and whose
+#					static/ has DIR's CSS
+#	CIVIC_XSLT_DIR_SERVED=DIR	nginx serves DIR at /civic-static/ (an
+#					installed xslt directory) instead of a copy
+#	CIVIC_NGINX_SNIPPET=FILE	the snippet nginx includes, instead of
+#					examples/nginx/civic.conf
 #	CIVIC_WEB=apache		serve through Apache (Debian apache2, with
 #					mod_proxy_fcgi, configuration generated from
 #					examples/apache/civic-proxy-fcgi.conf) instead of
@@ -357,14 +365,19 @@ civic_db_setup() {
 # Writes $CIVIC_T/civic.conf from examples/civic.conf, so that every key the
 # example has is one the programs accept; only the values below change.
 civic_write_config() {
-	local secret group=
+	local secret group= xslt
 	secret=$("$CIVICCTL" secret 2>/dev/null) || secret=
 	case $secret in
 	*[!0-9a-fA-F]* | "") secret=$(head -c32 /dev/urandom | od -An -tx1 | tr -d ' \n') ;;
 	esac
 	[ "$(id -u)" = 0 ] && group=www-data
+	xslt=$top_srcdir/xslt
+	if [ -n "${CIVIC_THEME:-}" ]; then
+		civic_xslt_copy
+		xslt=$CIVIC_T/xslt
+	fi
 	awk -v T="$CIVIC_T" -v src="$top_srcdir" -v pw="$DB_PASSWORD" \
-	    -v secret="$secret" -v group="$group" '
+	    -v secret="$secret" -v group="$group" -v xslt="$xslt" '
 		BEGIN {
 			v["server.listen"] = ""
 			v["server.socket_group"] = group
@@ -374,7 +387,7 @@ civic_write_config() {
 			v["database.user"] = "civic"
 			v["database.password"] = pw
 			v["database.name"] = "civic"
-			v["paths.xslt_dir"] = src "/xslt"
+			v["paths.xslt_dir"] = xslt
 			v["paths.sql_dir"] = src "/sql"
 			v["security.secret"] = secret
 			v["log.level"] = "info"
@@ -387,6 +400,20 @@ civic_write_config() {
 		{ print }
 	' "$top_srcdir/examples/civic.conf" >"$CIVIC_T/civic.conf" || die "could not write civic.conf"
 	chmod 0600 "$CIVIC_T/civic.conf"
+}
+
+# The stylesheets as served and (with CIVIC_THEME) as the programs read them:
+# a copy of xslt/ in $CIVIC_T/xslt that the web server's workers can read
+# wherever the source tree is, with the theme's layout and CSS put in.
+civic_xslt_copy() {
+	rm -rf "$CIVIC_T/xslt"
+	cp -R "$top_srcdir/xslt" "$CIVIC_T/xslt" || die "could not copy xslt/ to $CIVIC_T"
+	if [ -n "${CIVIC_THEME:-}" ]; then
+		cp "$CIVIC_THEME/layout.xsl" "$CIVIC_T/xslt/layout.xsl" &&
+			cp "$CIVIC_THEME"/*.css "$CIVIC_T/xslt/static/" ||
+			die "could not put the theme $CIVIC_THEME in $CIVIC_T/xslt"
+	fi
+	chmod -R a+rX "$CIVIC_T/xslt"
 }
 
 civic_migrate() {
@@ -453,22 +480,25 @@ civic_program_start() {
 # examples/nginx/civic.conf with only the socket directory and the xslt
 # directory changed.
 civic_nginx_start() {
-	local n=$CIVIC_T/nginx conf_dir f port try user_line=
+	local n=$CIVIC_T/nginx conf_dir f port try user_line= served snippet
 	conf_dir=$("$NGINX_BIN" -V 2>&1 | tr ' ' '\n' | sed -n 's/^--conf-path=//p')
 	conf_dir=$(dirname "${conf_dir:-/etc/nginx/nginx.conf}")
 	for f in fastcgi_params mime.types; do
 		[ -r "$conf_dir/$f" ] || die "$conf_dir/$f missing: install the Debian package nginx-common"
 		cp "$conf_dir/$f" "$n/conf/$f"
 	done
-	# What nginx serves at /civic-static/, in a directory its workers can read
-	# wherever the source tree is.
-	rm -rf "$CIVIC_T/xslt"
-	cp -R "$top_srcdir/xslt" "$CIVIC_T/xslt"
-	chmod -R a+rX "$CIVIC_T/xslt"
-	sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
-		"$top_srcdir/examples/nginx/civic.conf" >"$n/conf/civic.conf"
-	sed -e "s|/run/civic/|$CIVIC_T/spawned/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
-		"$top_srcdir/examples/nginx/civic.conf" >"$n/conf/civic-spawned.conf"
+	# What nginx serves at /civic-static/.
+	if [ -n "${CIVIC_XSLT_DIR_SERVED:-}" ]; then
+		served=${CIVIC_XSLT_DIR_SERVED%/}
+	else
+		civic_xslt_copy
+		served=$CIVIC_T/xslt
+	fi
+	snippet=${CIVIC_NGINX_SNIPPET:-$top_srcdir/examples/nginx/civic.conf}
+	sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$served/|g" \
+		"$snippet" >"$n/conf/civic.conf"
+	sed -e "s|/run/civic/|$CIVIC_T/spawned/|g" -e "s|/usr/share/civic/xslt/|$served/|g" \
+		"$snippet" >"$n/conf/civic-spawned.conf"
 	grep -q "unix:$CIVIC_T/run/demo.sock" "$n/conf/civic.conf" ||
 		die "examples/nginx/civic.conf does not pass /demo/ to unix:/run/civic/demo.sock"
 	# As root, nginx's workers run as www-data: the socket's group.
@@ -560,9 +590,7 @@ civic_apache_start() {
 		die "$mods/mod_proxy_fcgi.so missing: install the Debian package apache2"
 	mkdir -p "$a/conf" "$a/logs" "$a/run"
 	chmod 0711 "$a" "$a/run"
-	rm -rf "$CIVIC_T/xslt"
-	cp -R "$top_srcdir/xslt" "$CIVIC_T/xslt"
-	chmod -R a+rX "$CIVIC_T/xslt"
+	civic_xslt_copy
 	if [ "$CIVIC_WEB" = fcgid ]; then
 		[ -r "$mods/mod_fcgid.so" ] ||
 			die "$mods/mod_fcgid.so missing: install the Debian package libapache2-mod-fcgid"
@@ -767,6 +795,33 @@ expect_security_headers() {
 		pass "$name: framing forbidden"
 	else
 		fail "$name: neither X-Frame-Options nor frame-ancestors"
+	fi
+}
+
+# xml FIELD: the text of <FIELD> in the last (XML) body.
+xml() { tr -d '\n' <"$BODY" | sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p"; }
+
+# signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST
+# (civic-account.fcgi must be running); 303 is a success.
+signin() {
+	http GET '/account/signin?format=xml' -c "$1" -b "$1"
+	local csrf
+	csrf=$(xml csrf)
+	http POST /account/signin -c "$1" -b "$1" --data-urlencode "csrf=$csrf" \
+		--data-urlencode "staff_no=$2" --data-urlencode "password=$3" \
+		${4:+--data-urlencode "next=$4"}
+}
+
+# The status /mailbox/ must answer, in MAILBOX_HOME_STATUS: 200, or 404 while
+# the mailbox's public part is still a placeholder (its route table empty),
+# provided the 404 is the mailbox program's own page.  Either way the page
+# must come from civic-mailbox.fcgi through its stylesheet.
+civic_mailbox_home_status() {
+	MAILBOX_HOME_STATUS=200
+	http GET /mailbox/
+	if [ "$STATUS" = 404 ] && grep -q 'class="[^"]*program-mailbox view-error' "$BODY"; then
+		note "/mailbox/ is the mailbox's 404: its public part is still a placeholder"
+		MAILBOX_HOME_STATUS=404
 	fi
 }
 
