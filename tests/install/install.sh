@@ -196,9 +196,8 @@ expect_status "6. the installed CSS at /civic-static/" 200
 http GET /account/signin
 expect_status "6. GET /account/signin" 200
 expect_body_contains "… the sign-in form" 'name="staff_no"'
-civic_mailbox_home_status
 http GET /mailbox/
-expect_status "6. GET /mailbox/ ($MAILBOX_HOME_STATUS)" "$MAILBOX_HOME_STATUS"
+expect_status "6. GET /mailbox/" 200
 expect_body_contains "… from civic-mailbox.fcgi" 'program-mailbox'
 
 JAR=$CIVIC_T/work/admin.jar

@@ -812,19 +812,6 @@ signin() {
 		${4:+--data-urlencode "next=$4"}
 }
 
-# The status /mailbox/ must answer, in MAILBOX_HOME_STATUS: 200, or 404 while
-# the mailbox's public part is still a placeholder (its route table empty),
-# provided the 404 is the mailbox program's own page.  Either way the page
-# must come from civic-mailbox.fcgi through its stylesheet.
-civic_mailbox_home_status() {
-	MAILBOX_HOME_STATUS=200
-	http GET /mailbox/
-	if [ "$STATUS" = 404 ] && grep -q 'class="[^"]*program-mailbox view-error' "$BODY"; then
-		note "/mailbox/ is the mailbox's 404: its public part is still a placeholder"
-		MAILBOX_HOME_STATUS=404
-	fi
-}
-
 # ---------------------------------------------------------------- the stack
 
 # civic_stack_up [DEMO-OPTIONS...]: everything a suite needs, ready to serve.
