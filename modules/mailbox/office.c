@@ -271,7 +271,7 @@ struct office_act {
 	struct civic_req	*r;
 	long long		 id;		/* the letter */
 	long long		 fid;		/* the forward, or 0 */
-	long long		 other;		/* merge: the letter kept; reject: the reason */
+	long long		 other;		/* merge: the letter kept; reject: reason */
 	const char		*text;		/* reject: the reason's name */
 };
 
@@ -351,8 +351,8 @@ static int
 office_run(struct civic_req *r, enum civic_err (*fn)(void *), long long other,
     const char *text)
 {
-	struct office_act	 a = { r, civic_req_seg_int(r, "id"), civic_req_seg_int(r, "fid"),
-				    other, text };
+	struct office_act	 a = { r, civic_req_seg_int(r, "id"),
+				    civic_req_seg_int(r, "fid"), other, text };
 	int			 st;
 
 	if ((st = civic_req_exists(r, "SELECT id FROM mailbox_letter WHERE id = ?")) != 0)
@@ -553,7 +553,8 @@ office_forward(struct civic_req *r)
 			continue;
 		for (j = 0; j < f.ndept; j++)
 			if (f.dept[j] == d)
-				return civic_req_refuse(r, fields[i], "mailbox.office.forward.twice");
+				return civic_req_refuse(r, fields[i],
+				    "mailbox.office.forward.twice");
 		{
 			struct civic_param p[] = { CIVIC_PINT(d) };
 			struct civic_param q[] = { CIVIC_PINT(f.id), CIVIC_PINT(d) };
@@ -569,7 +570,8 @@ office_forward(struct civic_req *r)
 			    CIVIC_OK)
 				return civic_req_status(err);
 			if (rows.nrows > 0)
-				return civic_req_refuse(r, fields[i], "mailbox.office.forward.open");
+				return civic_req_refuse(r, fields[i],
+				    "mailbox.office.forward.open");
 		}
 		f.dept[f.ndept++] = d;
 	}
@@ -625,8 +627,8 @@ office_withdraw_tx(void *arg)
 static int
 office_run_forward(struct civic_req *r, enum civic_err (*fn)(void *))
 {
-	struct office_act	 a = { r, civic_req_seg_int(r, "id"), civic_req_seg_int(r, "fid"),
-				    0, NULL };
+	struct office_act	 a = { r, civic_req_seg_int(r, "id"),
+				    civic_req_seg_int(r, "fid"), 0, NULL };
 	struct civic_param	 p[] = { CIVIC_PINT(a.fid), CIVIC_PINT(a.id) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
@@ -897,6 +899,18 @@ office_public_save_tx(void *arg)
 static int
 office_public_save(struct civic_req *r)
 {
+	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, "SELECT state FROM mailbox_letter "
+	    "WHERE id = ?", p, 1, 1, &rows)) != CIVIC_OK)
+		return civic_req_status(err);
+	if (rows.nrows == 0)
+		return 404;
+	/* No reply yet, nothing to publish: said plainly, not as someone's conflict. */
+	if (strcmp(rows.cell[0], "replied") != 0 && strcmp(rows.cell[0], "closed") != 0)
+		return civic_req_refuse(r, NULL, "mailbox.office.publish.not_replied");
 	return office_run(r, office_public_save_tx, 0, NULL);
 }
 

@@ -358,6 +358,11 @@ post "$O" "/office/$L1/public" --data-urlencode "public_subject=工地夜间施�
 expect_status "the office saves the public version (303)" 303
 expect_header "… back to it" Location "^/mailbox/office/$L1/public\$"
 check_eq "… stored" "工地夜间施工噪音扰民" "$(sql "SELECT public_subject FROM mailbox_letter WHERE id = $L1")"
+post "$O" "/office/$L6/public" --data-urlencode "public_subject=还没有答复的来信" \
+	--data-urlencode "public_body=这封来信还没有答复呢。" --data-urlencode "public_reply=无"
+expect_status "a letter not yet replied has no public version (422)" 422
+expect_body_contains "… saying why" '信件答复后，才能编辑公开版本和公开'
+check_eq "… nothing stored" 1 "$(sql "SELECT public_subject IS NULL FROM mailbox_letter WHERE id = $L6")"
 http GET "/mailbox/office/$L1/public" -b "$O"
 expect_body_contains "… shown as saved" '已保存的公开版本'
 post "$O" "/office/$L1/publish"
