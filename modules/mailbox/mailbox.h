@@ -143,4 +143,19 @@ enum civic_err	 mailbox_unindex(struct civic_db *, long long letter);
 char		*mailbox_redact(struct civic_arena *, const char *text,
 		    const char *const *names, size_t nnames);
 
+/*
+ * What office.c shares with dept.c.  _settle: after a forward was taken
+ * back, returned or answered, the letter's deadline becomes its open
+ * forwards' latest, or, when none is left open, the letter goes back to
+ * the office (accepted) with a new accept_days deadline; inside the
+ * change's transaction.  _answer: the status a staff action's handler
+ * returns for what its transaction gave (303, the conflict message, 404,
+ * 5xx).  _file: sends the attachment that sql (two parameters, a and b)
+ * finds, as a download.
+ */
+enum civic_err	 mailbox_office_settle(struct civic_req *, long long letter);
+int		 mailbox_office_answer(struct civic_req *, enum civic_err);
+int		 mailbox_office_file(struct civic_req *, const char *sql, long long a,
+		    long long b);
+
 #endif
