@@ -533,6 +533,65 @@
       </xsl:call-template>
     </xsl:if>
 
+    <xsl:if test="$l/rating != '' or $l/followup != ''">
+      <section aria-labelledby="writer-feedback">
+        <h2 id="writer-feedback">
+          <xsl:call-template name="office-text">
+            <xsl:with-param name="key" select="'mailbox.office.feedback'"/>
+          </xsl:call-template>
+        </h2>
+        <xsl:if test="$l/rating != ''">
+          <p>
+            <xsl:call-template name="mailbox-code">
+              <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
+              <xsl:with-param name="code" select="$l/rating"/>
+            </xsl:call-template>
+            <xsl:if test="$l/rating_comment != ''">
+              <xsl:value-of select="concat(' — ', $l/rating_comment)"/>
+            </xsl:if>
+          </p>
+        </xsl:if>
+        <xsl:if test="$l/followup != ''">
+          <h3>
+            <xsl:call-template name="office-text">
+              <xsl:with-param name="key" select="'mailbox.office.followup'"/>
+            </xsl:call-template>
+          </h3>
+          <xsl:call-template name="office-body">
+            <xsl:with-param name="v" select="$l/followup"/>
+          </xsl:call-template>
+          <xsl:choose>
+            <xsl:when test="$l/followup_reply != ''">
+              <h3>
+                <xsl:call-template name="office-text">
+                  <xsl:with-param name="key" select="'mailbox.office.followup-reply'"/>
+                </xsl:call-template>
+              </h3>
+              <xsl:call-template name="office-body">
+                <xsl:with-param name="v" select="$l/followup_reply"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:when test="$office-is-office">
+              <form class="form" method="post" action="{$office-mount}{$base}/followup">
+                <xsl:call-template name="form-hidden"/>
+                <xsl:call-template name="field">
+                  <xsl:with-param name="name" select="'followup_reply'"/>
+                  <xsl:with-param name="label" select="'mailbox.office.f.followup_reply'"/>
+                  <xsl:with-param name="type" select="'textarea'"/>
+                  <xsl:with-param name="rows" select="'4'"/>
+                  <xsl:with-param name="required" select="'yes'"/>
+                  <xsl:with-param name="maxlength" select="'3000'"/>
+                </xsl:call-template>
+                <xsl:call-template name="submit">
+                  <xsl:with-param name="label" select="'mailbox.office.followup-answer'"/>
+                </xsl:call-template>
+              </form>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:if>
+      </section>
+    </xsl:if>
+
     <xsl:if test="forwards/forward">
       <h2>
         <xsl:call-template name="office-text">

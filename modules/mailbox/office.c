@@ -206,7 +206,7 @@ office_letter_page(struct civic_req *r)
 	    "l.reply, rd.name AS reply_department, l.reply_days, "
 	    "l.public_subject IS NOT NULL AS has_public, l.published, "
 	    OFFICE_TIME("l.published_at") " AS published_at, l.rating, l.rating_comment, "
-	    "l.followup, l.urge_count, "
+	    "l.followup, l.followup_reply, l.urge_count, "
 	    "CASE WHEN l.state IN (" MAILBOX_OPEN_STATES ") THEN " MAILBOX_LIGHT_SQL("l")
 	    " END AS light "
 	    "FROM mailbox_letter l JOIN mailbox_category c ON c.id = l.category_id "
@@ -808,6 +808,34 @@ office_close(struct civic_req *r)
 	return office_run(r, office_close_tx, 0, NULL);
 }
 
+/*
+ * The answer to the writer's one follow-up question (citizen.c stores it):
+ * once, on a letter that has one; the writer is told as for the reply.
+ */
+static enum civic_err
+office_followup_tx(void *arg)
+{
+	static const char	 sql[] =
+	    "UPDATE mailbox_letter SET followup_reply = ?, followup_reply_at = NOW() "
+	    "WHERE id = ? AND followup IS NOT NULL AND followup_reply IS NULL";
+	struct office_act	*a = arg;
+	struct civic_param	 p[] = { CIVIC_PTEXT(a->text), CIVIC_PINT(a->id) };
+	struct civic_rows	 l;
+	enum civic_err		 err;
+
+	if ((err = office_change(a->r, sql, p, 2)) != CIVIC_OK ||
+	    (err = office_letter_get(a->r, a->id, &l)) != CIVIC_OK ||
+	    (err = office_tell(a->r, &l, "mailbox.replied", NULL)) != CIVIC_OK)
+		return err;
+	return office_done(a, "followup_replied", 0, NULL, 1, "mailbox.followup.answer");
+}
+
+static int
+office_followup(struct civic_req *r)
+{
+	return office_run(r, office_followup_tx, 0, civic_req_value(r, "followup_reply"));
+}
+
 /* ---------------------------------------------------------------- public version */
 
 static const char office_public_sql[] =
@@ -887,7 +915,8 @@ office_public_save_tx(void *arg)
 	if ((err = civic_db_exec(r->db, sql, q, 4, NULL, NULL)) != CIVIC_OK)
 		return err;
 	/* A published letter is searched by its public text: index the new one. */
-	if (strcmp(rows.cell[0], "1") == 0 && (err = mailbox_index(r, a->id)) != CIVIC_OK)
+	if (strcmp(rows.cell[0], "1") == 0 &&
+	    (err = mailbox_index(r->db, r->arena, a->id)) != CIVIC_OK)
 		return err;
 	if ((err = office_done(a, "public_edited", 0, NULL, 0, "mailbox.public.save")) !=
 	    CIVIC_OK)
@@ -927,7 +956,7 @@ office_publish_tx(void *arg)
 	enum civic_err		 err;
 
 	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK ||
-	    (err = mailbox_index(a->r, a->id)) != CIVIC_OK)
+	    (err = mailbox_index(a->r->db, a->r->arena, a->id)) != CIVIC_OK)
 		return err;
 	return office_done(a, "published", 0, NULL, 1, "mailbox.publish");
 }
@@ -967,7 +996,7 @@ office_unpublish_tx(void *arg)
 	enum civic_err		 err;
 
 	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK ||
-	    (err = mailbox_unindex(a->r, a->id)) != CIVIC_OK)
+	    (err = mailbox_unindex(a->r->db, a->id)) != CIVIC_OK)
 		return err;
 	return office_done(a, "unpublished", 0, NULL, 1, "mailbox.unpublish");
 }
@@ -1024,6 +1053,11 @@ static const struct civic_field review_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+static const struct civic_field followup_fields[] = {
+	{ "followup_reply", CIVIC_V_MULTILINE, 2, 3000, CIVIC_F_REQUIRED, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 static const struct civic_field public_fields[] = {
 	{ "public_subject", CIVIC_V_TEXT, 5, 40, CIVIC_F_REQUIRED, NULL },
 	{ "public_body", CIVIC_V_MULTILINE, 10, 3000, CIVIC_F_REQUIRED, NULL },
@@ -1058,6 +1092,7 @@ const struct civic_route mailbox_office_routes[] = {
 	OFFICE_ACTION("/office/{id:int}/forwards/{fid:int}/review", office_review,
 	    review_fields),
 	OFFICE_ACTION("/office/{id:int}/close", office_close, NULL),
+	OFFICE_ACTION("/office/{id:int}/followup", office_followup, followup_fields),
 	OFFICE_ACTION("/office/{id:int}/publish", office_publish, NULL),
 	OFFICE_ACTION("/office/{id:int}/unpublish", office_unpublish, NULL),
 	{ .method = "GET", .pattern = "/office/{id:int}/public", .view = "office-public",
