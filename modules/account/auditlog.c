@@ -33,20 +33,16 @@ account_audit_list(struct civic_req *r)
 				    CIVIC_PTEXT(from), CIVIC_PTEXT(from),
 				    CIVIC_PTEXT(to), CIVIC_PTEXT(to),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
-	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
+	if ((st = civic_page_list(r, "entries", "entry", "id", sql, p, CIVIC_NITEMS(p))) != 0)
+		return st;
 	/* The filter form shows the filters in force. */
 	civic_page_value(r, "staff_no", no);
 	civic_page_value(r, "action", action);
 	civic_page_value(r, "object", object);
 	civic_page_value(r, "from", from);
 	civic_page_value(r, "to", to);
-	civic_page_rows(r, civic_page_add(r, NULL, "entries", NULL), "entry", &rows);
 	return 200;
 }
 
@@ -66,13 +62,8 @@ account_outbox_list(struct civic_req *r)
 	long long		 after = civic_req_int(r, "after", 0);
 	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, CIVIC_PAGE_SIZE + 1, &rows)) !=
-	    CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
-	civic_page_rows(r, civic_page_add(r, NULL, "messages-failed", NULL), "message", &rows);
-	return 200;
+	st = civic_page_list(r, "messages-failed", "message", "id", sql, p, 2);
+	return st != 0 ? st : 200;
 }

@@ -132,15 +132,10 @@ account_department_show(struct civic_req *r)
 	    "SELECT staff_no, name FROM staff WHERE department_id = ? AND active = 1 "
 	    "ORDER BY staff_no";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	civic_page_rows(r, NULL, "department", &rows);
-	st = civic_page_query(r, "members", "member", members, p, 1);
-	return st != 0 ? st : 200;
+	if ((st = civic_page_one(r, "department", one, p, 1, NULL)) != 0 ||
+	    (st = civic_page_query(r, "members", "member", members, p, 1)) != 0)
+		return st;
+	return 200;
 }

@@ -152,6 +152,38 @@ civic_page_query(struct civic_req *r, const char *wrapper, const char *row, cons
 	return 0;
 }
 
+int
+civic_page_list(struct civic_req *r, const char *wrapper, const char *row, const char *key,
+    const char *sql, const struct civic_param *p, size_t n)
+{
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, sql, p, n, CIVIC_PAGE_SIZE + 1, &rows)) !=
+	    CIVIC_OK)
+		return civic_req_status(err);
+	civic_page_keyset(r, &rows, key);
+	civic_page_rows(r, civic_page_add(r, NULL, wrapper, NULL), row, &rows);
+	return 0;
+}
+
+int
+civic_page_one(struct civic_req *r, const char *elem, const char *sql,
+    const struct civic_param *p, size_t n, struct civic_rows *out)
+{
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, sql, p, n, 1, &rows)) != CIVIC_OK)
+		return civic_req_status(err);
+	if (rows.nrows == 0)
+		return 404;
+	civic_page_rows(r, NULL, elem, &rows);
+	if (out != NULL)
+		*out = rows;
+	return 0;
+}
+
 static void
 page_free(void *doc)
 {

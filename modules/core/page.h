@@ -71,4 +71,22 @@ void		 civic_page_keyset(struct civic_req *, struct civic_rows *, const char *ke
 int		 civic_page_query(struct civic_req *, const char *wrapper, const char *row,
 		    const char *sql, const struct civic_param *, size_t n);
 
+/*
+ * One page of a list paged by keyset: sql, ordered by the column key and
+ * ending in LIMIT ? (the caller's last parameter, CIVIC_PAGE_SIZE + 1),
+ * is run, and its rows added as civic_page_query() does, with the <pager>
+ * of civic_page_keyset().  Returns 0, or the status for the handler.
+ */
+int		 civic_page_list(struct civic_req *, const char *wrapper, const char *row,
+		    const char *key, const char *sql, const struct civic_param *, size_t n);
+
+/*
+ * The one row sql finds, added under the page as <elem> with a child per
+ * column (civic_page_rows), and copied to *rows (may be NULL) for the
+ * caller.  Returns 0; 404 when there is no such row; the status for the
+ * handler when the database failed.
+ */
+int		 civic_page_one(struct civic_req *, const char *elem, const char *sql,
+		    const struct civic_param *, size_t n, struct civic_rows *rows);
+
 #endif

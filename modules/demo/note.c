@@ -23,15 +23,10 @@ demo_note_list(struct civic_req *r)
 	long long		 after = civic_req_int(r, "after", 0);
 	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, CIVIC_PAGE_SIZE + 1, &rows)) !=
-	    CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
-	civic_page_rows(r, civic_page_add(r, NULL, "notes", NULL), "note", &rows);
-	return 200;
+	st = civic_page_list(r, "notes", "note", "id", sql, p, 2);
+	return st != 0 ? st : 200;
 }
 
 int

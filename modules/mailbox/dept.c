@@ -40,16 +40,12 @@ dept_list(struct civic_req *r)
 				    CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PTEXT(state), CIVIC_PTEXT(state),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
-	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
+	if ((st = civic_page_list(r, "forwards", "forward", "id", sql, p, CIVIC_NITEMS(p))) != 0)
+		return st;
 	civic_page_value(r, "state", state);
 	civic_page_add(r, NULL, "department-name", r->staff->department_name);
-	civic_page_rows(r, civic_page_add(r, NULL, "forwards", NULL), "forward", &rows);
 	return 200;
 }
 
@@ -83,14 +79,10 @@ dept_forward_page(struct civic_req *r)
 	    "LEFT JOIN staff s ON s.id = e.staff_id WHERE f.id = ? ORDER BY e.id";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "fid")) };
 	struct civic_rows	 rows;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	civic_page_rows(r, NULL, "forward", &rows);
+	if ((st = civic_page_one(r, "forward", one, p, 1, &rows)) != 0)
+		return st;
 	/* A redraft starts from the draft there is. */
 	civic_page_value(r, "draft", civic_rows_get(&rows, 0, "draft"));
 	if ((st = civic_page_query(r, "attachments", "attachment", files, p, 1)) != 0 ||

@@ -176,15 +176,11 @@ office_inbox(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(after > 0 ? after : (1LL << 62)),
 				    CIVIC_PTEXT(state), CIVIC_PTEXT(state),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
+	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
-	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
+	if ((st = civic_page_list(r, "letters", "letter", "id", sql, p, CIVIC_NITEMS(p))) != 0)
+		return st;
 	civic_page_value(r, "state", state);
-	civic_page_rows(r, civic_page_add(r, NULL, "letters", NULL), "letter", &rows);
 	return 200;
 }
 
@@ -236,14 +232,10 @@ office_letter_page(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(id) };
 	struct civic_rows	 rows;
 	const char		*type;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	civic_page_rows(r, NULL, "letter", &rows);
+	if ((st = civic_page_one(r, "letter", one, p, 1, &rows)) != 0)
+		return st;
 	/* The forward form's default limit: the letter type's. */
 	type = civic_rows_get(&rows, 0, "type");
 	civic_page_value(r, "limit_days", civic_arena_printf(r->arena, "%d",

@@ -139,14 +139,10 @@ supervise_list(struct civic_req *r)
 				    CIVIC_PTEXT(from), CIVIC_PTEXT(from),
 				    CIVIC_PTEXT(to), CIVIC_PTEXT(to),
 				    CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
-	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	civic_page_keyset(r, &rows, "id");
+	if ((st = civic_page_list(r, "letters", "letter", "id", sql, p, CIVIC_NITEMS(p))) != 0)
+		return st;
 	/* The filter form shows the filters in force. */
 	civic_page_value(r, "department", dept);
 	civic_page_value(r, "type", type);
@@ -154,7 +150,6 @@ supervise_list(struct civic_req *r)
 	civic_page_value(r, "light", light);
 	civic_page_value(r, "from", from);
 	civic_page_value(r, "to", to);
-	civic_page_rows(r, civic_page_add(r, NULL, "letters", NULL), "letter", &rows);
 	if ((st = mailbox_page_departments(r)) != 0)
 		return st;
 	return 200;
@@ -190,16 +185,10 @@ supervise_letter(struct civic_req *r)
 	    "e.note FROM mailbox_event e LEFT JOIN department d ON d.id = e.department_id "
 	    "WHERE e.letter_id = ? ORDER BY e.id";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
-	struct civic_rows	 rows;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	civic_page_rows(r, NULL, "letter", &rows);
-	if ((st = civic_page_query(r, "forwards", "forward", forwards, p, 1)) != 0 ||
+	if ((st = civic_page_one(r, "letter", one, p, 1, NULL)) != 0 ||
+	    (st = civic_page_query(r, "forwards", "forward", forwards, p, 1)) != 0 ||
 	    (st = civic_page_query(r, "events", "event", events, p, 1)) != 0)
 		return st;
 	if (civic_req_value(r, "done") != NULL)
