@@ -259,12 +259,25 @@ office_letter_file(struct civic_req *r)
 
 /* ---------------------------------------------------------------- actions */
 
+/*
+ * A change of state that needs nothing but the letter: one conditional
+ * UPDATE (its one parameter the letter), what must go with it (the search
+ * index), then the public event and the audit action.
+ */
+struct office_step {
+	const char	*sql;
+	enum civic_err	(*then)(struct civic_req *, long long);	/* or NULL */
+	const char	*kind;
+	const char	*action;
+};
+
 struct office_act {
 	struct civic_req	*r;
 	long long		 id;		/* the letter */
 	long long		 fid;		/* the forward, or 0 */
 	long long		 other;		/* merge: the letter kept; reject: reason */
 	const char		*text;		/* reject: the reason's name */
+	const struct office_step *step;	/* office_step_tx: what to do */
 };
 
 /* The letter's number, subject and the writer's contact, in its transaction. */
@@ -341,10 +354,10 @@ office_done(struct office_act *a, const char *kind, long long dept, const char *
 /* Runs fn for the letter of the path (404 when there is none). */
 static int
 office_run(struct civic_req *r, enum civic_err (*fn)(void *), long long other,
-    const char *text)
+    const char *text, const struct office_step *step)
 {
 	struct office_act	 a = { r, civic_req_seg_int(r, "id"),
-				    civic_req_seg_int(r, "fid"), other, text };
+				    civic_req_seg_int(r, "fid"), other, text, step };
 	int			 st;
 
 	if ((st = civic_req_exists(r, "SELECT id FROM mailbox_letter WHERE id = ?")) != 0)
@@ -353,24 +366,27 @@ office_run(struct civic_req *r, enum civic_err (*fn)(void *), long long other,
 }
 
 static enum civic_err
-office_accept_tx(void *arg)
+office_step_tx(void *arg)
 {
-	static const char	 sql[] =
-	    "UPDATE mailbox_letter SET state = 'accepted', accepted_at = NOW() "
-	    "WHERE id = ? AND state = 'received'";
 	struct office_act	*a = arg;
 	struct civic_param	 p[] = { CIVIC_PINT(a->id) };
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK)
+	if ((err = office_change(a->r, a->step->sql, p, 1)) != CIVIC_OK ||
+	    (a->step->then != NULL && (err = a->step->then(a->r, a->id)) != CIVIC_OK))
 		return err;
-	return office_done(a, "accepted", 0, NULL, 1, "mailbox.accept");
+	return office_done(a, a->step->kind, 0, NULL, 1, a->step->action);
 }
+
+static const struct office_step office_accept_step = {
+	"UPDATE mailbox_letter SET state = 'accepted', accepted_at = NOW() "
+	"WHERE id = ? AND state = 'received'", NULL, "accepted", "mailbox.accept"
+};
 
 static int
 office_accept(struct civic_req *r)
 {
-	return office_run(r, office_accept_tx, 0, NULL);
+	return office_run(r, office_step_tx, 0, NULL, &office_accept_step);
 }
 
 static enum civic_err
@@ -413,7 +429,7 @@ office_reject(struct civic_req *r)
 		return civic_req_status(err);
 	if (rows.nrows == 0)
 		return civic_req_refuse(r, "reason", "v.choice");
-	return office_run(r, office_reject_tx, p[0].i, rows.cell[0]);
+	return office_run(r, office_reject_tx, p[0].i, rows.cell[0], NULL);
 }
 
 static enum civic_err
@@ -455,7 +471,8 @@ office_merge(struct civic_req *r)
 		return civic_req_status(err);
 	if (rows.nrows == 0)
 		return civic_req_refuse(r, "into", "mailbox.office.merge.none");
-	return office_run(r, office_merge_tx, strtoll(rows.cell[0], NULL, 10), rows.cell[1]);
+	return office_run(r, office_merge_tx, strtoll(rows.cell[0], NULL, 10), rows.cell[1],
+	    NULL);
 }
 
 /* The departments of a forward form, checked, with their names for the history. */
@@ -484,7 +501,7 @@ office_forward_tx(void *arg)
 	    "due_at, warn_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	struct office_fwd	*f = arg;
 	struct civic_req	*r = f->r;
-	struct office_act	 a = { r, f->id, 0, 0, NULL };
+	struct office_act	 a = { r, f->id, 0, 0, NULL, NULL };
 	struct civic_param	 p[] = { CIVIC_PINT(f->id) };
 	struct civic_rows	 rows;
 	unsigned long long	 affected = 0;
@@ -620,7 +637,7 @@ static int
 office_run_forward(struct civic_req *r, enum civic_err (*fn)(void *))
 {
 	struct office_act	 a = { r, civic_req_seg_int(r, "id"),
-				    civic_req_seg_int(r, "fid"), 0, NULL };
+				    civic_req_seg_int(r, "fid"), 0, NULL, NULL };
 	struct civic_param	 p[] = { CIVIC_PINT(a.fid), CIVIC_PINT(a.id) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
@@ -780,24 +797,15 @@ office_review(struct civic_req *r)
 	return office_run_forward(r, office_review_sendback_tx);
 }
 
-static enum civic_err
-office_close_tx(void *arg)
-{
-	static const char	 sql[] =
-	    "UPDATE mailbox_letter SET state = 'closed' WHERE id = ? AND state = 'replied'";
-	struct office_act	*a = arg;
-	struct civic_param	 p[] = { CIVIC_PINT(a->id) };
-	enum civic_err		 err;
-
-	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK)
-		return err;
-	return office_done(a, "closed", 0, NULL, 1, "mailbox.close");
-}
+static const struct office_step office_close_step = {
+	"UPDATE mailbox_letter SET state = 'closed' WHERE id = ? AND state = 'replied'",
+	NULL, "closed", "mailbox.close"
+};
 
 static int
 office_close(struct civic_req *r)
 {
-	return office_run(r, office_close_tx, 0, NULL);
+	return office_run(r, office_step_tx, 0, NULL, &office_close_step);
 }
 
 /*
@@ -825,7 +833,8 @@ office_followup_tx(void *arg)
 static int
 office_followup(struct civic_req *r)
 {
-	return office_run(r, office_followup_tx, 0, civic_req_value(r, "followup_reply"));
+	return office_run(r, office_followup_tx, 0, civic_req_value(r, "followup_reply"),
+	    NULL);
 }
 
 /* ---------------------------------------------------------------- public version */
@@ -932,26 +941,33 @@ office_public_save(struct civic_req *r)
 	/* No reply yet, nothing to publish: said plainly, not as someone's conflict. */
 	if (strcmp(rows.cell[0], "replied") != 0 && strcmp(rows.cell[0], "closed") != 0)
 		return civic_req_refuse(r, NULL, "mailbox.office.publish.not_replied");
-	return office_run(r, office_public_save_tx, 0, NULL);
+	return office_run(r, office_public_save_tx, 0, NULL, NULL);
+}
+
+/* The search index goes with publication (index.c). */
+static enum civic_err
+office_index(struct civic_req *r, long long id)
+{
+	return mailbox_index(r->db, r->arena, id);
 }
 
 static enum civic_err
-office_publish_tx(void *arg)
+office_unindex(struct civic_req *r, long long id)
 {
-	static const char	 sql[] =
-	    "UPDATE mailbox_letter SET published = 1, published_at = NOW() "
-	    "WHERE id = ? AND published = 0 AND state IN ('replied', 'closed') "
-	    "AND agree_public = 1 AND public_subject IS NOT NULL AND public_body IS NOT NULL "
-	    "AND public_reply IS NOT NULL";
-	struct office_act	*a = arg;
-	struct civic_param	 p[] = { CIVIC_PINT(a->id) };
-	enum civic_err		 err;
-
-	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK ||
-	    (err = mailbox_index(a->r->db, a->r->arena, a->id)) != CIVIC_OK)
-		return err;
-	return office_done(a, "published", 0, NULL, 1, "mailbox.publish");
+	return mailbox_unindex(r->db, id);
 }
+
+static const struct office_step office_publish_step = {
+	"UPDATE mailbox_letter SET published = 1, published_at = NOW() "
+	"WHERE id = ? AND published = 0 AND state IN ('replied', 'closed') "
+	"AND agree_public = 1 AND public_subject IS NOT NULL AND public_body IS NOT NULL "
+	"AND public_reply IS NOT NULL", office_index, "published", "mailbox.publish"
+};
+
+static const struct office_step office_unpublish_step = {
+	"UPDATE mailbox_letter SET published = 0, published_at = NULL "
+	"WHERE id = ? AND published = 1", office_unindex, "unpublished", "mailbox.unpublish"
+};
 
 static int
 office_publish(struct civic_req *r)
@@ -974,29 +990,13 @@ office_publish(struct civic_req *r)
 		return civic_req_refuse(r, NULL, "mailbox.office.publish.not_agreed");
 	if (civic_rows_get(&rows, 0, "public_subject") == NULL)
 		return civic_req_refuse(r, NULL, "mailbox.office.publish.no_version");
-	return office_run(r, office_publish_tx, 0, NULL);
-}
-
-static enum civic_err
-office_unpublish_tx(void *arg)
-{
-	static const char	 sql[] =
-	    "UPDATE mailbox_letter SET published = 0, published_at = NULL "
-	    "WHERE id = ? AND published = 1";
-	struct office_act	*a = arg;
-	struct civic_param	 p[] = { CIVIC_PINT(a->id) };
-	enum civic_err		 err;
-
-	if ((err = office_change(a->r, sql, p, 1)) != CIVIC_OK ||
-	    (err = mailbox_unindex(a->r->db, a->id)) != CIVIC_OK)
-		return err;
-	return office_done(a, "unpublished", 0, NULL, 1, "mailbox.unpublish");
+	return office_run(r, office_step_tx, 0, NULL, &office_publish_step);
 }
 
 static int
 office_unpublish(struct civic_req *r)
 {
-	return office_run(r, office_unpublish_tx, 0, NULL);
+	return office_run(r, office_step_tx, 0, NULL, &office_unpublish_step);
 }
 
 /* ---------------------------------------------------------------- routes */
