@@ -224,7 +224,7 @@
         <xsl:with-param name="type" select="'date'"/>
       </xsl:call-template>
       <div class="actions">
-        <button type="submit">
+        <button type="submit" class="button">
           <xsl:call-template name="sup-t">
             <xsl:with-param name="key" select="'mailbox.supervise.filter.submit'"/>
           </xsl:call-template>
@@ -665,7 +665,7 @@
         <xsl:with-param name="type" select="'date'"/>
       </xsl:call-template>
       <div class="actions">
-        <button type="submit">
+        <button type="submit" class="button">
           <xsl:call-template name="sup-t">
             <xsl:with-param name="key" select="'mailbox.supervise.filter.submit'"/>
           </xsl:call-template>
