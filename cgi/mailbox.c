@@ -22,6 +22,7 @@ static const struct {
 	{ mailbox_citizen_routes, &mailbox_citizen_nroutes },
 	{ mailbox_office_routes, &mailbox_office_nroutes },
 	{ mailbox_dept_routes, &mailbox_dept_nroutes },
+	{ mailbox_lists_routes, &mailbox_lists_nroutes },
 	{ mailbox_supervise_routes, &mailbox_supervise_nroutes },
 };
 

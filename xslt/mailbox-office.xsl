@@ -278,6 +278,13 @@
 
   <xsl:template match="page[@view = 'office-inbox']" mode="content">
     <h1><xsl:apply-templates select="/page" mode="title"/></h1>
+    <p>
+      <a href="{$office-mount}office/lists">
+        <xsl:call-template name="office-text">
+          <xsl:with-param name="key" select="'mailbox.lists.title'"/>
+        </xsl:call-template>
+      </a>
+    </p>
     <form class="filter-form" method="get" action="{$office-mount}office">
       <div class="field field-select">
         <label for="f-state">
@@ -1030,6 +1037,195 @@
         <xsl:with-param name="has" select="string($pv/@saved)"/>
       </xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ===== office-lists: the categories and rejection reasons ===== -->
+
+  <xsl:template match="page[@view = 'office-lists']" mode="title">
+    <xsl:call-template name="office-text">
+      <xsl:with-param name="key" select="'mailbox.lists.title'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'office-lists']" mode="content">
+    <p class="back-link">
+      <a href="{$office-mount}office">
+        <xsl:call-template name="office-text">
+          <xsl:with-param name="key" select="'mailbox.office.back'"/>
+        </xsl:call-template>
+      </a>
+    </p>
+    <h1><xsl:apply-templates select="/page" mode="title"/></h1>
+    <p class="lead">
+      <xsl:call-template name="office-text">
+        <xsl:with-param name="key" select="'mailbox.lists.intro'"/>
+      </xsl:call-template>
+    </p>
+    <xsl:call-template name="office-list-table">
+      <xsl:with-param name="list" select="'categories'"/>
+      <xsl:with-param name="rows" select="categories/category"/>
+    </xsl:call-template>
+    <xsl:call-template name="office-list-table">
+      <xsl:with-param name="list" select="'reasons'"/>
+      <xsl:with-param name="rows" select="reasons/reason"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="office-list-table">
+    <xsl:param name="list"/>
+    <xsl:param name="rows"/>
+    <section aria-labelledby="list-{$list}">
+      <h2 id="list-{$list}">
+        <xsl:call-template name="office-text">
+          <xsl:with-param name="key" select="concat('mailbox.lists.', $list)"/>
+        </xsl:call-template>
+      </h2>
+      <p>
+        <a class="button" href="{$office-mount}office/{$list}/new">
+          <xsl:call-template name="office-text">
+            <xsl:with-param name="key" select="concat('mailbox.lists.new.', $list)"/>
+          </xsl:call-template>
+        </a>
+      </p>
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <xsl:call-template name="office-th">
+                <xsl:with-param name="key" select="'mailbox.lists.f.name'"/>
+              </xsl:call-template>
+              <xsl:call-template name="office-th">
+                <xsl:with-param name="key" select="'mailbox.lists.f.sort'"/>
+              </xsl:call-template>
+              <xsl:call-template name="office-th">
+                <xsl:with-param name="key" select="'mailbox.lists.in-use'"/>
+              </xsl:call-template>
+              <xsl:call-template name="office-th">
+                <xsl:with-param name="key" select="'mailbox.lists.edit'"/>
+              </xsl:call-template>
+            </tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="$rows">
+              <tr id="{$list}-{id}">
+                <td>
+                  <xsl:value-of select="name"/>
+                  <xsl:if test="code">
+                    <xsl:text> </xsl:text>
+                    <code><xsl:value-of select="code"/></code>
+                  </xsl:if>
+                  <xsl:if test="letters">
+                    <xsl:text> </xsl:text>
+                    <span class="meta">
+                      <xsl:call-template name="t">
+                        <xsl:with-param name="key" select="'mailbox.lists.letters'"/>
+                        <xsl:with-param name="n" select="letters"/>
+                      </xsl:call-template>
+                    </span>
+                  </xsl:if>
+                </td>
+                <td><xsl:value-of select="sort"/></td>
+                <td>
+                  <xsl:call-template name="office-text">
+                    <xsl:with-param name="key" select="concat('mailbox.lists.active.', active)"/>
+                  </xsl:call-template>
+                </td>
+                <td>
+                  <a href="{$office-mount}office/{$list}/{id}">
+                    <xsl:call-template name="office-text">
+                      <xsl:with-param name="key" select="'mailbox.lists.edit'"/>
+                    </xsl:call-template>
+                    <span class="visually-hidden">
+                      <xsl:value-of select="concat(' ', name)"/>
+                    </span>
+                  </a>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  </xsl:template>
+
+  <!-- ===== office-list-form: one category or reason, new or stored ===== -->
+
+  <xsl:template match="page[@view = 'office-list-form']" mode="title">
+    <xsl:variable name="mode">
+      <xsl:choose>
+        <xsl:when test="entry">edit</xsl:when>
+        <xsl:otherwise>new</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="office-text">
+      <xsl:with-param name="key" select="concat('mailbox.lists.', $mode, '.', list-form/@list)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="page[@view = 'office-list-form']" mode="content">
+    <xsl:variable name="list" select="string(list-form/@list)"/>
+    <p class="back-link">
+      <a href="{$office-mount}office/lists">
+        <xsl:call-template name="office-text">
+          <xsl:with-param name="key" select="'mailbox.lists.back'"/>
+        </xsl:call-template>
+      </a>
+    </p>
+    <h1><xsl:apply-templates select="/page" mode="title"/></h1>
+    <xsl:call-template name="error-summary">
+      <xsl:with-param name="label-prefix" select="'mailbox.lists.f.'"/>
+    </xsl:call-template>
+    <xsl:variable name="action">
+      <xsl:choose>
+        <xsl:when test="entry">
+          <xsl:value-of select="concat($office-mount, 'office/', $list, '/', entry/id)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat($office-mount, 'office/', $list, '/new')"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <form class="form" method="post" action="{$action}">
+      <xsl:call-template name="form-hidden"/>
+      <xsl:if test="$list = 'reasons' and not(entry)">
+        <xsl:call-template name="field">
+          <xsl:with-param name="name" select="'code'"/>
+          <xsl:with-param name="label" select="'mailbox.lists.f.code'"/>
+          <xsl:with-param name="required" select="'yes'"/>
+          <xsl:with-param name="maxlength" select="'20'"/>
+          <xsl:with-param name="hint" select="'mailbox.lists.code-hint'"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="field">
+        <xsl:with-param name="name" select="'name'"/>
+        <xsl:with-param name="label" select="'mailbox.lists.f.name'"/>
+        <xsl:with-param name="required" select="'yes'"/>
+        <xsl:with-param name="maxlength">
+          <xsl:choose>
+            <xsl:when test="$list = 'categories'">20</xsl:when>
+            <xsl:otherwise>60</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="field">
+        <xsl:with-param name="name" select="'sort'"/>
+        <xsl:with-param name="label" select="'mailbox.lists.f.sort'"/>
+        <xsl:with-param name="type" select="'number'"/>
+        <xsl:with-param name="inputmode" select="'numeric'"/>
+        <xsl:with-param name="hint" select="'mailbox.lists.sort-hint'"/>
+      </xsl:call-template>
+      <xsl:if test="entry">
+        <xsl:call-template name="field">
+          <xsl:with-param name="name" select="'active'"/>
+          <xsl:with-param name="label" select="'mailbox.lists.f.active'"/>
+          <xsl:with-param name="type" select="'checkbox'"/>
+          <xsl:with-param name="hint" select="'mailbox.lists.active-hint'"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="submit">
+        <xsl:with-param name="label" select="'mailbox.lists.save'"/>
+      </xsl:call-template>
+    </form>
   </xsl:template>
 
   <!-- ===== dept-list ===== -->

@@ -12,6 +12,7 @@
  *			publish
  *	dept.c		a department's clerks: its forwards, draft, extension,
  *			return
+ *	lists.c		the lists the office maintains: categories, reasons
  *	supervise.c	every letter, urging, statistics (table, SVG, CSV)
  *	letter.c	what they share (below)
  *	index.c		the search index of published letters
@@ -40,6 +41,8 @@ extern const struct civic_route	mailbox_office_routes[];
 extern const size_t		mailbox_office_nroutes;
 extern const struct civic_route	mailbox_dept_routes[];
 extern const size_t		mailbox_dept_nroutes;
+extern const struct civic_route	mailbox_lists_routes[];
+extern const size_t		mailbox_lists_nroutes;
 extern const struct civic_route	mailbox_supervise_routes[];
 extern const size_t		mailbox_supervise_nroutes;
 

@@ -197,6 +197,34 @@ check_eq "every staff action is in the audit log" 0 \
 check "… the forward and the publication among them" test \
 	"$(sql "SELECT COUNT(*) FROM audit_log WHERE object_id = '$ID' OR object_id = '$NO'")" -ge 5
 
+# ---------------------------------------------------------------- the office's lists
+http GET /mailbox/office/lists -b "$OFFICE"
+expect_status "the office's lists of categories and reasons" 200
+expect_body_contains "… the categories" '户籍办理'
+expect_body_contains "… the rejection reasons" '重复来信'
+act "$OFFICE" /mailbox/office/categories/new name=农业农村 sort=85
+expect_status "the office adds a category (303)" 303
+CID=$(sql "SELECT id FROM mailbox_category WHERE name = '农业农村' AND active = 1")
+check "… stored, in use" test -n "$CID"
+http GET /mailbox/write
+expect_body_contains "… and the writing form offers it" '农业农村'
+act "$OFFICE" /mailbox/office/categories/new name=农业农村
+expect_status "a second category of the same name is refused (422)" 422
+expect_body_contains "… beside the name" 'id="f-name-error"'
+act "$OFFICE" "/mailbox/office/categories/$CID" name=农业农村 sort=85
+expect_status "the office retires it (303)" 303
+check_eq "… kept, not in use" 0 "$(sql "SELECT active FROM mailbox_category WHERE id = $CID")"
+http GET /mailbox/write
+expect_body_lacks "… and the writing form no longer offers it" '农业农村'
+act "$OFFICE" /mailbox/office/reasons/new code=spam-sms name=短信群发广告 sort=45
+expect_status "the office adds a rejection reason (303)" 303
+http GET "/mailbox/office/$ID?format=xml" -b "$OFFICE"
+expect_body_contains "… which the rejection form is offered" '短信群发广告'
+check_eq "… both changes in the audit log" 2 \
+	"$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'mailbox.list.create'")"
+http GET /mailbox/office/lists -b "$CLERK"
+expect_status "a clerk may not keep the lists (403)" 403
+
 # ---------------------------------------------------------------- the demo's mailbox
 # Loaded after this test's letter: the clerk's department above has a code
 # of its own, so that the demo's departments (fixed ids) all go in.
