@@ -49,8 +49,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR
 // One browser context: a person with one browser, JavaScript on or off, at
 // one size.  visit() is called on every page the person arrives at.
 class Person {
-	constructor(browser, js, width, height) {
+	constructor(browser, role, js, width, height) {
 		this.browser = browser;
+		this.role = role;
 		this.js = js;
 		this.tag = `${js ? 'js' : 'nojs'}-${width}`;
 		this.size = { width, height };
@@ -61,6 +62,11 @@ class Person {
 			viewport: this.size, locale: 'zh-CN' });
 		this.page = await this.ctx.newPage();
 		this.page.setDefaultTimeout(15000);
+		// The browser runs scripts, or not, as this person's is set to.
+		await this.page.setContent('<title>off</title><script>document.title = "on"</script>');
+		const t = await this.page.title();
+		if (t === (this.js ? 'on' : 'off')) ok(`${this.tag} the ${this.role}'s browser: JavaScript is ${t}`);
+		else fail(`${this.tag} the ${this.role}'s browser: JavaScript is ${this.js ? 'on' : 'off'}`, `a script ${t === 'on' ? 'ran' : 'did not run'}`);
 		return this;
 	}
 	async close() { await this.ctx.close(); }
@@ -68,7 +74,7 @@ class Person {
 	async visit(what) {
 		const p = this.page;
 		this.n++;
-		const file = join(SHOTS, `${this.tag}-${String(this.n).padStart(2, '0')}-${what}.png`);
+		const file = join(SHOTS, `${this.tag}-${this.role}-${String(this.n).padStart(2, '0')}-${what}.png`);
 		await p.screenshot({ path: file, fullPage: true });
 		const lang = await p.locator('html').getAttribute('lang');
 		if (lang === 'zh-CN') ok(`${this.tag} ${what}: lang="zh-CN"`);
@@ -137,7 +143,10 @@ async function step(who, name, fn) {
 		return true;
 	} catch (e) {
 		fail(`${who.tag} ${name}`, e.message);
-		try { await who.visit('failed'); } catch (e2) { /* the page is gone */ }
+		// Only the picture of where it stopped: no more checks on it.
+		try {
+			await who.page.screenshot({ path: join(SHOTS, `${who.tag}-${who.role}-failed.png`), fullPage: true });
+		} catch (e2) { /* the page is gone */ }
 		throw e;
 	}
 }
@@ -213,11 +222,11 @@ async function signOut(who) {
 		await who.press('退出', 'signed-out');
 		const r = await who.page.goto(BASE + '/mailbox/office');
 		await who.visit('office-after-signout');
-		const body = await who.page.locator('main').innerText();
-		if (/工作人员登录|登录/.test(body) || (r && r.status() >= 400))
+		const h1 = await who.page.locator('h1').innerText();
+		if (h1.includes('工作人员登录'))
 			ok(`${who.tag} signed out: the office's inbox asks for a sign-in`);
 		else
-			throw new Error(`the inbox is still shown after signing out`);
+			throw new Error(`after signing out the office's inbox shows "${h1}" (status ${r && r.status()})`);
 	});
 }
 
@@ -267,7 +276,8 @@ async function letterLife(staff, citizen, letter) {
 		await staff.press('保存公开版本', 'office-public-saved');
 		if (!/\/office\/\d+$/.test(p.url())) await staff.follow('返回来信详情', 'office-letter');
 		await staff.press('公开', 'office-published');
-		await staff.sees('the letter is published', '已公开');
+		await staff.page.getByRole('button', { name: '撤销公开', exact: true }).waitFor();
+		ok(`${staff.tag} the letter is published (the page offers 撤销公开)`);
 	});
 	await signOut(staff);
 	await step(citizen, 'the public list', async () => {
@@ -295,6 +305,80 @@ async function letterLife(staff, citizen, letter) {
 	});
 }
 
+
+// ---------------------------------------------------------------- keyboard
+
+// The writing form with the keyboard alone: from the skip link, Tab reaches
+// every field in order, each with a visible focus; the letter is filled by
+// typing and arrow keys, sent with Enter, and confirmed on the preview with
+// Tab and Enter.
+async function keyboardWrites(who) {
+	const p = who.page;
+	const kb = p.keyboard;
+	const focused = () => p.evaluate(() => {
+		const e = document.activeElement;
+		const cs = getComputedStyle(e);
+		return { id: e.id, text: e.textContent.trim(),
+			visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
+				cs.boxShadow !== 'none' };
+	});
+	await step(who, 'the form by keyboard', async () => {
+		await who.go('/mailbox/write', 'keyboard-write');
+		await kb.press('Tab');
+		let f = await focused();
+		if (f.text === '跳到正文' && f.visible) ok(`${who.tag} keyboard: the first Tab shows the skip link`);
+		else fail(`${who.tag} keyboard: the first Tab shows the skip link`, JSON.stringify(f));
+		await kb.press('Enter');
+		const order = ['f-type', 'f-category', 'f-department', 'f-subject', 'f-body', 'f-name',
+			'f-mobile', 'f-email', 'f-agree'];
+		const seen = [];
+		let invisible = [];
+		for (const id of order) {
+			await kb.press('Tab');
+			f = await focused();
+			seen.push(f.id);
+			if (!f.visible) invisible.push(f.id);
+			switch (f.id) {
+			case 'f-type': for (let i = 0; i < 4; i++) await kb.press('ArrowDown'); break;
+			case 'f-category': for (let i = 0; i < 4; i++) await kb.press('ArrowDown'); break;
+			case 'f-subject': await kb.type('键盘填写的来信标题'); break;
+			case 'f-body': await kb.type('这封信只用键盘填写和提交，用来检查表单不需要鼠标。'); break;
+			case 'f-name': await kb.type('李秀英'); break;
+			case 'f-mobile': await kb.type('13800002222'); break;
+			case 'f-agree': await kb.press('Space'); break;
+			}
+		}
+		if (seen.join(' ') === order.join(' ')) ok(`${who.tag} keyboard: Tab goes through the fields in order`);
+		else fail(`${who.tag} keyboard: Tab goes through the fields in order`, `got ${seen.join(' ')}`);
+		if (invisible.length === 0) ok(`${who.tag} keyboard: every field shows its focus`);
+		else fail(`${who.tag} keyboard: every field shows its focus`, `no outline on ${invisible.join(' ')}`);
+		await kb.press('Tab');
+		f = await focused();
+		if (f.text === '预览') ok(`${who.tag} keyboard: after the fields, the 预览 button`);
+		else fail(`${who.tag} keyboard: after the fields, the 预览 button`, JSON.stringify(f));
+		const v = await p.evaluate(() => [document.getElementById('f-type').value,
+			document.getElementById('f-category').value, document.getElementById('f-agree').checked]);
+		if (v[0] === 'help' && v[1] === '4' && v[2] === true) ok(`${who.tag} keyboard: arrows choose, Space ticks`);
+		else fail(`${who.tag} keyboard: arrows choose, Space ticks`, JSON.stringify(v));
+		await p.waitForTimeout(1500);
+		// Enter in a text field sends the form, as in any browser.
+		await p.getByLabel('手机号码').focus();
+		await Promise.all([p.waitForNavigation(), kb.press('Enter')]);
+		await who.visit('keyboard-preview');
+		await who.sees('keyboard: Enter sends the form to the preview', '预览并提交来信');
+		let found = false;
+		for (let i = 0; i < 80 && !found; i++) {
+			await kb.press('Tab');
+			f = await focused();
+			found = f.text === '确认提交';
+		}
+		if (!found) throw new Error('Tab never reached 确认提交');
+		await Promise.all([p.waitForNavigation(), kb.press('Enter')]);
+		await who.visit('keyboard-receipt');
+		await who.sees('keyboard: Tab and Enter on 确认提交 send the letter', '来信已提交');
+	});
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await chromium.launch({
@@ -304,12 +388,13 @@ const browser = await chromium.launch({
 const matrix = [[true, 1280, 900], [false, 1280, 900], [true, 375, 812], [false, 375, 812]];
 try {
 	for (const [js, w, h] of matrix) {
-		const citizen = await new Person(browser, js, w, h).open();
-		const staff = await new Person(browser, js, w, h).open();
+		const citizen = await new Person(browser, 'citizen', js, w, h).open();
+		const staff = await new Person(browser, 'staff', js, w, h).open();
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);
 		try {
 			const letter = await citizenWrites(citizen);
 			await letterLife(staff, citizen, letter);
+			await keyboardWrites(citizen);
 		} catch (e) {
 			/* counted by step(); the next browser goes on */
 		}
