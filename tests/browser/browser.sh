@@ -10,8 +10,9 @@
 # the stack (tests/integration/lib.sh) and counts their lines.
 #
 # npm ci installs playwright-core and axe-core (package-lock.json) into
-# tests/browser/node_modules when they are missing there, or, when the
-# source tree is read-only (make distcheck), into the private directory.
+# tests/browser/node_modules when they are missing there, or, in a build
+# outside the source tree (make distcheck, whose source tree is read-only),
+# into the private directory.
 # The screenshots of every page visited go to CIVIC_SHOTS (default
 # tests/browser/shots in the build tree; not committed).  See
 # doc/browser-tests.md.
@@ -35,8 +36,10 @@ sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
 civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
 
-# playwright-core and axe-core, as package-lock.json pins them.
-if [ -w "$HERE" ]; then
+# playwright-core and axe-core, as package-lock.json pins them: beside
+# flows.mjs in a tree built in place; in the private directory otherwise
+# (make distcheck's source tree is read-only, and root could write it).
+if [ "$top_srcdir" = "$top_builddir" ] && [ -w "$HERE" ]; then
 	MODULES_DIR=$HERE
 else
 	MODULES_DIR=$CIVIC_T/browser
@@ -57,15 +60,9 @@ pass "playwright-core and axe-core installed"
 [ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$MODULES_DIR/"
 
 W=$CIVIC_T/work
-ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
 PW='browser flows 2026'
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--department-name "$4" --roles "$5" >>"$CIVIC_T/adduser.log" 2>&1 ||
-		die "civicctl add-user $1 failed"
-}
-adduser 30000001 信息办 office 县政府办公室 office
-adduser 30000002 市政局 shizheng 县市政公用事业管理局 clerk
+civic_add_staff "$PW" 30000001 信息办 office 县政府办公室 office
+civic_add_staff "$PW" 30000002 市政局 shizheng 县市政公用事业管理局 clerk
 
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
