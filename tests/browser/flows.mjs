@@ -11,8 +11,12 @@
 // CIVIC_CLERK_NO (the staff numbers of the information office's and of the
 // 市政局's clerk), CHROMIUM (default /usr/bin/chromium).
 //
-// Each flow runs in four browsers: JavaScript on and off, at 1280x900 and
-// at 375x812.  axe-core runs on every page visited with JavaScript on (it
+// The flows (doc/browser-tests.md): the citizen writes a letter and tracks
+// it; the office, the clerk and the office again take it to a published
+// reply, signing in and out; the public list and search show it; the
+// citizen reads the reply and rates it; a second letter is written with the
+// keyboard alone.  Each runs in four browsers: JavaScript on and off, at
+// 1280x900 and at 375x812.  axe-core runs on every page visited with JavaScript on (it
 // is a script: with JavaScript off it cannot run; the pages are the same,
 // since the site sends no scripts) and the counts are printed per page.
 
