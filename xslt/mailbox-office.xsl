@@ -154,12 +154,13 @@
 
   <xsl:template name="office-history">
     <xsl:if test="/page/events/event">
-      <h2>
+      <h2 id="office-history-heading">
         <xsl:call-template name="office-text">
           <xsl:with-param name="key" select="'mailbox.office.history'"/>
         </xsl:call-template>
       </h2>
-      <div class="table-wrap">
+      <!-- Scrolls sideways on a phone: a labelled region that takes focus, to scroll by keyboard. -->
+      <div class="table-wrap" role="region" aria-labelledby="office-history-heading" tabindex="0">
         <table class="data-table">
           <thead>
             <tr>
@@ -315,7 +316,10 @@
     </form>
     <xsl:choose>
       <xsl:when test="letters/letter">
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0">
+          <xsl:attribute name="aria-label">
+            <xsl:apply-templates select="/page" mode="title"/>
+          </xsl:attribute>
           <table class="data-table">
             <thead>
               <tr>
@@ -720,11 +724,12 @@
     <xsl:param name="base"/>
     <xsl:variable name="fb" select="concat($base, '/forwards/', $f/id)"/>
     <xsl:if test="$f/state = 'drafted'">
-      <xsl:call-template name="office-button">
+      <xsl:call-template name="office-decide">
         <xsl:with-param name="path" select="concat($fb, '/review')"/>
+        <xsl:with-param name="decision" select="'approve'"/>
         <xsl:with-param name="key" select="'mailbox.office.review.approve'"/>
       </xsl:call-template>
-      <!-- The approve button above and this form post the same path; a field tells them apart. -->
+      <!-- The approve button above and this form post the same path; the field decision tells them apart. -->
       <form class="form" method="post" action="{$office-mount}{$fb}/review">
         <xsl:call-template name="form-hidden"/>
         <input type="hidden" name="decision" value="sendback"/>
@@ -1280,7 +1285,10 @@
     </form>
     <xsl:choose>
       <xsl:when test="forwards/forward">
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabindex="0">
+          <xsl:attribute name="aria-label">
+            <xsl:apply-templates select="/page" mode="title"/>
+          </xsl:attribute>
           <table class="data-table">
             <thead>
               <tr>

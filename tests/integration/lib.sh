@@ -812,6 +812,15 @@ signin() {
 		${4:+--data-urlencode "next=$4"}
 }
 
+# civic_add_staff PASSWORD STAFF_NO NAME DEPT_CODE DEPT_NAME ROLES: a staff
+# member made with civicctl add-user (the department made with it).
+civic_add_staff() {
+	printf '%s\n' "$1" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user --staff-no "$2" \
+		--name "$3" --department "$4" --department-name "$5" --roles "$6" \
+		>>"$CIVIC_T/adduser.log" 2>&1 ||
+		die "civicctl add-user $2 failed ($(tail -n 3 "$CIVIC_T/adduser.log"))"
+}
+
 # ---------------------------------------------------------------- the stack
 
 # civic_stack_up [DEMO-OPTIONS...]: everything a suite needs, ready to serve.
