@@ -35,6 +35,9 @@ static const char worker_security_headers[] =
     "Referrer-Policy: same-origin\r\n"
     "Cache-Control: no-store\r\n";
 
+/* Bytes of the request path written in the access line: a route is far shorter. */
+#define WORKER_LOG_PATH	256
+
 static const char *
 worker_reason(int status)
 {
@@ -143,8 +146,8 @@ worker_send(struct civic_req *r, FCGX_Request *fr)
 			len = body != NULL ? strlen(body) : 0;
 		}
 	}
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\n%s", r->status, worker_reason(r->status),
-	    worker_security_headers);
+	FCGX_FPrintF(fr->out, "Status: %d %s\r\n%sX-Request-Id: %s\r\n", r->status,
+	    worker_reason(r->status), worker_security_headers, r->id);
 	if (ctype != NULL)
 		FCGX_FPrintF(fr->out, "Content-Type: %s\r\n", ctype);
 	if (r->location != NULL && r->status == 303)
@@ -331,6 +334,41 @@ worker_dispatch(struct civic_req *r, const char **allow)
 	return route->handler(r);
 }
 
+/*
+ * One line a request, whatever its outcome, with the request id the
+ * response carries in X-Request-Id: the method, the path as the client
+ * sent it (without the query string, which may hold a search a citizen
+ * typed) and the status.  Bytes that could forge or break a line (controls,
+ * space, non-ASCII) are written as %XX, and a long path is cut.
+ */
+static void
+worker_log_access(const struct civic_req *r)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const char		*uri = civic_req_param(r, "REQUEST_URI");
+	char			 path[WORKER_LOG_PATH * 3 + 4];
+	size_t			 i, o = 0;
+	unsigned char		 c;
+
+	for (i = 0; uri != NULL && uri[i] != '\0' && uri[i] != '?'; i++) {
+		if (i == WORKER_LOG_PATH) {
+			memcpy(path + o, "...", 3);
+			o += 3;
+			break;
+		}
+		c = (unsigned char)uri[i];
+		if (c <= 0x20 || c >= 0x7f) {
+			path[o++] = '%';
+			path[o++] = hex[c >> 4];
+			path[o++] = hex[c & 15];
+		} else
+			path[o++] = (char)c;
+	}
+	path[o] = '\0';
+	civic_log_info("%.16s %s %d", r->method != NULL ? r->method : "-",
+	    o > 0 ? path : "-", r->status);
+}
+
 static void
 worker_request_id(char *id, size_t size)
 {
@@ -382,6 +420,7 @@ civic_worker_handle(struct civic_worker *w, FCGX_Request *fr)
 		civic_req_header(r, "Content-Type", "text/plain; charset=utf-8");
 	}
 	worker_send(r, fr);
+	worker_log_access(r);
 	civic_log_request(NULL);
 	civic_arena_reset(w->arena);
 	w->served++;

@@ -1,0 +1,664 @@
+#!/bin/bash
+# badinput.sh: the bad-input suite (issue 9).  Hostile requests against
+# every public and staff route of civic-demo.fcgi, civic-account.fcgi and
+# civic-mailbox.fcgi, through nginx, against a private MariaDB.
+#
+# The cases are data: each `T` line below is one request, with its class,
+# the status expected, whose cookies it carries, the method, the path, what
+# may change in the database, an extra check, and curl's arguments.  One
+# loop (run_case) sends them all and asserts, for every case:
+#   - the status is the one expected (a 4xx; never a 5xx, never 000);
+#   - no table changed (CHECKSUM TABLE of every table but the rate-limit
+#     counters and the sessions, before and after), unless the row says a
+#     change is the point (an accepted form whose output is then checked);
+#   - the program logged the request: the line with the request id the
+#     response carried in X-Request-Id (or, for what the web server refuses
+#     before any program sees it, nginx's access log line);
+#   - the row's own check (escaping in HTML and XML, the Allow header, the
+#     same refusal as another case, a value stored literally, no file).
+# doc/security-tests.md describes the classes and how to add a case.
+
+. "$(dirname "$0")/../integration/lib.sh"
+
+find_tool XMLLINT xmllint libxml2-utils
+civic_stack_up --workers 2
+# A person needs a few seconds to fill the form; these cases, one.  The
+# Open311 POST needs a key to be enabled at all.
+OPEN311_KEY=badinput-open311-key-0123456789
+sed -i -e 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' \
+	-e "s/^open311_key *=.*/open311_key = $OPEN311_KEY/" "$CIVIC_T/civic.conf"
+civic_program_start mailbox --workers 2
+civic_program_start account --workers 1
+
+W=$CIVIC_T/work
+ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
+ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-mailbox.sql failed"
+
+# ---------------------------------------------------------------- people
+# The demo's departments: 1 office, 2 gongan (公安局), 5 zhujian (住建局).
+PW='bad input suite password'
+adduser() {
+	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
+		--roles "$4" >>"$CIVIC_T/adduser.log" 2>&1 || die "civicctl add-user $1 failed"
+}
+adduser 40000001 管理员 office admin
+adduser 40000002 信息办 office office
+adduser 40000003 督查室 office supervisor
+adduser 40000004 公安局 gongan clerk
+adduser 40000005 住建局 zhujian clerk
+
+declare -A JAR CSRF
+JAR[none]=/dev/null
+for j in anon anon2 admin office office2 super clerkA clerkB; do
+	JAR[$j]=$W/$j.jar
+	: >"${JAR[$j]}"
+done
+staff_in() {
+	signin "${JAR[$1]}" "$2" "$PW"
+	[ "$STATUS" = 303 ] || die "staff $2 could not sign in ($STATUS)"
+}
+staff_in admin 40000001
+staff_in office 40000002
+staff_in office2 40000002	# the same person's second session
+staff_in super 40000003
+staff_in clerkA 40000004
+staff_in clerkB 40000005
+
+# Each client's CSRF token, from a page of its own.
+for j in admin office office2 super clerkA clerkB; do
+	http GET '/account/password?format=xml' -b "${JAR[$j]}" -c "${JAR[$j]}"
+	CSRF[$j]=$(xml csrf)
+	[ -n "${CSRF[$j]}" ] || die "no CSRF token for $j"
+done
+http GET '/mailbox/write?format=xml' -b "${JAR[anon2]}" -c "${JAR[anon2]}"
+CSRF[anon2]=$(xml csrf)
+http GET '/mailbox/write?format=xml' -b "${JAR[anon]}" -c "${JAR[anon]}"
+CSRF[anon]=$(xml csrf)
+ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+[ -n "${CSRF[anon]}" ] && [ -n "${CSRF[anon2]}" ] && [ -n "$ISSUED" ] && [ -n "$SIG" ] ||
+	die "no CSRF token or form time for the citizens"
+CSRF[none]=${CSRF[anon]}
+WRONG_CSRF=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+
+# The demo's objects the routes name: letters 7 (forwarded to 公安局 as
+# forward 7) and 8 (forward 8, 住建局), 9 (received), 3 (replied and
+# published), 2 (replied); every demo letter's query code is DEMQ234567.
+OTHER_NO=MB20261117-0001	# letter 12: another citizen's
+CODE=DEMQ234567
+NOTE=$(sql "SELECT MIN(id) FROM demo_note")
+[ -n "$NOTE" ] && [ "$NOTE" != NULL ] || die "the demo has no note"
+
+# What may not change: every table but the rate-limit counters (reset
+# between classes) and the sessions.
+TABLES=$(sql "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables
+	WHERE table_schema = 'civic' AND table_name NOT IN ('rate_limit', 'staff_session')")
+fingerprint() { sql "CHECKSUM TABLE $TABLES"; }
+# A value as stored, without the client's escaping of backslashes and tabs.
+sql_raw() { "$MARIADB" --defaults-file="$CIVIC_T/db/my.cnf" -N -B -r civic -e "$1"; }
+
+# ---------------------------------------------------------------- files
+# Bodies that need bytes a shell word can't hold.
+big() { head -c "$2" /dev/zero | tr '\0' 'a' >"$W/$1"; }
+big body16m $((16 * 1024 * 1024 + 1))	# one byte over CIVIC_MAX_BODY: the program's 413
+printf 'x=' >"$W/body16m.form"
+cat "$W/body16m" >>"$W/body16m.form"
+big body18m $((18 * 1024 * 1024))	# over nginx's client_max_body_size 17m
+big field65k $((64 * 1024 + 1))		# one byte over CIVIC_MAX_VALUE
+printf 'x=\xff\xfe' >"$W/raw-invalid.form"
+printf 'x=a\0b' >"$W/raw-nul.form"
+printf 'x=\xc0\xaf' >"$W/raw-overlong.form"
+EICAR='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
+printf '%s' "$EICAR" >"$W/eicar.com"
+printf '<?php system($_GET["c"]); ?>\n' >"$W/x.php.jpg"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n' >"$W/x.svg"
+printf 'root:x:0:0:root:/root:/bin/bash\n' >"$W/passwd"
+head -c $((5 * 1024 * 1024 + 1)) /dev/zero | { printf '%%PDF-'; cat; } >"$W/big.pdf"
+
+# The letter's valid fields, as multipart parts for curl.
+letter_form() {
+	printf '%s\n' --form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" \
+		--form-string type=help --form-string category=4 \
+		--form-string "subject=${1:-小区门口路灯不亮}" \
+		--form-string "body=${2:-小区门口的路灯已经坏了一个星期，晚上出行很不方便。}" \
+		--form-string "name=${3:-李四}" --form-string mobile=13800000088 \
+		--form-string "issued=$ISSUED" --form-string "sig=$SIG"
+}
+mapfile -t LETTER < <(letter_form)
+NOTEF=(--form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" --form-string "title=小区路灯坏了"
+	--form-string "category=求助" --form-string "body=小区门口的路灯坏了一个星期。"
+	--form-string "name=李四" --form-string "mobile=13800000088")
+
+# Raw multipart bodies for the write form: mp NAME [CMD [ARGS...]]: the
+# valid fields, then what CMD writes (framed parts), then the close
+# delimiter unless NOCLOSE=1.
+B=civicbadinputboundary
+mp() {
+	local f=$W/$1.mp kv
+	shift
+	{
+		for kv in "csrf=${CSRF[anon]}" "idem=mp$RANDOM$RANDOM$RANDOM$RANDOM" type=help \
+		    category=4 subject=小区门口路灯不亮 body=小区门口的路灯已经坏了一个星期。 \
+		    name=李四 mobile=13800000088 "issued=$ISSUED" "sig=$SIG"; do
+			printf -- '--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' \
+				"$B" "${kv%%=*}" "${kv#*=}"
+		done
+		[ $# -gt 0 ] && "$@"
+		[ "${NOCLOSE:-0}" = 1 ] || printf -- '--%s--\r\n' "$B"
+	} >"$f"
+}
+# part NAME FILENAME|"" DATA-FILE|-TEXT: one framed part.
+part() {
+	printf -- '--%s\r\nContent-Disposition: form-data; name="%s"%s\r\n\r\n' "$B" "$1" \
+		"${2:+; filename=\"$2\"}"
+	case $3 in -*) printf '%s' "${3#-}" ;; *) cat "$3" ;; esac
+	printf '\r\n'
+}
+raw() { printf -- "$@"; }
+NOCLOSE=1 mp noclose part website "" -x
+mp smuggle raw '--%s\r\nContent-Disposition: form-data; name="email"\r\n\r\nx\r\n--%s\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nforged\r\n' "$B" "$B"
+mp noname raw '--%s\r\nContent-Type: text/plain\r\n\r\nx\r\n' "$B"
+mp dupname part name "" -李四
+mp hugeheader raw '--%s\r\nContent-Disposition: form-data; name="x"\r\nX-Pad: %s\r\n\r\nx\r\n' \
+	"$B" "$(head -c 9000 /dev/zero | tr '\0' 'p')"
+mp manyheaders raw '--%s\r\nContent-Disposition: form-data; name="x"\r\nA: 1\r\nB: 1\r\nC: 1\r\nD: 1\r\nE: 1\r\nF: 1\r\nG: 1\r\nH: 1\r\nI: 1\r\n\r\nx\r\n' "$B"
+mp traversal part attachment1 ../../etc/passwd "$W/passwd"
+mp eicar part attachment1 eicar.com "$W/eicar.com"
+mp phpjpg part attachment1 x.php.jpg "$W/x.php.jpg"
+mp svg part attachment1 x.svg "$W/x.svg"
+elevenfiles() { local i; for i in $(seq 1 11); do part "f$i" "f$i.pdf" -%PDF-1; done; }
+mp elevenfiles elevenfiles
+# 10 000 parts: past CIVIC_MAX_PARTS long before the end.
+{
+	for i in $(seq 1 10000); do
+		printf -- '--%s\r\nContent-Disposition: form-data; name="p%s"\r\n\r\nx\r\n' "$B" "$i"
+	done
+	printf -- '--%s--\r\n' "$B"
+} >"$W/parts10k.mp"
+MPCT="Content-Type: multipart/form-data; boundary=$B"
+
+# ---------------------------------------------------------------- the table
+# T CLASS STATUS JAR METHOD PATH STORE CHECK [CURL-ARGS...]
+#	STATUS	expected status; "A|B" for either; "N@web" when nginx answers
+#		before any program sees the request
+#	JAR	whose cookies: none anon anon2 admin office office2 super clerkA clerkB
+#	STORE	"-": no table may change; "+": the form is accepted (CHECK says how)
+#	CHECK	"-", or one of (fields separated by "|"):
+#		allow|METHODS	the Allow header lists METHODS
+#		esc|PAYLOAD|VIEW[|JAR]	PAYLOAD never comes out as markup: not
+#			in the answer (nor in the same request's XML), nor in VIEW
+#			(a path, "-" for none; read with JAR's cookies, the
+#			office's by default) as HTML and as ?format=xml
+#			(well-formed), where it is shown escaped
+#		same|KEY	the same answer (status and page text) as the
+#			first case with this KEY
+#		lit|SQL|VALUE	SQL's one value is VALUE, as typed
+#		none|SQL	SQL finds no row
+#		err|FIELD	the refused form says what is wrong beside FIELD
+#		nofile		the body is not a file of the system
+#		noresult	the XML page lists no letter
+# In CURL-ARGS, @CSRF@ is the jar's token, @CSRF2@ another session's,
+# @IDEM@ a fresh idempotency key, @W@ the work directory.
+CASES=()
+T() { CASES+=("$(printf '%q ' "$@")"); }
+
+# Every route of the three programs (cgi/demo.c, cgi/account.c,
+# modules/mailbox/*.c): METHOD PATH JAR (the role that may use it).
+ROUTES=(
+	"GET /demo/ anon" "GET /demo/new anon" "POST /demo/new anon" "GET /demo/m/$NOTE anon"
+	"GET /demo/m/$NOTE/file anon"
+	"GET /account/ admin" "GET /account/signin anon" "POST /account/signin anon"
+	"POST /account/signout admin" "GET /account/password admin" "POST /account/password admin"
+	"GET /account/departments admin" "GET /account/departments/new admin"
+	"POST /account/departments/new admin" "GET /account/departments/2 admin"
+	"POST /account/departments/2 admin" "GET /account/staff admin" "GET /account/staff/new admin"
+	"POST /account/staff/new admin" "GET /account/staff/1 admin" "POST /account/staff/1 admin"
+	"GET /account/audit admin" "GET /account/outbox admin" "GET /account/department/2 clerkA"
+	"GET /mailbox/ anon" "GET /mailbox/l/3 anon" "GET /mailbox/feed.atom anon"
+	"GET /mailbox/open311/v2/services.xml anon" "GET /mailbox/open311/v2/requests.xml anon"
+	"POST /mailbox/open311/v2/requests.xml anon"
+	"GET /mailbox/open311/v2/requests/MB20261106-0001.xml anon"
+	"GET /mailbox/open311/v2/discovery.json anon"
+	"GET /mailbox/write anon" "POST /mailbox/write anon" "GET /mailbox/write/send anon"
+	"POST /mailbox/write/send anon" "GET /mailbox/sent/MB20261123-0001 anon"
+	"GET /mailbox/track anon" "POST /mailbox/track anon" "GET /mailbox/track/rate anon"
+	"POST /mailbox/track/rate anon" "GET /mailbox/track/followup anon"
+	"POST /mailbox/track/followup anon"
+	"GET /mailbox/office office" "GET /mailbox/office/9 office"
+	"GET /mailbox/office/9/file/1 office"
+	"GET /mailbox/office/9/accept office" "POST /mailbox/office/9/accept office"
+	"POST /mailbox/office/9/reject office" "POST /mailbox/office/9/merge office"
+	"POST /mailbox/office/10/forward office" "POST /mailbox/office/7/forwards/7/withdraw office"
+	"POST /mailbox/office/7/forwards/7/extension office"
+	"POST /mailbox/office/12/forwards/9/review office" "POST /mailbox/office/2/close office"
+	"POST /mailbox/office/2/followup office" "POST /mailbox/office/3/publish office"
+	"POST /mailbox/office/3/unpublish office" "GET /mailbox/office/3/public office"
+	"POST /mailbox/office/3/public office"
+	"GET /mailbox/dept clerkA" "GET /mailbox/dept/7 clerkA" "GET /mailbox/dept/7/file/1 clerkA"
+	"GET /mailbox/dept/7/draft clerkA" "POST /mailbox/dept/7/draft clerkA"
+	"POST /mailbox/dept/7/extension clerkA" "POST /mailbox/dept/7/return clerkA"
+	"GET /mailbox/supervise super" "GET /mailbox/supervise/8 super"
+	"GET /mailbox/supervise/8/urge super" "POST /mailbox/supervise/8/urge super"
+	"GET /mailbox/stats super" "GET /mailbox/stats.csv super"
+)
+
+# ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
+declare -A seen
+i=0
+for r in "${ROUTES[@]}"; do
+	read -r m p j <<<"$r"
+	[ -n "${seen[$p]:-}" ] && continue
+	seen[$p]=1
+	m=(PUT DELETE PATCH)
+	T method 405 "$j" "${m[i++ % 3]}" "$p" - 'allow|' -d x=1
+done
+T method 405 admin GET /account/signout - 'allow|POST'
+T method 405 admin HEAD /account/signout - 'allow|POST'
+T method 405 anon POST /mailbox/l/3 - 'allow|GET, HEAD' -d x=1
+T method 404 anon OPTIONS /mailbox/nowhere - -
+
+# ---- malformed input on every route, each route getting one of the kinds
+# in turn: the query (GET) or the body (POST)
+GET_BAD=("encoding|?x=%FF%FE" "encoding|?x=a%00b" "encoding|?x=%C0%AF" "duplicate|?after=1&after=2")
+POST_BAD=("encoding 400|--data-binary @@W@/raw-invalid.form"
+	"encoding 400|--data-binary @@W@/raw-nul.form"
+	"encoding 400|--data-binary @@W@/raw-overlong.form"
+	"encoding 400|-d csrf=@CSRF@&x=%C0%AF"
+	"duplicate 400|-d csrf=@CSRF@&idem=@IDEM@&x=1&x=2"
+	"duplicate 400|-d csrf=@CSRF@&csrf=@CSRF@&idem=@IDEM@"
+	"oversize 413|--data-binary @@W@/body16m.form"
+	"oversize 413|-d csrf=@CSRF@ --data-urlencode x@@W@/field65k"
+	"encoding 400|-H Content-Type:text/plain -d x=1")
+gi=0 pi=0
+for r in "${ROUTES[@]}"; do
+	read -r m p j <<<"$r"
+	if [ "$m" = GET ]; then
+		c=${GET_BAD[gi++ % ${#GET_BAD[@]}]}
+		T "${c%%|*}" 400 "$j" GET "$p${c#*|}" - -
+	else
+		c=${POST_BAD[pi++ % ${#POST_BAD[@]}]}
+		read -r cl st <<<"${c%%|*}"
+		read -ra a <<<"${c#*|}"
+		T "$cl" "$st" "$j" POST "$p" - - "${a[@]}"
+	fi
+done
+T oversize 413@web anon POST /mailbox/write/send - - --data-binary "@@W@/body18m"
+T oversize 414@web anon GET "/mailbox/?q=$(head -c 9000 /dev/zero | tr '\0' a)" - -
+T oversize 400 anon GET "/mailbox/l/$(head -c 1100 /dev/zero | tr '\0' 1)" - -
+T oversize 404 anon GET /mailbox/l/1234567890123456789012 - -
+T oversize 404 anon GET "/mailbox/open311/v2/requests/$(head -c 300 /dev/zero | tr '\0' a)" - -
+
+# ---- malformed multipart, and files no form may store (POST /mailbox/write/send)
+for c in "noclose 400" "smuggle 400" "noname 400" "dupname 400" "hugeheader 413" \
+    "manyheaders 413" "parts10k 413" "elevenfiles 413" "traversal 422" "eicar 422" \
+    "phpjpg 422" "svg 422"; do
+	read -r f s <<<"$c"
+	chk=-
+	[ "$s" = 422 ] && chk='err|attachment1'
+	T multipart "$s" anon POST /mailbox/write/send - "$chk" -H "$MPCT" --data-binary "@@W@/$f.mp"
+done
+T multipart 400 anon POST /mailbox/write/send - - -H 'Content-Type: multipart/form-data' -d x
+T multipart 400 anon POST /mailbox/write/send - - \
+	-H "Content-Type: multipart/form-data; boundary=$(head -c 71 /dev/zero | tr '\0' b)" -d x
+T multipart 400 anon POST /mailbox/write/send - - \
+	-H "Content-Type: multipart/form-data; boundary=a; boundary=b" -d x
+T multipart 413 anon POST /mailbox/write/send - - "${LETTER[@]}" -F "attachment1=@@W@/big.pdf"
+T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" -F "attachment=@@W@/eicar.com"
+T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" -F "attachment=@@W@/x.svg;type=image/svg+xml"
+T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" -F "attachment=@@W@/x.php.jpg;type=image/jpeg"
+T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" \
+	-F "attachment=@@W@/passwd;filename=../../etc/passwd"
+
+# ---- XSS: every text field of the forms; accepted ones are looked at afterwards
+XSS=('<script>alert(1)</script>' '"><img src=x onerror=alert(1)>'
+	'javascript:alert(document.cookie)' ']]><script>x</script>')
+LASTNOTE="SELECT MAX(id) FROM demo_note"
+for x in "${XSS[@]}"; do
+	# The demo note: title and body are shown on the note's page; a name
+	# over 20 characters is refused and comes back in the form.
+	for fld in title body name; do
+		args=(--form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@"
+			--form-string category=求助 --form-string mobile=13800000088)
+		t=小区路灯坏了 b=小区门口的路灯坏了一个星期。 n=李四
+		case $fld in title) t=$x ;; body) b="$x 路灯坏了一个星期" ;; name) n=$x ;; esac
+		args+=(--form-string "title=$t" --form-string "body=$b" --form-string "name=$n")
+		if [ "$fld" = name ] || [ "${#t}" -gt 40 ]; then
+			T xss 422 anon POST /demo/new - "esc|$x|-" "${args[@]}"
+		else
+			T xss 303 anon POST /demo/new + "esc|$x|/demo/m/@LASTNOTE@" "${args[@]}"
+		fi
+	done
+	# The letter: its preview (every field), and sent, on the office's page.
+	for fld in subject body name email; do
+		s=小区门口路灯不亮 b=小区门口的路灯已经坏了一个星期，晚上出行很不方便。 n=李四 e=
+		case $fld in subject) s=$x ;; body) b="$x 晚上出行很不方便" ;; name) n=${x:0:20} ;;
+		email) e=$x ;; esac
+		args=(--data-urlencode "csrf=${CSRF[anon]}" --data-urlencode type=help
+			--data-urlencode category=4 --data-urlencode "subject=$s"
+			--data-urlencode "body=$b" --data-urlencode "name=$n"
+			--data-urlencode mobile=13800000088 --data-urlencode "issued=$ISSUED"
+			--data-urlencode "sig=$SIG" ${e:+--data-urlencode "email=$e"})
+		v=$x
+		[ "$fld" = name ] && v=${x:0:20}
+		if [ "$fld" = email ] || [ "${#s}" -gt 40 ]; then
+			T xss 422 anon POST /mailbox/write - "esc|$v|-" "${args[@]}"
+		else
+			T xss 200 anon POST /mailbox/write - "esc|$v|-" "${args[@]}"
+			T xss 303 anon POST /mailbox/write/send + "esc|$v|/mailbox/office/@LASTLETTER@" \
+				"${args[@]}" --data-urlencode "idem=@IDEM@"
+		fi
+	done
+	# Staff forms: the public version (accepted, on the public page) ...
+	T xss 303 office POST /mailbox/office/3/public + "esc|$x|/mailbox/l/3" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ --data-urlencode "public_subject=路灯${x:0:30}" \
+		--data-urlencode "public_body=路灯已经坏了两周。$x" --data-urlencode "public_reply=$x"
+	# ... a department, accepted, on the list of departments ...
+	T xss 303 admin POST /account/departments/new + "esc|${x:0:50}|/account/departments|admin" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ -d "code=x$RANDOM$RANDOM" --data-urlencode "name=${x:0:50}" \
+		--data-urlencode "address=$x"
+	# ... and forms refused for another field, which come back with the text.
+	T xss 422 office POST /mailbox/office/9/reject - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d reason=abc --data-urlencode "reject_note=$x"
+	T xss 422 office POST /mailbox/office/10/forward - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d department1=abc --data-urlencode "instruction=$x"
+	T xss 422 clerkA POST /mailbox/dept/7/extension - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d ext_days=99 --data-urlencode "ext_reason=$x"
+	T xss 422 admin POST /account/staff/new - "esc|${x:0:20}|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d staff_no=abc -d department=2 --data-urlencode "name=${x:0:20}" \
+		--data-urlencode "on_duty=$x"
+done
+
+# ---- SQL metacharacters: searched for, nothing found, nothing broken; stored literally
+for q in "' OR 1=1 --" '%' '_' '\' '%%' "' UNION SELECT name FROM staff --" \
+    "1'; DROP TABLE mailbox_letter; --" '" OR ""="'; do
+	T sql 200 anon GET "/mailbox/?format=xml&q=$(printf '%s' "$q" | od -An -tx1 | tr -d ' \n' |
+		sed 's/../%&/g')" - noresult
+done
+T sql 400 anon GET "/demo/?after=1%20OR%201%3D1" - -
+T sql 400 admin GET "/account/audit?action=%27%20OR%201%3D1%20--" - -
+T sql 400 super GET "/mailbox/supervise?department=1%20OR%201%3D1" - -
+for v in "' OR 1=1 --" '100% \_done_\' "a'; DROP TABLE demo_note; --"; do
+	T sql 303 anon POST /demo/new + "lit|SELECT title FROM demo_note ORDER BY id DESC LIMIT 1|$v" \
+		--form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" --form-string "title=$v" \
+		--form-string "category=求助" --form-string "body=小区门口的路灯坏了一个星期。" \
+		--form-string "name=李四" --form-string "mobile=13800000088"
+done
+v="100% _x_ \\' OR ''=' 路灯坏了"
+T sql 303 anon POST /mailbox/write/send + \
+	"lit|SELECT body FROM mailbox_letter ORDER BY id DESC LIMIT 1|$v" "${LETTER[@]/#body=*/body=$v}"
+
+# ---- CSRF: every state-changing form, with the right staff member's
+# cookies; each form gets two of: no token, a wrong one, another session's,
+# a cross-origin auto-submit (Origin and Referer of another site, no token)
+ci=0
+for r in "${ROUTES[@]}"; do
+	read -r m p j <<<"$r"
+	[ "$m" = POST ] || continue
+	case $p in */open311/*) continue ;; esac
+	other=anon2
+	[ "$j" != anon ] && other=office2
+	[ "$j" = office ] || [ "$j" = anon ] || other=office
+	kinds=("-d idem=@IDEM@ -d x=1" "-d csrf=$WRONG_CSRF -d idem=@IDEM@"
+		"-d csrf=${CSRF[$other]} -d idem=@IDEM@"
+		"-H Origin:https://evil.example -H Referer:https://evil.example/auto.html -d x=1")
+	for k in 1 2; do
+		read -ra a <<<"${kinds[ci++ % 4]}"
+		T csrf 403 "$j" POST "$p" - - "${a[@]}"
+	done
+done
+# A token for nobody: no cookie at all.
+T csrf 403 none POST /mailbox/track - - -d "csrf=${CSRF[anon]}" -d no=MB20261123-0001 -d code=x
+T csrf 403 none POST /demo/new - - "${NOTEF[@]}"
+# A staff member's token used without the session: the citizen's cookies.
+T csrf 403 anon POST /mailbox/track - - -d "csrf=${CSRF[office]}" -d "no=$OTHER_NO" -d "code=$CODE"
+# Open311: the API key, never a cookie.
+T csrf 403 anon POST /mailbox/open311/v2/requests.xml - - -d service_code=4 \
+	--data-urlencode 'description=小区门口的路灯坏了一个星期。' -d phone=13800000088
+T csrf 403 anon POST /mailbox/open311/v2/requests.xml - - -d api_key=wrong -d service_code=4 \
+	--data-urlencode 'description=小区门口的路灯坏了一个星期。' -d phone=13800000088
+
+# ---- IDOR: other departments' objects, other citizens' letters
+T idor 404 clerkB GET /mailbox/dept/7 - -
+T idor 404 clerkB GET /mailbox/dept/7/file/1 - -
+T idor 404 clerkB GET /mailbox/dept/7/draft - -
+T idor 404 clerkA GET /mailbox/dept/8 - -
+T idor 404 clerkB GET /account/department/2 - -
+T idor 404 clerkB POST /mailbox/dept/7/draft - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	--data-urlencode 'draft=已经处理完毕，请查收答复内容。' -d base_state=open
+T idor 404 clerkB POST /mailbox/dept/7/extension - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	-d ext_days=3 --data-urlencode 'ext_reason=需要更多时间。'
+T idor 404 clerkB POST /mailbox/dept/7/return - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	--data-urlencode 'return_reason=不属于本部门。'
+T idor 403 clerkA GET /mailbox/office/9 - -
+T idor 403 clerkA POST /mailbox/office/9/accept - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 403 clerkA GET /mailbox/supervise/8 - -
+T idor 403 super POST /mailbox/office/3/public - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 403 office GET /account/staff - -
+T idor 404 anon GET /mailbox/l/9 - -
+T idor 404 anon GET /mailbox/l/12 - -
+T idor 404 anon GET /mailbox/open311/v2/requests/MB20261123-0001.xml - -
+for pathargs in "/mailbox/track|" "/mailbox/track/rate|-d rating=5" \
+    "/mailbox/track/followup|--data-urlencode question=请问还有后续处理吗？谢谢。"; do
+	p=${pathargs%%|*}
+	read -ra extra <<<"${pathargs#*|}"
+	T idor 422 anon POST "$p" - "same|wrong$p" -d csrf=@CSRF@ -d idem=@IDEM@ -d "no=$OTHER_NO" \
+		-d code=WRONGCODE2 "${extra[@]}"
+	T idor 422 anon POST "$p" - "same|wrong$p" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d no=MB20991231-0001 -d code=WRONGCODE2 "${extra[@]}"
+	T idor 422 anon POST "$p" - "same|nocode$p" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d "no=$OTHER_NO" "${extra[@]}"
+	T idor 422 anon POST "$p" - "same|nocode$p" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d no=MB20991231-0001 "${extra[@]}"
+done
+
+# ---- enumeration: wrong codes for one number (10 an hour), then numbers (30 an hour an address)
+for i in $(seq 1 10); do
+	T ratelimit 422 anon POST /mailbox/track - - -d csrf=@CSRF@ -d "no=$OTHER_NO" -d "code=WRONG$i"
+done
+T ratelimit 429 anon POST /mailbox/track - - -d csrf=@CSRF@ -d "no=$OTHER_NO" -d "code=$CODE"
+for i in $(seq 1 19); do
+	T ratelimit 422 anon POST /mailbox/track - - -d csrf=@CSRF@ \
+		-d "no=$(printf 'MB20261101-%04d' "$i")" -d code=WRONGCODE3
+done
+T ratelimit 429 anon POST /mailbox/track - - -d csrf=@CSRF@ -d no=MB20261101-0020 -d code=X
+
+# ---- path traversal and odd paths: never a file, never another program
+for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
+    /mailbox/%2e%2e%2faccount%2f //mailbox//office /mailbox//office "/mailbox/l/3%2f..%2f9" \
+    /mailbox/open311/v2/%2e%2e /demo/m/1/%2e%2e/%2e%2e/new /account/%2e%2e/demo/ \
+    /mailbox/l/3/ /mailbox/sent/..%2f..%2fl%2f9 /mailbox/.%2foffice \
+    /demo/m/%2e%2e%2f%2e%2e%2fetc%2fpasswd; do
+	T traversal '400@web|404@web|400|404' office GET "$p" - nofile --path-as-is
+done
+for p in /mailbox/../../etc/passwd /demo/%2e%2e/%2e%2e/etc/passwd \
+    /civic-static/..%2f..%2f..%2fetc%2fpasswd /mailbox/%00; do
+	T traversal '400@web|404@web|400|404' anon GET "$p" - nofile --path-as-is
+done
+
+# ---------------------------------------------------------------- the loop
+declare -A COUNT PASSED SAME
+CLASSES=()
+PROGRAM_LOG=
+
+# expand WORD: the placeholders of a table row filled in.
+expand() {
+	local s=$1
+	s=${s//@CSRF@/${CSRF[$JARNAME]}}
+	s=${s//@IDEM@/badinput$RANDOM$RANDOM$RANDOM$RANDOM}
+	s=${s//@W@/$W}
+	case $s in *@LASTNOTE@*) s=${s//@LASTNOTE@/$(sql "SELECT MAX(id) FROM demo_note")} ;; esac
+	case $s in
+	*@LASTLETTER@*) s=${s//@LASTLETTER@/$(sql "SELECT MAX(id) FROM mailbox_letter")} ;;
+	esac
+	printf '%s' "$s"
+}
+
+# log_has RID STATUS: the line of the program that answered (which may not
+# be the one the path names: nginx normalises "/mailbox/../account/").
+log_has() {
+	grep -qhE "\\[$1\\] info: $METHOD [^ ]+ $2\$" "$CIVIC_T/demo.log" "$CIVIC_T/account.log" \
+		"$CIVIC_T/mailbox.log"
+}
+
+# The text of a page without what differs between two answers: tokens,
+# keys, the request id, the values typed, the tracking number the client
+# gave (echoed in the link back to the form).
+normalized() {
+	sed -e 's/request-id="[^"]*"//g' -e 's/value="[^"]*"//g' -e 's/MB[0-9]\{8\}-[0-9]\{4,6\}/MB-NO/g' \
+		-e 's/<\(csrf\|idem\)>[^<]*</<\1></g' "$1"
+}
+
+# check_escaped PAYLOAD FILE [WANT]: PAYLOAD is not in FILE as markup; with
+# WANT, its escaped form is there.
+check_escaped() {
+	local x=$1 f=$2 esc
+	esc=$(printf '%s' "$x" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g')
+	case $x in
+	*'<'* | *'>'*) grep -qF -- "$x" "$f" && { why="'$x' unescaped in $3"; return 1; } ;;
+	esac
+	if grep -Eqi '(href|src|action)="javascript:' "$f"; then
+		why="a javascript: URL in an attribute in $3"
+		return 1
+	fi
+	if [ "${4:-}" = want ] && ! grep -qF -- "$esc" "$f" &&
+	    ! grep -qF -- "$(printf '%s' "$esc" | sed 's/"/\&quot;/g')" "$f"; then
+		why="'$esc' not shown in $3"
+		return 1
+	fi
+	return 0
+}
+
+# extra CHECK JAR: the row's own check; sets why on failure.
+extra() {
+	local kind=${1%%|*} rest=${1#*|} a b v vj
+	case $kind in
+	-) return 0 ;;
+	allow)
+		v=$(header Allow)
+		[ -n "$v" ] || { why="no Allow header"; return 1; }
+		[ -z "$rest" ] || [ "$v" = "$rest" ] || { why="Allow: $v, expected $rest"; return 1; }
+		;;
+	esc)
+		a=${rest%%|*} b=${rest#*|} vj=office
+		case $b in *'|'*) vj=${b#*|} b=${b%%|*} ;; esac
+		check_escaped "$a" "$BODY" "the answer" || return 1
+		if [ "$STATUS" != 303 ]; then
+			# The same refusal or preview as XML.
+			http "$METHOD" "$(expand "$PATH_")" -b "${JAR[$2]}" -H 'Accept: application/xml' \
+				"${ARGS[@]}"
+			"$XMLLINT" --noout "$BODY" 2>/dev/null || { why="ill-formed XML answer"; return 1; }
+			check_escaped "$a" "$BODY" "the XML answer" want || return 1
+		fi
+		[ "$b" = - ] && return 0
+		b=$(expand "$b")
+		http GET "$b" -b "${JAR[$vj]}"
+		[ "$STATUS" = 200 ] || { why="$b answered $STATUS"; return 1; }
+		check_escaped "$a" "$BODY" "$b" want || return 1
+		http GET "$b?format=xml" -b "${JAR[$vj]}"
+		"$XMLLINT" --noout "$BODY" 2>/dev/null || { why="$b?format=xml is ill-formed"; return 1; }
+		check_escaped "$a" "$BODY" "$b?format=xml" want || return 1
+		;;
+	same)
+		v=$(normalized "$BODY")
+		if [ -z "${SAME[$rest]+x}" ]; then
+			SAME[$rest]="$STATUS $v"
+		elif [ "${SAME[$rest]}" != "$STATUS $v" ]; then
+			why="answer differs from the first '$rest' case"
+			return 1
+		fi
+		;;
+	lit)
+		a=${rest%%|*} b=${rest#*|}
+		v=$(sql_raw "$a")
+		[ "$v" = "$b" ] || { why="stored '$v', sent '$b'"; return 1; }
+		;;
+	err)
+		grep -q "id=\"f-$rest-error\"" "$BODY" || { why="no error beside $rest"; return 1; }
+		;;
+	nofile)
+		! grep -q 'root:.*:0:0:' "$BODY" || { why="a system file in the body"; return 1; }
+		;;
+	noresult)
+		! grep -q '<letter[ >]' "$BODY" || { why="the search found letters"; return 1; }
+		;;
+	esac
+	return 0
+}
+
+run_case() {
+	local class=$1 want=$2 jar=$3 store=$6 check=$7 before after rid st by=prog
+	local i ok=1 w
+	JARNAME=$jar METHOD=$4 PATH_=$5
+	shift 7
+	ARGS=()
+	for w in "$@"; do
+		case $w in *@*) ARGS+=("$(expand "$w")") ;; *) ARGS+=("$w") ;; esac
+	done
+	before=$LAST_FP
+	local nlines=0
+	case $want in *@web*) nlines=$(wc -l <"$CIVIC_T/nginx/logs/access.log") ;; esac
+	http "$METHOD" "$(expand "$PATH_")" -b "${JAR[$jar]}" "${ARGS[@]}"
+	st=$STATUS
+	why=
+	# The status: one of the alternatives, each "N" (a program answers,
+	# with its X-Request-Id) or "N@web" (nginx answers, without one).
+	rid=$(header X-Request-Id)
+	[ -n "$rid" ] || by=web
+	ok=0
+	for w in ${want//|/ }; do
+		if { [ "$by" = prog ] && [ "$w" = "$st" ]; } ||
+		    { [ "$by" = web ] && [ "$w" = "$st@web" ]; }; then
+			ok=1
+		fi
+	done
+	[ "$ok" = 1 ] || why="status $st from $by, expected $want"
+	case $st in 5* | 000) ok=0 why="status $st" ;; esac
+	# The log line of the program, or of nginx.
+	if [ "$ok" = 1 ] && [ "$by" = prog ] && ! wait_for 2 log_has "$rid" "$st"; then
+		ok=0 why="no log line [$rid] $METHOD … $st"
+	elif [ "$ok" = 1 ] && [ "$by" = web ] && ! { wait_for 2 test \
+	    "$(wc -l <"$CIVIC_T/nginx/logs/access.log")" -gt "$nlines" &&
+	    tail -n 1 "$CIVIC_T/nginx/logs/access.log" | grep -q "\" $st "; }; then
+		ok=0 why="no nginx access log line with $st"
+	fi
+	# Nothing stored.
+	after=$(fingerprint)
+	LAST_FP=$after
+	if [ "$ok" = 1 ] && [ "$store" = - ] && [ "$before" != "$after" ]; then
+		ok=0 why="a table changed"
+	fi
+	if [ "$ok" = 1 ] && ! extra "$check" "$jar"; then
+		ok=0
+	fi
+	if [ -z "${COUNT[$class]+x}" ]; then
+		CLASSES+=("$class")
+		COUNT[$class]=0 PASSED[$class]=0
+	fi
+	COUNT[$class]=$((COUNT[$class] + 1))
+	if [ "$ok" = 1 ]; then
+		PASSED[$class]=$((PASSED[$class] + 1))
+		pass "$class: $METHOD ${PATH_:0:80} -> $st"
+	else
+		fail "$class: $METHOD ${PATH_:0:80}: $why"
+		cp "$BODY" "$W/failed-$CIVIC_FAILED.body"
+	fi
+}
+
+note "${#CASES[@]} cases"
+LAST_FP=$(fingerprint)
+prev=
+for c in "${CASES[@]}"; do
+	eval "set -- $c"
+	# Each class starts with fresh rate-limit counters.
+	[ "$1" = "$prev" ] || sql "DELETE FROM rate_limit"
+	prev=$1
+	run_case "$@"
+done
+
+printf '\n%-12s %6s %7s\n' class count passed
+for c in "${CLASSES[@]}"; do
+	printf '%-12s %6d %7d\n' "$c" "${COUNT[$c]}" "${PASSED[$c]}"
+done
+printf '%-12s %6d %7d\n\n' total "${#CASES[@]}" "$CIVIC_PASSED"
+finish
