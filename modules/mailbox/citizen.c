@@ -668,8 +668,12 @@ const struct civic_route mailbox_citizen_routes[] = {
 	{ .method = "POST", .pattern = "/write/send", .view = "write-preview",
 	    .handler = citizen_write_send, .fields = send_fields, .flags = CIVIC_R_STATE,
 	    .rate = { "mailbox.send", 30, 3600 } },
+	/*
+	 * The receipt says whether a number exists (404 or not): bounded like
+	 * the lookups, so that it can't serve to count the day's letters.
+	 */
 	{ .method = "GET", .pattern = "/sent/{no:tracking}", .view = "sent",
-	    .handler = citizen_sent },
+	    .handler = citizen_sent, .rate = { "mailbox.sent", 60, 3600 } },
 	{ .method = "GET", .pattern = "/track", .view = "track",
 	    .handler = citizen_track_form, .fields = track_get_fields },
 	{ .method = "POST", .pattern = "/track", .view = "track-letter",
