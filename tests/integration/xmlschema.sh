@@ -16,6 +16,8 @@
 civic_stack_up --workers 1
 find_tool XMLLINT xmllint libxml2-utils
 SCHEMA=$top_srcdir/xslt/schema/page.rng
+# A person needs a few seconds to fill the letter's form; this test, one.
+sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
 civic_program_start account --workers 1
 civic_program_start mailbox --workers 1
 
@@ -126,6 +128,14 @@ CSRF=$(xml csrf) IDEM=$(xml idem)
 page 422 "$PUBLIC" /demo/new --data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM" \
 	--data-urlencode 'title=abc' --data-urlencode 'category=x'
 page 405 "$PUBLIC" /demo/m/1 --data-urlencode "csrf=$CSRF"
+# A note with a file: its page names the attachment.
+printf '%%PDF-1.4\n%%%%EOF\n' >"$W/note.pdf"
+http POST /demo/new -b "$PUBLIC" -c "$PUBLIC" -F "csrf=$CSRF" -F "idem=$IDEM" \
+	-F 'title=路灯不亮请修理' -F 'category=求助' -F 'body=小区门口的路灯坏了一个星期。' \
+	-F 'name=王五' -F 'mobile=13800000099' -F "attachment=@$W/note.pdf;type=application/pdf"
+[ "$STATUS" = 303 ] || die "the demo note with a file was not accepted (status $STATUS)"
+page 200 "$PUBLIC" "$(header Location)"
+check "… and names its attachment" grep -q '<attachment name="note.pdf"' "$X/$N.xml"
 page 403 "$PUBLIC" /demo/new --data-urlencode 'csrf=wrong' --data-urlencode "idem=$IDEM"
 
 # ---------------------------------------------------------------- account
@@ -180,6 +190,32 @@ page 200 "$PUBLIC" /mailbox/write --data-urlencode "csrf=$CSRF" --data-urlencode
 	--data-urlencode 'name=王五' --data-urlencode 'mobile=13800000099' \
 	--data-urlencode 'agree=1'
 page 422 "$PUBLIC" /mailbox/write --data-urlencode "csrf=$CSRF" --data-urlencode 'type=help'
+# A letter sent with a file: its receipt with the query code, the writer's
+# view of it with the attachment, and (below) the office's.
+http GET '/mailbox/write?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+CSRF=$(xml csrf) IDEM=$(xml idem)
+ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+sleep 2
+LETTER=(--form-string "csrf=$CSRF" --form-string "idem=$IDEM" --form-string 'type=help'
+	--form-string 'category=4' --form-string 'subject=小区门口路灯不亮'
+	--form-string 'body=小区门口的路灯坏了一个星期，晚上出门很不方便，请尽快修理。'
+	--form-string 'name=王五' --form-string 'agree=1'
+	--form-string "issued=$ISSUED" --form-string "sig=$SIG")
+page 422 "$PUBLIC" /mailbox/write/send "${LETTER[@]}" --form-string 'mobile=123'
+http POST /mailbox/write/send -b "$PUBLIC" -c "$PUBLIC" "${LETTER[@]}" \
+	--form-string 'mobile=13800000099' \
+	-F "attachment1=@$W/note.pdf;type=application/pdf"
+[ "$STATUS" = 303 ] || die "the letter with a file was not sent (status $STATUS)"
+NEW_NO=$(header Location)
+NEW_NO=${NEW_NO##*/}
+page 200 "$PUBLIC" "/mailbox/sent/$NEW_NO"
+NEW_CODE=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<receipt [^>]*code="\([^"]*\)".*:\1:p')
+check "… the receipt shows the query code" test -n "$NEW_CODE"
+page 200 "$PUBLIC" /mailbox/track --data-urlencode "csrf=$CSRF" --data-urlencode "no=$NEW_NO" \
+	--data-urlencode "code=$NEW_CODE"
+check "… and the writer's view lists the file" grep -q '<attachment><name>note.pdf</name>' "$X/$N.xml"
+NEW_ID=$(sql "SELECT id FROM mailbox_letter WHERE tracking_no = '$NEW_NO'")
 
 # ---------------------------------------------------------------- mailbox: the office
 page 200 "$OFFICE" /mailbox/office
@@ -190,6 +226,8 @@ done
 page 200 "$OFFICE" /mailbox/office/3/forward
 page 200 "$OFFICE" /mailbox/office/1/public
 page 200 "$OFFICE" /mailbox/office/3/forwards/3/review
+page 200 "$OFFICE" "/mailbox/office/$NEW_ID"
+check "… the office's view lists the file" grep -q '<attachment>' "$X/$N.xml"
 page 404 "$OFFICE" /mailbox/office/999999
 
 # ---------------------------------------------------------------- mailbox: the department
@@ -220,5 +258,11 @@ done
 page 429 "$PUBLIC" /demo/new --data-urlencode "csrf=$CSRF" \
 	--data-urlencode 'idem=ratelimit-try-31-aaaaaaaa'
 
+# Every view the schema describes was among the pages: none is left untried.
+schema_views=$(grep -ho 'name="view"><value>[^<]*' "$top_srcdir"/xslt/schema/*.rng |
+	sed 's/.*<value>//' | sort -u | tr '\n' ' ')
+seen_views=$(grep -ho '<page [^>]* view="[^"]*"' "$X"/*.xml | sed 's/.* view="//; s/"$//' |
+	sort -u | tr '\n' ' ')
+check_eq "every view of the schema was fetched and validated" "$schema_views" "$seen_views"
 note "$N pages checked"
 finish
