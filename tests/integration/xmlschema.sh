@@ -229,6 +229,10 @@ page 200 "$OFFICE" /mailbox/office/3/forwards/3/review
 page 200 "$OFFICE" "/mailbox/office/$NEW_ID"
 check "… the office's view lists the file" grep -q '<attachment>' "$X/$N.xml"
 page 404 "$OFFICE" /mailbox/office/999999
+page 200 "$OFFICE" /mailbox/office/lists
+page 200 "$OFFICE" /mailbox/office/categories/new
+page 200 "$OFFICE" /mailbox/office/categories/4
+page 200 "$OFFICE" /mailbox/office/reasons/1
 
 # ---------------------------------------------------------------- mailbox: the department
 page 200 "$CLERK" /mailbox/dept
