@@ -1,0 +1,272 @@
+#!/bin/bash
+# xmlschema.sh: every page a program answers with ?format=xml is valid
+# against the RELAX NG schema in xslt/schema/ (doc/xml.md describes it).
+# The stack runs all three programs on the demonstration county's data
+# (sql/demo-data.sql, sql/demo-mailbox.sql, the search index by civicctl
+# reindex), with one member of staff per role; each GET view of each program
+# is fetched as its audience sees it (the public, a writer with the query
+# code, the office, a department's clerk, a supervisor, an administrator),
+# together with the views a POST answers with (the letter's preview, the
+# tracked letter), the error pages (403, 404, 405, 413, 422, 429) and an
+# English page.  Each is checked with xmllint --relaxng.  First, the
+# validator is shown to refuse documents that break the schema.
+
+. "$(dirname "$0")/lib.sh"
+
+civic_stack_up --workers 1
+find_tool XMLLINT xmllint libxml2-utils
+SCHEMA=$top_srcdir/xslt/schema/page.rng
+# A person needs a few seconds to fill the letter's form; this test, one.
+sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
+civic_program_start account --workers 1
+civic_program_start mailbox --workers 1
+
+W=$CIVIC_T/work
+X=$W/xml
+mkdir -p "$X"
+ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
+
+# valid NAME FILE: FILE is valid against the schema (xmllint's complaint if not).
+valid() {
+	local out
+	if out=$("$XMLLINT" --noout --relaxng "$SCHEMA" "$2" 2>&1); then
+		pass "$1"
+	else
+		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
+	fi
+}
+
+# invalid NAME FILE: the schema refuses FILE.
+invalid() {
+	if "$XMLLINT" --noout --relaxng "$SCHEMA" "$2" >"$W/invalid.out" 2>&1; then
+		fail "$1: the schema accepts it"
+	else
+		pass "$1"
+	fi
+}
+
+# page STATUS JAR PATH [CURL-OPTIONS...]: GET PATH?format=xml (or with the
+# options, e.g. a POST) with the cookies of JAR; the status must be STATUS,
+# the body XML, and it must be valid.
+N=0
+page() {
+	local want=$1 jar=$2 path=$3 sep='?' f
+	shift 3
+	case $path in *\?*) sep='&' ;; esac
+	N=$((N + 1))
+	f=$X/$N.xml
+	if [ "$#" -gt 0 ]; then
+		http POST "$path" -b "$jar" -c "$jar" -H 'Accept: application/xml' "$@"
+	else
+		http GET "$path${sep}format=xml" -b "$jar" -c "$jar"
+	fi
+	cp "$BODY" "$f"
+	if [ "$STATUS" != "$want" ]; then
+		fail "$path: expected status $want, got $STATUS ($(head -c 300 "$BODY" | tr '\n' ' '))"
+		return
+	fi
+	case $(header Content-Type) in
+	application/xml*) ;;
+	*) fail "$path: Content-Type $(header Content-Type), not XML"; return ;;
+	esac
+	valid "$path ($STATUS) is valid" "$f"
+}
+
+# ---------------------------------------------------------------- the data
+ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-mailbox.sql failed: $(cat "$W/load.log")"
+ctl reindex >"$W/reindex.log" 2>&1 || die "civicctl reindex failed: $(cat "$W/reindex.log")"
+
+PW='schema of every page 2026'
+adduser() {
+	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
+		--roles "$4" >>"$W/adduser.log" 2>&1 || die "civicctl add-user $1 failed"
+}
+# The departments are the demo's: the office (1) and housing (5), to which
+# letter 3 is forwarded (forward 3).
+adduser 40000001 管理员 office admin
+adduser 40000002 信息办 office office
+adduser 40000003 住建局 zhujian clerk
+adduser 40000004 督查室 office supervisor
+ADMIN=$W/admin.jar OFFICE=$W/office.jar CLERK=$W/clerk.jar SUPER=$W/super.jar
+PUBLIC=$W/public.jar
+for who in "ADMIN 40000001" "OFFICE 40000002" "CLERK 40000003" "SUPER 40000004"; do
+	set -- $who
+	signin "${!1}" "$2" "$PW"
+	[ "$STATUS" = 303 ] || die "staff $2 cannot sign in (status $STATUS)"
+done
+STAFF_ID=$(sql "SELECT id FROM staff WHERE staff_no = '40000003'")
+NO=MB20261106-0001	# letter 3, replied
+CODE=DEMQ234567
+
+# ---------------------------------------------------------------- the validator
+# A page as a program makes it, then the same broken three ways.
+http GET '/demo/?format=xml'
+cp "$BODY" "$W/good.xml"
+valid "the schema accepts a real page" "$W/good.xml"
+sed 's/<page /<pages /; s:</page>:</pages>:' "$W/good.xml" >"$W/bad-root.xml"
+invalid "… and refuses another root element" "$W/bad-root.xml"
+sed 's/ view="note-list"/ view="no-such-view"/' "$W/good.xml" >"$W/bad-view.xml"
+invalid "… an unknown view" "$W/bad-view.xml"
+sed 's:<csrf>[^<]*</csrf>::' "$W/good.xml" >"$W/bad-csrf.xml"
+invalid "… a page without its <csrf>" "$W/bad-csrf.xml"
+sed 's:<notes>:<notes><surprise/>:' "$W/good.xml" >"$W/bad-child.xml"
+invalid "… an element the view does not have" "$W/bad-child.xml"
+sed 's/ status="200"//' "$W/good.xml" >"$W/bad-status.xml"
+invalid "… and a page without its status" "$W/bad-status.xml"
+
+# ---------------------------------------------------------------- demo
+page 200 "$PUBLIC" /demo/
+page 200 "$PUBLIC" '/demo/?after=3'
+page 200 "$PUBLIC" /demo/new
+page 200 "$PUBLIC" /demo/m/1
+page 200 "$PUBLIC" '/demo/m/1?lang=en'
+page 404 "$PUBLIC" /demo/m/999999
+page 404 "$PUBLIC" /demo/nowhere
+http GET '/demo/new?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+CSRF=$(xml csrf) IDEM=$(xml idem)
+page 422 "$PUBLIC" /demo/new --data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM" \
+	--data-urlencode 'title=abc' --data-urlencode 'category=x'
+page 405 "$PUBLIC" /demo/m/1 --data-urlencode "csrf=$CSRF"
+# A note with a file: its page names the attachment.
+printf '%%PDF-1.4\n%%%%EOF\n' >"$W/note.pdf"
+http POST /demo/new -b "$PUBLIC" -c "$PUBLIC" -F "csrf=$CSRF" -F "idem=$IDEM" \
+	-F 'title=路灯不亮请修理' -F 'category=求助' -F 'body=小区门口的路灯坏了一个星期。' \
+	-F 'name=王五' -F 'mobile=13800000099' -F "attachment=@$W/note.pdf;type=application/pdf"
+[ "$STATUS" = 303 ] || die "the demo note with a file was not accepted (status $STATUS)"
+page 200 "$PUBLIC" "$(header Location)"
+check "… and names its attachment" grep -q '<attachment name="note.pdf"' "$X/$N.xml"
+page 403 "$PUBLIC" /demo/new --data-urlencode 'csrf=wrong' --data-urlencode "idem=$IDEM"
+
+# ---------------------------------------------------------------- account
+page 200 "$PUBLIC" /account/signin
+page 200 "$PUBLIC" '/account/signin?next=/mailbox/office'
+CSRF=$(xml csrf)
+page 422 "$PUBLIC" /account/signin --data-urlencode "csrf=$CSRF" \
+	--data-urlencode 'staff_no=40000001' --data-urlencode 'password=not the password'
+for jar in "$ADMIN" "$OFFICE" "$CLERK" "$SUPER"; do
+	page 200 "$jar" /account/
+done
+page 200 "$CLERK" /account/password
+page 200 "$ADMIN" /account/departments
+page 200 "$ADMIN" /account/departments/new
+page 200 "$ADMIN" /account/departments/5
+page 200 "$ADMIN" /account/staff
+page 200 "$ADMIN" /account/staff/new
+page 200 "$ADMIN" "/account/staff/$STAFF_ID"
+page 200 "$ADMIN" /account/audit
+page 200 "$SUPER" /account/audit
+page 200 "$ADMIN" /account/outbox
+page 200 "$CLERK" /account/department/5
+page 404 "$CLERK" /account/department/1
+page 403 "$CLERK" /account/departments
+http GET '/account/departments/new?format=xml' -b "$ADMIN" -c "$ADMIN"
+CSRF=$(xml csrf) IDEM=$(xml idem)
+page 422 "$ADMIN" /account/departments/new --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode 'code=!' --data-urlencode 'name='
+
+# ---------------------------------------------------------------- mailbox: the public
+page 200 "$PUBLIC" /mailbox/
+page 200 "$PUBLIC" '/mailbox/?q=%E8%B7%AF%E7%81%AF'
+page 200 "$PUBLIC" '/mailbox/?lang=en'
+page 200 "$PUBLIC" /mailbox/l/1
+page 404 "$PUBLIC" /mailbox/l/999999
+
+# ---------------------------------------------------------------- mailbox: the writer
+page 200 "$PUBLIC" /mailbox/write
+page 200 "$PUBLIC" /mailbox/write/send
+page 200 "$PUBLIC" "/mailbox/sent/$NO"
+page 200 "$PUBLIC" /mailbox/track
+page 200 "$PUBLIC" "/mailbox/track?no=$NO&done=rated"
+page 200 "$PUBLIC" /mailbox/track/rate
+page 200 "$PUBLIC" /mailbox/track/followup
+http GET '/mailbox/track?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+CSRF=$(xml csrf)
+page 200 "$PUBLIC" /mailbox/track --data-urlencode "csrf=$CSRF" --data-urlencode "no=$NO" \
+	--data-urlencode "code=$CODE"
+page 200 "$PUBLIC" /mailbox/write --data-urlencode "csrf=$CSRF" --data-urlencode 'type=help' \
+	--data-urlencode 'category=4' --data-urlencode 'subject=小区门口路灯不亮' \
+	--data-urlencode 'body=小区门口的路灯坏了一个星期，晚上出门很不方便，请尽快修理。' \
+	--data-urlencode 'name=王五' --data-urlencode 'mobile=13800000099' \
+	--data-urlencode 'agree=1'
+page 422 "$PUBLIC" /mailbox/write --data-urlencode "csrf=$CSRF" --data-urlencode 'type=help'
+# A letter sent with a file: its receipt with the query code, the writer's
+# view of it with the attachment, and (below) the office's.
+http GET '/mailbox/write?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+CSRF=$(xml csrf) IDEM=$(xml idem)
+ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+sleep 2
+LETTER=(--form-string "csrf=$CSRF" --form-string "idem=$IDEM" --form-string 'type=help'
+	--form-string 'category=4' --form-string 'subject=小区门口路灯不亮'
+	--form-string 'body=小区门口的路灯坏了一个星期，晚上出门很不方便，请尽快修理。'
+	--form-string 'name=王五' --form-string 'agree=1'
+	--form-string "issued=$ISSUED" --form-string "sig=$SIG")
+page 422 "$PUBLIC" /mailbox/write/send "${LETTER[@]}" --form-string 'mobile=123'
+http POST /mailbox/write/send -b "$PUBLIC" -c "$PUBLIC" "${LETTER[@]}" \
+	--form-string 'mobile=13800000099' \
+	-F "attachment1=@$W/note.pdf;type=application/pdf"
+[ "$STATUS" = 303 ] || die "the letter with a file was not sent (status $STATUS)"
+NEW_NO=$(header Location)
+NEW_NO=${NEW_NO##*/}
+page 200 "$PUBLIC" "/mailbox/sent/$NEW_NO"
+NEW_CODE=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<receipt [^>]*code="\([^"]*\)".*:\1:p')
+check "… the receipt shows the query code" test -n "$NEW_CODE"
+page 200 "$PUBLIC" /mailbox/track --data-urlencode "csrf=$CSRF" --data-urlencode "no=$NEW_NO" \
+	--data-urlencode "code=$NEW_CODE"
+check "… and the writer's view lists the file" grep -q '<attachment><name>note.pdf</name>' "$X/$N.xml"
+NEW_ID=$(sql "SELECT id FROM mailbox_letter WHERE tracking_no = '$NEW_NO'")
+
+# ---------------------------------------------------------------- mailbox: the office
+page 200 "$OFFICE" /mailbox/office
+page 200 "$OFFICE" '/mailbox/office?state=forwarded'
+for id in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	page 200 "$OFFICE" "/mailbox/office/$id"
+done
+page 200 "$OFFICE" /mailbox/office/3/forward
+page 200 "$OFFICE" /mailbox/office/1/public
+page 200 "$OFFICE" /mailbox/office/3/forwards/3/review
+page 200 "$OFFICE" "/mailbox/office/$NEW_ID"
+check "… the office's view lists the file" grep -q '<attachment>' "$X/$N.xml"
+page 404 "$OFFICE" /mailbox/office/999999
+page 200 "$OFFICE" /mailbox/office/lists
+page 200 "$OFFICE" /mailbox/office/categories/new
+page 200 "$OFFICE" /mailbox/office/categories/4
+page 200 "$OFFICE" /mailbox/office/reasons/1
+
+# ---------------------------------------------------------------- mailbox: the department
+page 200 "$CLERK" /mailbox/dept
+page 200 "$CLERK" /mailbox/dept/3
+page 200 "$CLERK" /mailbox/dept/3/draft
+page 200 "$CLERK" /mailbox/dept/3/extension
+page 404 "$CLERK" /mailbox/dept/1
+
+# ---------------------------------------------------------------- mailbox: supervision
+page 200 "$SUPER" /mailbox/supervise
+page 200 "$SUPER" /mailbox/supervise/3
+page 200 "$SUPER" /mailbox/supervise/3/urge
+page 200 "$SUPER" /mailbox/stats
+page 403 "$CLERK" /mailbox/stats
+
+# ---------------------------------------------------------------- limits
+# A body larger than the program takes (the web server lets it through).
+head -c 3000000 /dev/zero | tr '\0' 'a' >"$W/big"
+page 413 "$PUBLIC" /mailbox/track --data-urlencode "csrf=$CSRF" --data-urlencode "no@$W/big"
+# The demo takes 30 notes a minute from one address: the 31st try is refused.
+http GET '/demo/new?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+CSRF=$(xml csrf)
+for i in $(seq 1 30); do
+	http POST /demo/new -b "$PUBLIC" -c "$PUBLIC" --data-urlencode "csrf=$CSRF" \
+		--data-urlencode "idem=ratelimit-try-$i-aaaaaaaa"
+done
+page 429 "$PUBLIC" /demo/new --data-urlencode "csrf=$CSRF" \
+	--data-urlencode 'idem=ratelimit-try-31-aaaaaaaa'
+
+# Every view the schema describes was among the pages: none is left untried.
+schema_views=$(grep -ho 'name="view"><value>[^<]*' "$top_srcdir"/xslt/schema/*.rng |
+	sed 's/.*<value>//' | sort -u | tr '\n' ' ')
+seen_views=$(grep -ho '<page [^>]* view="[^"]*"' "$X"/*.xml | sed 's/.* view="//; s/"$//' |
+	sort -u | tr '\n' ' ')
+check_eq "every view of the schema was fetched and validated" "$schema_views" "$seen_views"
+note "$N pages checked"
+finish
