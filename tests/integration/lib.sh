@@ -813,10 +813,11 @@ signin() {
 }
 
 # civic_add_staff PASSWORD STAFF_NO NAME DEPT_CODE DEPT_NAME ROLES: a staff
-# member made with civicctl add-user (the department made with it).
+# member made with civicctl add-user (the department made with it, unless
+# DEPT_NAME is empty: then the department must exist).
 civic_add_staff() {
 	printf '%s\n' "$1" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user --staff-no "$2" \
-		--name "$3" --department "$4" --department-name "$5" --roles "$6" \
+		--name "$3" --department "$4" ${5:+--department-name "$5"} --roles "$6" \
 		>>"$CIVIC_T/adduser.log" 2>&1 ||
 		die "civicctl add-user $2 failed ($(tail -n 3 "$CIVIC_T/adduser.log"))"
 }

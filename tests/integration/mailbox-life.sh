@@ -17,11 +17,7 @@ civic_program_start account --workers 1
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
 PW='life of a letter 2026'
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--department-name "$4" --roles "$5" >>"$CIVIC_T/adduser.log" 2>&1 ||
-		die "civicctl add-user $1 failed"
-}
+adduser() { civic_add_staff "$PW" "$@"; }
 adduser 30000001 信息办 office 县政府办公室 office
 adduser 30000002 市政局 shizheng 县市政公用事业管理局 clerk
 adduser 30000003 督查室 office 县政府办公室 supervisor

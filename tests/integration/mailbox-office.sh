@@ -14,11 +14,7 @@ civic_program_start mailbox --workers 3
 
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
 PW='mailbox office password 1'
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--department-name "$4" --roles "$5" >>"$CIVIC_T/adduser.log" 2>&1 ||
-		die "civicctl add-user $1 failed"
-}
+adduser() { civic_add_staff "$PW" "$@"; }
 adduser 30000001 信息办甲 000 县政府办公室 office
 adduser 30000002 督查乙 000 县政府办公室 supervisor
 adduser 30000003 公安丙 gaj 县公安局 clerk

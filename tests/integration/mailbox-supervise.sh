@@ -20,11 +20,7 @@ xml() { tr -d '\n' <"$BODY" | sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p"; }
 
 PW='督查 password 2026 ok'
 # adduser NO NAME DEPT-CODE DEPT-NAME ROLES
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--department-name "$4" --roles "$5" >>"$CIVIC_T/adduser.log" 2>&1 ||
-		die "civicctl add-user $1 failed ($(tail -n 3 "$CIVIC_T/adduser.log"))"
-}
+adduser() { civic_add_staff "$PW" "$@"; }
 adduser 20000001 督查员 000 县政府办公室 supervisor
 adduser 20000002 信息办 000 县政府办公室 office
 adduser 20000011 甲一 sa 县甲局 clerk

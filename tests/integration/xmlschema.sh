@@ -78,10 +78,8 @@ ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/load.log" 2>&1 ||
 ctl reindex >"$W/reindex.log" 2>&1 || die "civicctl reindex failed: $(cat "$W/reindex.log")"
 
 PW='schema of every page 2026'
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--roles "$4" >>"$W/adduser.log" 2>&1 || die "civicctl add-user $1 failed"
-}
+# adduser STAFF_NO NAME DEPT_CODE ROLES: in a department the demo data made.
+adduser() { civic_add_staff "$PW" "$1" "$2" "$3" "" "$4"; }
 # The departments are the demo's: the office (1) and housing (5), to which
 # letter 3 is forwarded (forward 3).
 adduser 40000001 管理员 office admin

@@ -38,10 +38,8 @@ ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/load.log" 2>&1 ||
 # ---------------------------------------------------------------- people
 # The demo's departments: 1 office, 2 gongan (公安局), 5 zhujian (住建局).
 PW='bad input suite password'
-adduser() {
-	printf '%s\n' "$PW" | ctl add-user --staff-no "$1" --name "$2" --department "$3" \
-		--roles "$4" >>"$CIVIC_T/adduser.log" 2>&1 || die "civicctl add-user $1 failed"
-}
+# adduser STAFF_NO NAME DEPT_CODE ROLES: in a department the demo data made.
+adduser() { civic_add_staff "$PW" "$1" "$2" "$3" "" "$4"; }
 adduser 40000001 管理员 office admin
 adduser 40000002 信息办 office office
 adduser 40000003 督查室 office supervisor
