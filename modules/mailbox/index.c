@@ -69,7 +69,8 @@ public_singles(struct civic_arena *a, const char **grams, size_t n)
 		first = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 0;
 		if (first == 0 || strlen(grams[i]) <= first)
 			continue;
-		p += sprintf(p, "%.*s %s ", (int)first, grams[i], grams[i] + first);
+		p += snprintf(p, len - (size_t)(p - text), "%.*s %s ", (int)first, grams[i],
+		    grams[i] + first);
 	}
 	*p = '\0';
 	return text;
