@@ -1,0 +1,85 @@
+/*
+ * search.h: Chinese search over a feature's public texts (DESIGN.md,
+ * "Chinese search"), one implementation for every feature that has one:
+ * the mailbox's published letters, the consultation's published answers,
+ * the catalogue's entries.
+ *
+ * A document is indexed by its grams (ngram.h): one row (gram, document)
+ * each in the feature's own gram table, written from the public text only
+ * in the transaction that publishes it.  A query is cut the same way and
+ * finds the documents that hold all its grams, with the condition
+ * CIVIC_SEARCH_IN in the feature's list statement.
+ *
+ * A feature describes its corpus with three statements, fixed texts so
+ * that each worker prepares them once:
+ *	text	SELECT one column, the public text, of the document WHERE id = ?
+ *		(no row: CIVIC_ERR_NOTFOUND)
+ *	del	DELETE its rows: DELETE FROM x_gram WHERE doc_id = ?
+ *	put	INSERT IGNORE INTO x_gram (gram, doc_id) VALUES CIVIC_SEARCH_ROWS
+ */
+#ifndef CIVIC_SEARCH_H
+#define CIVIC_SEARCH_H
+
+#include "db.h"
+#include "request.h"
+
+/*
+ * Grams of a query: the documents found must hold all of them.  Eight
+ * cover a query of nine Chinese characters; a longer one is matched on
+ * its first eight grams.  CIVIC_SEARCH_IN has exactly eight places, a
+ * shorter query repeating its last gram, so that one text serves every
+ * query.
+ */
+#define CIVIC_SEARCH_GRAMS	8
+/* Parameters of CIVIC_SEARCH_IN: the grams and their count. */
+#define CIVIC_SEARCH_NPARAMS	(CIVIC_SEARCH_GRAMS + 1)
+
+/*
+ * "IN (…)" for a WHERE clause: "AND l.id " CIVIC_SEARCH_IN("mailbox_gram",
+ * "letter_id").
+ */
+#define CIVIC_SEARCH_IN(table, col) \
+	"IN (SELECT g." col " FROM " table " g " \
+	"WHERE g.gram IN (?, ?, ?, ?, ?, ?, ?, ?) GROUP BY g." col " HAVING COUNT(*) = ?)"
+
+/*
+ * Rows one INSERT of the index writes: 32 (gram, document) pairs are 64
+ * parameters, the most one statement may bind (db.c).  A shorter last
+ * batch repeats its last gram, which INSERT IGNORE drops.
+ */
+#define CIVIC_SEARCH_BATCH	32
+#define CIVIC_SEARCH_ROW_	"(?, ?)"
+#define CIVIC_SEARCH_ROWS4_	CIVIC_SEARCH_ROW_ ", " CIVIC_SEARCH_ROW_ ", " \
+				CIVIC_SEARCH_ROW_ ", " CIVIC_SEARCH_ROW_
+#define CIVIC_SEARCH_ROWS16_	CIVIC_SEARCH_ROWS4_ ", " CIVIC_SEARCH_ROWS4_ ", " \
+				CIVIC_SEARCH_ROWS4_ ", " CIVIC_SEARCH_ROWS4_
+#define CIVIC_SEARCH_ROWS	CIVIC_SEARCH_ROWS16_ ", " CIVIC_SEARCH_ROWS16_
+
+struct civic_search {
+	const char	*text;
+	const char	*del;
+	const char	*put;
+};
+
+/*
+ * Writes the grams of document id, replacing any it had; inside the
+ * transaction that publishes it.  _unindex removes them.  They take the
+ * connection and an arena, not a request, so that civicctl can rebuild an
+ * index too.
+ */
+enum civic_err	 civic_search_index(struct civic_db *, struct civic_arena *,
+		    const struct civic_search *, long long id);
+enum civic_err	 civic_search_unindex(struct civic_db *, const struct civic_search *,
+		    long long id);
+
+/*
+ * Cuts the query q into grams for CIVIC_SEARCH_IN, into p[0 ..
+ * CIVIC_SEARCH_NPARAMS), and adds <search q="…" grams="n"/> to the page.
+ * Returns n, the number of grams (0: nothing searchable, such as only
+ * punctuation: the caller shows an empty list), or -1 when memory is
+ * short.
+ */
+int		 civic_search_params(struct civic_req *, const char *q,
+		    struct civic_param p[CIVIC_SEARCH_NPARAMS]);
+
+#endif
