@@ -68,6 +68,13 @@ static const struct config_key config_keys[] = {
 	{ "mailbox.limit_suggest",	"10" },
 	{ "mailbox.min_fill_seconds",	"5" },
 	{ "mailbox.open311_key",	"" },
+	{ "consult.hours",		"09:00-12:00, 13:30-17:30" },
+	{ "consult.every_day",		"0" },
+	{ "consult.first_minutes",	"10" },
+	{ "consult.answer_days",	"1" },
+	{ "consult.promise",		"12:00" },
+	{ "consult.min_fill_seconds",	"3" },
+	{ "consult.now",		"" },
 	{ "log.level",			"info" },
 };
 

@@ -69,6 +69,12 @@
 /* Headers of one multipart part (Content-Disposition, Content-Type). */
 #define CIVIC_MAX_PART_HEADERS	8
 
+/*
+ * Departments a route's scope may name for one object: a question has its
+ * area's and the one it was dispatched to.
+ */
+#define CIVIC_MAX_SCOPES	4
+
 /* Rows a single list query may fetch into the arena: one page and its peek row. */
 #define CIVIC_MAX_ROWS		500
 

@@ -64,9 +64,10 @@ struct civic_route {
 	struct civic_rate		 rate;		/* action NULL: none */
 	/*
 	 * Department scope: a SELECT with one parameter, the route's first
-	 * path segment, returning the department id of the object it
-	 * names.  A staff member who is only a clerk may reach the object
-	 * only when it is their department's; otherwise, and when no row
+	 * path segment, returning the department ids of the object it
+	 * names (one, or a few: CIVIC_MAX_SCOPES).  A staff member who is
+	 * only a clerk may reach the object only when it is one of their
+	 * department's; otherwise, and when no row
 	 * comes back, the answer is 404, so that ids are not confirmed.
 	 */
 	const char			*scope;

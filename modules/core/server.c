@@ -455,3 +455,29 @@ out:
 	civic_config_free(s.cfg);
 	return rc;
 }
+
+int
+civic_serve_parts(const char *name, const char *stylesheet, const struct civic_part *parts,
+    size_t nparts, int argc, char *argv[])
+{
+	struct civic_app	 app = { name, stylesheet, NULL, 0 };
+	struct civic_route	*routes;
+	size_t			 i, n = 0;
+	int			 rc = 1;
+
+	for (i = 0; i < nparts; i++)
+		n += *parts[i].n;
+	if ((routes = calloc(n, sizeof(*routes))) == NULL) {
+		fprintf(stderr, "civic-%s: out of memory\n", name);
+		goto out;
+	}
+	for (i = 0; i < nparts; i++) {
+		memcpy(&routes[app.nroutes], parts[i].routes, *parts[i].n * sizeof(*routes));
+		app.nroutes += *parts[i].n;
+	}
+	app.routes = routes;
+	rc = civic_serve(&app, argc, argv);
+	free(routes);
+out:
+	return rc;
+}

@@ -26,4 +26,17 @@ struct civic_app {
  */
 int	 civic_serve(const struct civic_app *, int argc, char *argv[]);
 
+/*
+ * A feature whose parts each declare their own route table (one file a
+ * part): the program's table is their sum, made once at start-up, and
+ * then civic_serve() as above.
+ */
+struct civic_part {
+	const struct civic_route	*routes;
+	const size_t			*n;
+};
+
+int	 civic_serve_parts(const char *name, const char *stylesheet,
+	    const struct civic_part *, size_t nparts, int argc, char *argv[]);
+
 #endif

@@ -44,6 +44,7 @@ worker_reason(int status)
 	switch (status) {
 	case 200: return "OK";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
@@ -243,6 +244,7 @@ worker_authorize(struct civic_req *r)
 	const struct civic_route	*route = r->route;
 	struct civic_rows		 rows;
 	const char			*dept, *uri;
+	size_t				 i;
 	enum civic_err			 err;
 
 	if (route->roles == 0)
@@ -263,14 +265,16 @@ worker_authorize(struct civic_req *r)
 	{
 		struct civic_param p[] = { CIVIC_PTEXT(r->segs[0].val) };
 
-		if ((err = civic_db_query(r->db, r->arena, route->scope, p, 1, 1, &rows)) !=
-		    CIVIC_OK)
+		if ((err = civic_db_query(r->db, r->arena, route->scope, p, 1,
+		    CIVIC_MAX_SCOPES, &rows)) != CIVIC_OK)
 			return civic_req_status(err);
 	}
-	dept = rows.nrows == 1 && rows.ncols >= 1 ? rows.cell[0] : NULL;
-	if (dept == NULL || strtoll(dept, NULL, 10) != r->staff->department)
-		return 404;
-	return 0;
+	/* Any of the object's departments will do (a question dispatched elsewhere). */
+	for (i = 0; i < rows.nrows && rows.ncols >= 1; i++)
+		if ((dept = rows.cell[i * rows.ncols]) != NULL &&
+		    strtoll(dept, NULL, 10) == r->staff->department)
+			return 0;
+	return 404;
 }
 
 /*

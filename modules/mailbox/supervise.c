@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "mailbox.h"
 #include "worker.h"
 
@@ -439,108 +440,40 @@ supervise_stats(struct civic_req *r)
 }
 
 /*
- * The CSV's column headings, in the page's language.  The words of the
- * ratings repeat xslt/i18n/mailbox.xml's, which C cannot read.
+ * The CSV's columns and headings, in the page's language.  The words of
+ * the ratings repeat xslt/i18n/mailbox.xml's, which C cannot read.
  */
-static const char *const supervise_csv_head[][2] = {
-	{ "部门", "Department" },
-	{ "收到", "Received" },
-	{ "已答复", "Replied" },
-	{ "按时答复", "Replied on time" },
-	{ "按时率(%)", "On-time rate (%)" },
-	{ "平均答复用时(工作日)", "Average working days to reply" },
-	{ "当前超时", "Overdue now" },
-	{ "非常满意", "Very satisfied" },
-	{ "满意", "Satisfied" },
-	{ "基本满意", "Fairly satisfied" },
-	{ "不满意", "Dissatisfied" },
-	{ "非常不满意", "Very dissatisfied" },
+static const struct civic_csv_col supervise_csv_cols[] = {
+	{ "name", "部门", "Department" },
+	{ "received", "收到", "Received" },
+	{ "replied", "已答复", "Replied" },
+	{ "on_time", "按时答复", "Replied on time" },
+	{ "on_time_rate", "按时率(%)", "On-time rate (%)" },
+	{ "avg_days", "平均答复用时(工作日)", "Average working days to reply" },
+	{ "overdue", "当前超时", "Overdue now" },
+	{ "r5", "非常满意", "Very satisfied" },
+	{ "r4", "满意", "Satisfied" },
+	{ "r3", "基本满意", "Fairly satisfied" },
+	{ "r2", "不满意", "Dissatisfied" },
+	{ "r1", "非常不满意", "Very dissatisfied" },
 };
-static const char *const supervise_csv_cols[] = { "name", "received", "replied", "on_time",
-    "on_time_rate", "avg_days", "overdue", "r5", "r4", "r3", "r2", "r1" };
-
-/* Bytes a field may take written out: every byte a doubled quote, two quotes, a ', CR LF. */
-#define SUPERVISE_CSV_FIELD(n)	(2 * (n) + 5)
-
-/*
- * Writes s at p as an RFC 4180 field and a separator (',' or CRLF at the
- * end of the record); returns the end.  A field holding a comma, quote or
- * line break is quoted with its quotes doubled.  One that begins like a
- * formula (= + - @) is prefixed with ' so that a spreadsheet shows it as
- * text and does not run it.
- */
-static char *
-supervise_csv_field(char *p, const char *s, int last)
-{
-	const char	*c;
-	int		 quote = strpbrk(s, ",\"\r\n") != NULL;
-
-	if (quote)
-		*p++ = '"';
-	if (s[0] != '\0' && strchr("=+-@", s[0]) != NULL)
-		*p++ = '\'';
-	for (c = s; *c != '\0'; c++) {
-		if (*c == '"')
-			*p++ = '"';
-		*p++ = *c;
-	}
-	if (quote)
-		*p++ = '"';
-	if (last) {
-		*p++ = '\r';
-		*p++ = '\n';
-	} else
-		*p++ = ',';
-	return p;
-}
 
 static int
 supervise_stats_csv(struct civic_req *r)
 {
-	static const char		 bom[] = "\xef\xbb\xbf";
-	const size_t			 ncols = CIVIC_NITEMS(supervise_csv_cols);
-	const int			 en = strcmp(r->lang, "en") == 0;
-	const struct civic_rows		*set;
 	struct supervise_figures	 fg;
-	const char			*v;
-	char				*buf, *p;
-	size_t				 size, i, j, k;
+	const struct civic_rows		*sets[] = { &fg.depts, &fg.total };
+	size_t				 i, j;
 	int				 st;
 
 	if ((st = supervise_figures(r, &fg)) != 0)
 		return st;
-	/* The bound first, then one buffer: the BOM, the headings, the rows, the total. */
-	size = sizeof(bom);
-	for (j = 0; j < ncols; j++)
-		size += SUPERVISE_CSV_FIELD(strlen(supervise_csv_head[j][en]));
-	for (k = 0; k < 2; k++) {
-		set = k == 0 ? &fg.depts : &fg.total;
-		for (i = 0; i < set->nrows; i++)
-			for (j = 0; j < ncols; j++)
-				size += SUPERVISE_CSV_FIELD(16 + ((v = civic_rows_get(set, i,
-				    supervise_csv_cols[j])) != NULL ? strlen(v) : 0));
-	}
-	if ((buf = civic_arena_alloc(r->arena, size)) == NULL)
-		return 500;
-	memcpy(buf, bom, sizeof(bom) - 1);
-	p = buf + sizeof(bom) - 1;
-	for (j = 0; j < ncols; j++)
-		p = supervise_csv_field(p, supervise_csv_head[j][en], j + 1 == ncols);
-	for (k = 0; k < 2; k++) {
-		set = k == 0 ? &fg.depts : &fg.total;
-		for (i = 0; i < set->nrows; i++)
-			for (j = 0; j < ncols; j++) {
-				v = civic_rows_get(set, i, supervise_csv_cols[j]);
-				if (k == 1 && j == 0)
-					v = en ? "Total" : "合计";
-				p = supervise_csv_field(p, v != NULL ? v : "", j + 1 == ncols);
-			}
-	}
-	if (civic_req_header(r, "Content-Type", "text/csv; charset=utf-8") != CIVIC_OK ||
-	    civic_req_header(r, "Content-Disposition",
-	    "attachment; filename=\"mailbox-stats.csv\"") != CIVIC_OK)
-		return 500;
-	r->body = buf;
-	r->bodylen = (size_t)(p - buf);
-	return 200;
+	/* The total's line is named, in the page's language. */
+	for (i = 0; i < fg.total.nrows; i++)
+		for (j = 0; j < fg.total.ncols; j++)
+			if (strcmp(fg.total.names[j], "name") == 0)
+				fg.total.cell[i * fg.total.ncols + j] =
+				    strcmp(r->lang, "en") == 0 ? "Total" : "合计";
+	return civic_csv(r, "mailbox-stats.csv", supervise_csv_cols,
+	    CIVIC_NITEMS(supervise_csv_cols), sets, CIVIC_NITEMS(sets));
 }
