@@ -31,7 +31,7 @@ const struct ctl_command ctl_commands[] = {
 	{ "notify", "send queued SMS and e-mail notifications", CTL_NEEDS_CONFIG,
 	    ctl_notify },
 	{ "purge", "remove personal data past the retention period", CTL_NEEDS_DB, ctl_purge },
-	{ "reindex", "rebuild the mailbox's search index", CTL_NEEDS_DB, ctl_reindex },
+	{ "reindex", "rebuild the features' search indexes", CTL_NEEDS_DB, ctl_reindex },
 	{ NULL, NULL, 0, NULL }
 };
 

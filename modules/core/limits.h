@@ -74,6 +74,18 @@
  * area's and the one it was dispatched to.
  */
 #define CIVIC_MAX_SCOPES	4
+/*
+ * Grams one document is indexed with (search.c): its pairs and words
+ * first, up to CIVIC_SEARCH_PAIRS, then its single characters up to
+ * CIVIC_SEARCH_MAX rows in all.  A letter's public body of 3000 characters
+ * and a reply as long have at most some 6000 pairs, far fewer distinct
+ * ones in real Chinese; the bound keeps the transaction that publishes a
+ * document, and the index, from growing with a text of any length.  Text
+ * past it (the end of an unusually long reply) is not found by its later
+ * words.
+ */
+#define CIVIC_SEARCH_PAIRS	3000
+#define CIVIC_SEARCH_MAX	4000
 
 /* Rows a single list query may fetch into the arena: one page and its peek row. */
 #define CIVIC_MAX_ROWS		500

@@ -15,8 +15,7 @@
  *	lists.c		the lists the office maintains: categories, reasons
  *	supervise.c	every letter, urging, statistics (table, SVG, CSV)
  *	letter.c	what they share (below)
- *	index.c		the search index of published letters
- *	redact.c	masking personal data for the public version
+ *	index.c		the search index of published letters (its corpus)
  *
  * The schema is sql/008-mailbox.sql; its comments give the states.
  */
@@ -26,8 +25,8 @@
 #include "civic.h"
 #include "audit.h"
 #include "calendar.h"
-#include "ngram.h"
 #include "notify.h"
+#include "search.h"
 #include "tracking.h"
 
 /* The route tables of the parts. */
@@ -128,23 +127,11 @@ struct mailbox_new {
 enum civic_err	 mailbox_letter_create(struct civic_req *, struct mailbox_new *);
 
 /*
- * The search index of a letter (mailbox_gram, index.c): _index writes the
- * grams of its public subject, body and reply, replacing any it had
- * (CIVIC_ERR_NOTFOUND for no such letter); _unindex removes them.  Inside
- * the transaction that publishes or unpublishes it.  They take the
- * connection and an arena, not a request, so that civicctl can rebuild
- * the index too.
+ * The search index of published letters (mailbox_gram, index.c), for
+ * civic_search_index() and _unindex() inside the transaction that
+ * publishes or unpublishes a letter, and for `civicctl reindex`.
  */
-enum civic_err	 mailbox_index(struct civic_db *, struct civic_arena *, long long letter);
-enum civic_err	 mailbox_unindex(struct civic_db *, long long letter);
-
-/*
- * The public version of text: phone numbers, ID numbers, e-mail addresses
- * and the given names (the writer's, nnames of them) replaced by "***".
- * The patterns are one table in redact.c.  NULL when memory is short.
- */
-char		*mailbox_redact(struct civic_arena *, const char *text,
-		    const char *const *names, size_t nnames);
+extern const struct civic_search mailbox_index;
 
 /*
  * What office.c shares with dept.c.  _settle: after a forward was taken

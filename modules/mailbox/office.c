@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mailbox.h"
+#include "redact.h"
 #include "worker.h"
 
 #define OFFICE_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"
@@ -847,7 +848,7 @@ static const char office_public_sql[] =
 /*
  * The original and the public version side by side.  Until the office
  * saves one, the version offered is the original masked by
- * mailbox_redact() (the writer's name among what it masks).
+ * civic_redact() (the writer's name among what it masks).
  */
 static int
 office_public_page(struct civic_req *r)
@@ -880,7 +881,7 @@ office_public_page(struct civic_req *r)
 		if (saved)
 			v = civic_rows_get(&rows, 0, key);
 		else if ((v = civic_rows_get(&rows, 0, cols[i])) != NULL &&
-		    (v = mailbox_redact(r->arena, v, names, 1)) == NULL)
+		    (v = civic_redact(r->arena, v, names, 1)) == NULL)
 			return 500;
 		/* A refused form's values came first and win. */
 		civic_page_value(r, key, v);
@@ -917,7 +918,7 @@ office_public_save_tx(void *arg)
 		return err;
 	/* A published letter is searched by its public text: index the new one. */
 	if (strcmp(rows.cell[0], "1") == 0 &&
-	    (err = mailbox_index(r->db, r->arena, a->id)) != CIVIC_OK)
+	    (err = civic_search_index(r->db, r->arena, &mailbox_index, a->id)) != CIVIC_OK)
 		return err;
 	if ((err = office_done(a, "public_edited", 0, NULL, 0, "mailbox.public.save")) !=
 	    CIVIC_OK)
@@ -948,13 +949,13 @@ office_public_save(struct civic_req *r)
 static enum civic_err
 office_index(struct civic_req *r, long long id)
 {
-	return mailbox_index(r->db, r->arena, id);
+	return civic_search_index(r->db, r->arena, &mailbox_index, id);
 }
 
 static enum civic_err
 office_unindex(struct civic_req *r, long long id)
 {
-	return mailbox_unindex(r->db, id);
+	return civic_search_unindex(r->db, &mailbox_index, id);
 }
 
 static const struct office_step office_publish_step = {

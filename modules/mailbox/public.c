@@ -9,8 +9,9 @@
  * original subject, body and reply, are never selected: what a query does
  * not read, no page can show.
  *
- * Chinese search: a query is cut into grams as the index is (index.c)
- * and finds the letters that hold all of them.
+ * Chinese search: the core cuts a query into grams as it cut the
+ * letters (modules/core/search.h, the corpus in index.c), and the list
+ * keeps the letters that hold all of them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,14 +21,6 @@
 #include "mailbox.h"
 #include "render.h"
 #include "worker.h"
-
-/*
- * Grams of a query: the letters found must hold all of them.  Eight cover
- * a query of nine Chinese characters; a longer one is matched on its first
- * eight grams.  The statement has exactly eight places, a shorter query
- * repeating its last gram, so that one text serves every query.
- */
-#define MAILBOX_QUERY_GRAMS	8
 
 /* Letters in the Atom feed. */
 #define MAILBOX_FEED_SIZE	20
@@ -86,8 +79,7 @@ const size_t mailbox_public_nroutes = CIVIC_NITEMS(mailbox_public_routes);
 	"AND (? IS NULL OR l.category_id = ?) AND (? IS NULL OR l.reply_department_id = ?) " \
 	"AND (? IS NULL OR (l.created_at >= ? AND l.created_at < ?)) "
 #define LIST_SEARCH \
-	"AND l.id IN (SELECT g.letter_id FROM mailbox_gram g " \
-	"WHERE g.gram IN (?, ?, ?, ?, ?, ?, ?, ?) GROUP BY g.letter_id HAVING COUNT(*) = ?) "
+	"AND l.id " CIVIC_SEARCH_IN("mailbox_gram", "letter_id") " "
 #define LIST_ORDER \
 	"ORDER BY l.id DESC LIMIT ?"
 
@@ -112,17 +104,16 @@ public_list(struct civic_req *r)
 	static const char	 search[] = LIST_SELECT LIST_SEARCH LIST_ORDER;
 	const char		*q = civic_req_value(r, "q");
 	const char		*type = civic_req_value(r, "type");
-	const char		*grams[MAILBOX_QUERY_GRAMS];
 	long long		 after = civic_req_int(r, "after", 0);
 	long long		 category = civic_req_int(r, "category", 0);
 	long long		 department = civic_req_int(r, "department", 0);
 	long long		 year = civic_req_int(r, "year", 0);
-	struct civic_param	 p[10 + MAILBOX_QUERY_GRAMS + 2];
+	struct civic_param	 p[10 + CIVIC_SEARCH_NPARAMS + 1];
+	struct civic_param	 sp[CIVIC_SEARCH_NPARAMS];
 	struct civic_rows	 rows;
-	xmlNodePtr		 s;
-	size_t			 n = 0, np = 0, i;
+	size_t			 np = 0;
 	char			 from[32], to[32];
-	int			 st;
+	int			 n = 0, st;
 	enum civic_err		 err;
 
 	if ((st = public_choices(r)) != 0)
@@ -134,12 +125,8 @@ public_list(struct civic_req *r)
 	civic_page_value(r, "department", civic_req_value(r, "department"));
 	civic_page_value(r, "year", civic_req_value(r, "year"));
 	if (q != NULL) {
-		if ((n = civic_ngram_split(r->arena, q, grams, MAILBOX_QUERY_GRAMS)) ==
-		    (size_t)-1)
+		if ((n = civic_search_params(r, q, sp)) < 0)
 			return 500;
-		s = civic_page_add(r, NULL, "search", NULL);
-		civic_page_attr(s, "q", q);
-		civic_page_attr(s, "grams", civic_arena_printf(r->arena, "%zu", n));
 		/* Nothing searchable (only punctuation): nothing found. */
 		if (n == 0) {
 			civic_page_pager(r, NULL);
@@ -160,9 +147,8 @@ public_list(struct civic_req *r)
 	p[np++] = CIVIC_PTEXTN(from, strlen(from));
 	p[np++] = CIVIC_PTEXTN(to, strlen(to));
 	if (n > 0) {
-		for (i = 0; i < MAILBOX_QUERY_GRAMS; i++)
-			p[np++] = CIVIC_PTEXT(grams[i < n ? i : n - 1]);
-		p[np++] = CIVIC_PINT(n);
+		memcpy(p + np, sp, sizeof(sp));
+		np += CIVIC_SEARCH_NPARAMS;
 	}
 	p[np++] = CIVIC_PINT(CIVIC_PAGE_SIZE + 1);
 	if ((err = civic_db_query(r->db, r->arena, n > 0 ? search : plain, p, np,

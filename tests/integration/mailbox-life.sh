@@ -228,7 +228,12 @@ ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/demo.log" 2>&1
 check_eq "the demo's mailbox loads" 0 $?
 ctl reindex >"$W/reindex.log" 2>&1
 check_eq "civicctl reindex indexes the published letters" 0 $?
-check "… and says how many" grep -q 'letters' "$W/reindex.log"
+check "… and says how many" grep -q 'mailbox: [0-9]* documents' "$W/reindex.log"
+ctl reindex mailbox >"$W/reindex.log" 2>&1
+check_eq "civicctl reindex mailbox rebuilds that index alone" 0 $?
+ctl reindex nosuch >"$W/reindex.log" 2>&1
+check_eq "civicctl reindex of an unknown index is a usage error" 2 $?
+check "… which names the indexes there are" grep -q 'one of: mailbox' "$W/reindex.log"
 http GET "/mailbox/?q=%E8%B7%AF%E7%81%AF"
 expect_body_contains "the demo's 路灯 letter is found by search" '老旧小区路灯损坏两周未修'
 http GET /mailbox/office -b "$OFFICE"

@@ -1,5 +1,5 @@
 /*
- * test_redact.c: unit tests of mailbox_redact() (modules/mailbox/redact.c).
+ * test_redact.c: unit tests of civic_redact() (modules/core/redact.c).
  *
  * One table: the text, the names given (up to three), and the public
  * version expected.  Each kind of personal data in its written forms,
@@ -18,8 +18,8 @@
 #include <CUnit/CUnit.h>
 #include <CUnit/Basic.h>
 
-#include "arena.h"
-#include "mailbox.h"
+#include "civic.h"
+#include "redact.h"
 #include "cunit_run.h"
 
 struct redact_case {
@@ -101,7 +101,7 @@ test_table(void)
 	for (i = 0; i < CIVIC_NITEMS(cases); i++) {
 		for (n = 0; n < 3 && cases[i].names[n] != NULL; n++)
 			;
-		got = mailbox_redact(arena, cases[i].text, cases[i].names, n);
+		got = civic_redact(arena, cases[i].text, cases[i].names, n);
 		if (got == NULL || strcmp(got, cases[i].want) != 0)
 			printf("\n  %s:\n    in   %s\n    want %s\n    got  %s\n", cases[i].what,
 			    cases[i].text, cases[i].want, got != NULL ? got : "(NULL)");
@@ -125,7 +125,7 @@ test_long(void)
 		wl += (size_t)snprintf(want + wl, sizeof(want) - wl,
 		    "%zu***于2026-11-%02zu致电***。\n", i, i % 28 + 1);
 	}
-	got = mailbox_redact(arena, in, names, 1);
+	got = civic_redact(arena, in, names, 1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 	CU_ASSERT_STRING_EQUAL(got, want);
 }
@@ -136,8 +136,8 @@ test_edges(void)
 {
 	char	*got;
 
-	CU_ASSERT_PTR_NULL(mailbox_redact(arena, NULL, NULL, 0));
-	got = mailbox_redact(arena, "张三13800138000", NULL, 3);
+	CU_ASSERT_PTR_NULL(civic_redact(arena, NULL, NULL, 0));
+	got = civic_redact(arena, "张三13800138000", NULL, 3);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(got);
 	CU_ASSERT_STRING_EQUAL(got, "张三***");
 }

@@ -1,8 +1,9 @@
 /*
  * test_search.c: unit tests of the pure parts a citizen's search and
  * look-up rest on: the grams of Chinese and mixed text
- * (modules/core/ngram.c), which the mailbox's search index is made of, and
- * the hash of a typed query code (modules/core/tracking.c).
+ * (modules/core/ngram.c), which the features' search indexes are made of,
+ * the statement texts of modules/core/search.h, and the hash of a typed
+ * query code (modules/core/tracking.c).
  *
  * The gram cases are a table: a text, a bound, and the grams expected in
  * order, written out by hand.
@@ -19,6 +20,7 @@
 
 #include "arena.h"
 #include "ngram.h"
+#include "search.h"
 #include "tracking.h"
 #include "cunit_run.h"
 
@@ -143,6 +145,30 @@ test_grams_long(void)
 	civic_arena_free(a);
 }
 
+/* Occurrences of needle in s. */
+static size_t
+count(const char *s, const char *needle)
+{
+	size_t	 n = 0;
+
+	for (; (s = strstr(s, needle)) != NULL; s += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * The texts search.h builds hold as many places as the code binds: a
+ * statement prepared with one place too few or too many fails at every
+ * search or every publication, not at start-up.
+ */
+static void
+test_search_texts(void)
+{
+	CU_ASSERT_EQUAL(count(CIVIC_SEARCH_IN("t_gram", "doc_id"), "?"), CIVIC_SEARCH_NPARAMS);
+	CU_ASSERT_EQUAL(count(CIVIC_SEARCH_ROWS, "(?, ?)"), CIVIC_SEARCH_BATCH);
+	CU_ASSERT_EQUAL(count(CIVIC_SEARCH_ROWS, "?"), 2 * CIVIC_SEARCH_BATCH);
+}
+
 /* The hash of a code as typed: the one civic_tracking_code() gave, or -1. */
 static void
 test_tracking_hash(void)
@@ -224,6 +250,7 @@ main(void)
 	if ((s = CU_add_suite("search", NULL, NULL)) == NULL ||
 	    CU_add_test(s, "grams of Chinese and mixed text", test_grams) == NULL ||
 	    CU_add_test(s, "grams of a long text: distinct, bounded", test_grams_long) == NULL ||
+	    CU_add_test(s, "search statement texts: places", test_search_texts) == NULL ||
 	    CU_add_test(s, "query code hashes", test_tracking_hash) == NULL) {
 		CU_cleanup_registry();
 		return 99;

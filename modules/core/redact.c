@@ -1,14 +1,16 @@
 /*
- * redact.c: masking personal data for a letter's public version (mailbox.h).
+ * redact.c: masking personal data for the public version of a text
+ * (redact.h): a letter's and its reply's in the mailbox, a question's and
+ * its answer's in the consultation.
  *
- * The office publishes a letter only through its public version, which
+ * A feature publishes such a text only through its public version, which
  * starts as the original with every phone number, ID number, e-mail
- * address and given name replaced by "***"; the office then reads it side
- * by side with the original and may edit it further.  Masking is
- * therefore a first pass that must catch what is plainly personal and
- * leave alone what plainly is not (dates, amounts, tracking numbers),
- * since a masked date makes a reply unreadable and a missed number is
- * caught by the office's reading only if the office reads well.
+ * address and given name replaced by "***"; the staff member who
+ * publishes then reads it side by side with the original and may edit it
+ * further.  Masking is therefore a first pass that must catch what is
+ * plainly personal and leave alone what plainly is not (dates, amounts,
+ * tracking numbers), since a masked date makes a reply unreadable and a
+ * missed number is caught by the staff's reading only if they read well.
  *
  * The patterns are one table below, one a kind, each run over the whole
  * text in turn (e-mail first, so that an address made of digits,
@@ -37,9 +39,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "mailbox.h"
+#include "err.h"
 #include "log.h"
 #include "parse.h"
+#include "redact.h"
 
 /* What replaces each piece of personal data. */
 #define REDACT_MASK		"***"
@@ -47,9 +50,10 @@
 
 /*
  * Backtracking steps one match may take.  The patterns are nearly linear
- * and a letter is at most 3000 characters, so a real text needs a few
- * thousand; the limit is a wall should a pattern be changed badly.  A text
- * that reaches it is not published unmasked: mailbox_redact() fails.
+ * and a text to publish (a letter, a question) is at most some 3000
+ * characters, so a real text needs a few thousand; the limit is a wall
+ * should a pattern be changed badly.  A text that reaches it is not
+ * published unmasked: civic_redact() fails.
  */
 #define REDACT_MATCH_LIMIT	1000000
 
@@ -102,7 +106,7 @@ static const struct {
 	    REDACT_E },
 };
 
-#define REDACT_NPATTERNS	CIVIC_NITEMS(redact_patterns)
+#define REDACT_NPATTERNS	(sizeof(redact_patterns) / sizeof(redact_patterns[0]))
 
 static pcre2_code		*redact_code[REDACT_NPATTERNS];
 static pcre2_match_data		*redact_md;
@@ -326,7 +330,7 @@ redact_names_sorted(struct civic_arena *a, const char *const *names, size_t nnam
 }
 
 char *
-mailbox_redact(struct civic_arena *a, const char *text, const char *const *names,
+civic_redact(struct civic_arena *a, const char *text, const char *const *names,
     size_t nnames)
 {
 	const char	**sorted;
