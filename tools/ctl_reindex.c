@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "consult.h"
 #include "mailbox.h"
 #include "search.h"
 
@@ -32,6 +33,9 @@ static const struct {
 	{ "mailbox", "SELECT id, published FROM mailbox_letter WHERE id > ? "
 	    "AND (published = 1 OR id IN (SELECT letter_id FROM mailbox_gram)) "
 	    "ORDER BY id LIMIT ?", &mailbox_index },
+	{ "consult", "SELECT id, published FROM consult_question WHERE id > ? "
+	    "AND (published = 1 OR id IN (SELECT question_id FROM consult_gram)) "
+	    "ORDER BY id LIMIT ?", &consult_index },
 };
 
 #define REINDEX_NCORPORA	(sizeof(reindex_corpora) / sizeof(reindex_corpora[0]))

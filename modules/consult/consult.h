@@ -45,7 +45,7 @@ extern const size_t		consult_supervise_nroutes;
 extern const char *const consult_ratings[];
 
 /* The published answers' search index (search.h). */
-extern const struct civic_search consult_corpus;
+extern const struct civic_search consult_index;
 
 /* A DATETIME column as text, the way every page shows times. */
 #define CONSULT_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"

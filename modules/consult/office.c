@@ -131,8 +131,8 @@ office_publish_tx(void *arg)
 		err = CIVIC_ERR_CONFLICT;
 		goto out;
 	}
-	if ((err = o->publish ? civic_search_index(r->db, r->arena, &consult_corpus, o->id) :
-	    civic_search_unindex(r->db, &consult_corpus, o->id)) != CIVIC_OK ||
+	if ((err = o->publish ? civic_search_index(r->db, r->arena, &consult_index, o->id) :
+	    civic_search_unindex(r->db, &consult_index, o->id)) != CIVIC_OK ||
 	    (err = consult_message(r, o->id, o->publish ? "publish" : "unpublish", 0, 0,
 	    NULL)) != CIVIC_OK ||
 	    (err = consult_done(r, o->id, o->publish ? "consult.publish" :

@@ -12,13 +12,6 @@
 
 const char *const consult_ratings[] = { "5", "4", "3", "2", "1", NULL };
 
-const struct civic_search consult_corpus = {
-	"SELECT CONCAT_WS(' ', public_subject, public_body, public_answer) AS text "
-	"FROM consult_question WHERE id = ?",
-	"DELETE FROM consult_gram WHERE question_id = ?",
-	"INSERT IGNORE INTO consult_gram (gram, question_id) VALUES " CIVIC_SEARCH_ROWS
-};
-
 civic_time
 consult_now(const struct civic_req *r, char buf[CIVIC_CALENDAR_TIME_LEN])
 {

@@ -16,11 +16,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/tree.h>
 
+#include "atom.h"
 #include "mailbox.h"
-#include "render.h"
-#include "worker.h"
 
 /* Letters in the Atom feed. */
 #define MAILBOX_FEED_SIZE	20
@@ -189,141 +187,28 @@ public_show(struct civic_req *r)
 
 /* ---------------------------------------------------------------- feed */
 
-#define ATOM_NS		"http://www.w3.org/2005/Atom"
-
-static void
-public_doc_free(void *doc)
-{
-	xmlFreeDoc(doc);
-}
-
-/*
- * The site's origin for absolute URLs: site.base_url when it is absolute
- * ("https://www.example.gov.cn/"), else the scheme, the web server's
- * own name for this site (SERVER_NAME, from its configuration) and its
- * port when not the scheme's own.  Without a trailing slash.  *host
- * gets the host alone, for tag: URIs.
- */
-static const char *
-public_origin(struct civic_req *r, const char **host)
-{
-	const char	*base = civic_config_get(r->worker->cfg, "site.base_url");
-	const char	*name = civic_req_param(r, "SERVER_NAME");
-	const char	*port = civic_req_param(r, "SERVER_PORT");
-	const char	*h;
-	size_t		 len;
-
-	if (strncmp(base, "https://", 8) == 0 || strncmp(base, "http://", 7) == 0) {
-		h = strstr(base, "://") + 3;
-		len = strcspn(h, "/:");
-		*host = civic_arena_strndup(r->arena, h, len);
-		return civic_arena_strndup(r->arena, base, (size_t)(h - base) + strcspn(h, "/"));
-	}
-	if (name == NULL || name[0] == '\0' || strcspn(name, "/\"<>\\: ") != strlen(name))
-		name = "localhost";
-	*host = name;
-	/* The port only when it is not the scheme's own. */
-	if (port == NULL || port[0] == '\0' || strspn(port, "0123456789") != strlen(port) ||
-	    strcmp(port, r->https ? "443" : "80") == 0)
-		port = NULL;
-	return civic_arena_printf(r->arena, "%s://%s%s%s", r->https ? "https" : "http", name,
-	    port != NULL ? ":" : "", port != NULL ? port : "");
-}
-
-static xmlNodePtr
-public_atom_link(xmlNodePtr parent, const char *rel, const char *type, const char *href)
-{
-	xmlNodePtr	 l = xmlNewChild(parent, NULL, BAD_CAST "link", NULL);
-
-	civic_page_attr(l, "rel", rel);
-	civic_page_attr(l, "type", type);
-	civic_page_attr(l, "href", href);
-	return l;
-}
-
-/*
- * Atom 1.0 (RFC 4287), built with libxml2 and sent as it is, not through
- * the site's stylesheet.  Ids are tag: URIs made of the host and the
- * tracking number, which do not change when a letter is published again;
- * updated is the time of publication, at +08:00 (the database session's
- * zone).  The newest publications come first: a letter written long ago
- * but published today is news to a reader.
- */
+/* GET /feed.atom: the newest publications first (a letter written long ago but published today is news). */
 static int
 public_feed(struct civic_req *r)
 {
 	static const char	 sql[] =
-	    "SELECT l.id, l.tracking_no, l.public_subject AS subject, c.name AS category, "
-	    "l.public_body AS body, l.public_reply AS reply, "
-	    "DATE_FORMAT(l.published_at, '%Y-%m-%dT%H:%i:%s+08:00') AS published "
+	    "SELECT l.id, l.tracking_no AS `key`, l.public_subject AS title, "
+	    CIVIC_ATOM_TIME("l.published_at") " AS published, c.name AS category, "
+	    "CONCAT(COALESCE(l.public_body, ''), '\\n\\n', ?, '\\n', "
+	    "COALESCE(l.public_reply, '')) AS content "
 	    "FROM mailbox_letter l JOIN mailbox_category c ON c.id = l.category_id "
 	    "WHERE l.published = 1 AND l.published_at IS NOT NULL "
 	    "ORDER BY l.published_at DESC, l.id DESC LIMIT ?";
-	struct civic_param	 p[] = { CIVIC_PINT(MAILBOX_FEED_SIZE) };
+	static const struct civic_atom feed = { "mailbox", "县长信箱 来信选登",
+	    "County Head's Mailbox: published letters", "l/" };
 	const int		 en = r->lang != NULL && strcmp(r->lang, "en") == 0;
-	const char		*site = civic_config_get(r->worker->cfg, "site.name");
-	const char		*origin, *host, *mount = r->worker->mount, *updated;
+	struct civic_param	 p[] = { CIVIC_PTEXT(en ? "Reply:" : "答复："),
+				    CIVIC_PINT(MAILBOX_FEED_SIZE) };
 	struct civic_rows	 rows;
-	xmlDocPtr		 doc;
-	xmlNodePtr		 feed, e, a;
-	xmlNsPtr		 ns;
-	char			 now[CIVIC_CALENDAR_TIME_LEN];
-	size_t			 i;
 	enum civic_err		 err;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, MAILBOX_FEED_SIZE, &rows)) !=
+	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, MAILBOX_FEED_SIZE, &rows)) !=
 	    CIVIC_OK)
 		return civic_req_status(err);
-	if ((origin = public_origin(r, &host)) == NULL ||
-	    (doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
-		return 500;
-	if (civic_arena_cleanup(r->arena, public_doc_free, doc) != CIVIC_OK ||
-	    (feed = xmlNewDocNode(doc, NULL, BAD_CAST "feed", NULL)) == NULL ||
-	    (ns = xmlNewNs(feed, BAD_CAST ATOM_NS, NULL)) == NULL)
-		return 500;
-	xmlSetNs(feed, ns);
-	xmlDocSetRootElement(doc, feed);
-	xmlNodeSetLang(feed, BAD_CAST (en ? "en" : "zh-CN"));
-	civic_page_add(r, feed, "id", civic_arena_printf(r->arena, "tag:%s,2026:mailbox",
-	    host));
-	civic_page_add(r, feed, "title", civic_arena_printf(r->arena, "%s %s", site,
-	    en ? "County Head's Mailbox: published letters" : "县长信箱 来信选登"));
-	/* The newest publication, or now for a feed with no entry yet. */
-	if (rows.nrows > 0)
-		updated = civic_rows_get(&rows, 0, "published");
-	else {
-		civic_calendar_format_time(civic_calendar_now(), now);
-		now[10] = 'T';
-		updated = civic_arena_printf(r->arena, "%s+08:00", now);
-	}
-	civic_page_add(r, feed, "updated", updated);
-	public_atom_link(feed, "self", "application/atom+xml",
-	    civic_arena_printf(r->arena, "%s%sfeed.atom", origin, mount));
-	public_atom_link(feed, "alternate", "text/html",
-	    civic_arena_printf(r->arena, "%s%s", origin, mount));
-	a = civic_page_add(r, feed, "author", NULL);
-	civic_page_add(r, a, "name", site);
-	for (i = 0; i < rows.nrows; i++) {
-		const char	*body = civic_rows_get(&rows, i, "body");
-		const char	*reply = civic_rows_get(&rows, i, "reply");
-
-		e = civic_page_add(r, feed, "entry", NULL);
-		civic_page_add(r, e, "id", civic_arena_printf(r->arena, "tag:%s,2026:mailbox/%s",
-		    host, civic_rows_get(&rows, i, "tracking_no")));
-		civic_page_add(r, e, "title", civic_rows_get(&rows, i, "subject"));
-		civic_page_add(r, e, "updated", civic_rows_get(&rows, i, "published"));
-		civic_page_add(r, e, "published", civic_rows_get(&rows, i, "published"));
-		public_atom_link(e, "alternate", "text/html", civic_arena_printf(r->arena,
-		    "%s%sl/%s", origin, mount, civic_rows_get(&rows, i, "id")));
-		civic_page_attr(civic_page_add(r, e, "category", NULL), "term",
-		    civic_rows_get(&rows, i, "category"));
-		civic_page_attr(civic_page_add(r, e, "content", civic_arena_printf(r->arena,
-		    "%s\n\n%s\n%s", body != NULL ? body : "", en ? "Reply:" : "答复：",
-		    reply != NULL ? reply : "")), "type", "text");
-	}
-	if (civic_render_xml(doc, NULL, r->arena, &r->body, &r->bodylen) != CIVIC_OK ||
-	    civic_req_header(r, "Content-Type", "application/atom+xml; charset=utf-8") !=
-	    CIVIC_OK)
-		return 500;
-	return 200;
+	return civic_atom_feed(r, &feed, &rows);
 }
