@@ -73,7 +73,7 @@ public_show(struct civic_req *r)
 	    "SELECT q.id, q.tracking_no AS no, q.public_subject AS subject, d.name AS area, "
 	    "DATE_FORMAT(q.asked_at, '%Y-%m-%d') AS asked, "
 	    "DATE_FORMAT(q.published_at, '%Y-%m-%d') AS published, "
-	    "q.public_body AS body, q.public_answer AS answer "
+	    "q.public_body AS body, q.public_answer AS reply "
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
 	    "WHERE q.id = ? AND q.published = 1";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };

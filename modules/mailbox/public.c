@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-
 #include "atom.h"
 #include "mailbox.h"
 

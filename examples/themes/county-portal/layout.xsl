@@ -13,6 +13,8 @@
 
   It keeps what every layout must keep (see xslt/layout.xsl):
     - <main id="main"> with the messages and apply-templates mode="content";
+    - apply-templates mode="head" in <head>, where a feature adds what one
+      of its views needs there (a script file, a feed link);
     - the staff bar (/page/staff), the language switch and the skip link,
       whose templates ("staff-bar", "lang-switch", "nav-item") are in
       common.xsl;
@@ -79,6 +81,8 @@
         </title>
         <link rel="stylesheet" href="{$static}static/civic.css"/>
         <link rel="stylesheet" href="{$static}static/county-portal.css"/>
+        <!-- What a feature adds to <head> for one of its views (common.xsl, mode "head"): keep. -->
+        <xsl:apply-templates select="/page" mode="head"/>
       </head>
       <body class="theme-county-portal program-{/page/@program} view-{/page/@view}">
         <a class="skip-link" href="#main">
