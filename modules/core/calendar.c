@@ -411,8 +411,8 @@ calendar_hours_valid(const struct civic_office_hours *oh)
 }
 
 enum civic_err
-civic_calendar_add_working_hours(const struct civic_calendar *cal,
-    const struct civic_office_hours *oh, civic_time start, int h, civic_time *due)
+civic_calendar_add_working_minutes(const struct civic_calendar *cal,
+    const struct civic_office_hours *oh, civic_time start, int min, civic_time *due)
 {
 	civic_day	 day;
 	long long	 left, from, avail;
@@ -422,17 +422,17 @@ civic_calendar_add_working_hours(const struct civic_calendar *cal,
 
 	if (oh == NULL)
 		oh = &civic_calendar_office_hours;
-	if (h < 0 || !calendar_hours_valid(oh))
+	if (min < 0 || !calendar_hours_valid(oh))
 		goto out;
 	err = CIVIC_ERR_TOOBIG;
-	if (h > CIVIC_CALENDAR_MAX_HOURS)
+	if (min > CIVIC_CALENDAR_MAX_HOURS * 60)
 		goto out;
 	err = CIVIC_OK;
-	if (h == 0) {
+	if (min == 0) {
 		*due = start;
 		goto out;
 	}
-	left = (long long)h * 3600;
+	left = (long long)min * 60;
 	day = civic_calendar_day_of(start);
 	from = start - (civic_time)day * CIVIC_CALENDAR_DAY_SECS;
 	for (;; day++, from = 0) {
@@ -454,6 +454,160 @@ civic_calendar_add_working_hours(const struct civic_calendar *cal,
 			from = oh->periods[i].close;
 		}
 	}
+out:
+	return err;
+}
+
+enum civic_err
+civic_calendar_add_working_hours(const struct civic_calendar *cal,
+    const struct civic_office_hours *oh, civic_time start, int h, civic_time *due)
+{
+	/*
+	 * h * 60 could overflow an int: a count beyond the bound goes on as
+	 * one minute past it, a negative one as -1, which the minutes refuse
+	 * as they would have refused the hours.
+	 */
+	if (h > CIVIC_CALENDAR_MAX_HOURS)
+		h = CIVIC_CALENDAR_MAX_HOURS * 60 + 1;
+	else if (h < 0)
+		h = -1;
+	else
+		h *= 60;
+	return civic_calendar_add_working_minutes(cal, oh, start, h, due);
+}
+
+int
+civic_calendar_in_hours(const struct civic_calendar *cal,
+    const struct civic_office_hours *oh, civic_time t)
+{
+	civic_day	 day = civic_calendar_day_of(t);
+	long		 s = (long)(t - (civic_time)day * CIVIC_CALENDAR_DAY_SECS);
+	size_t		 i;
+	int		 in = -1;
+
+	if (oh == NULL)
+		oh = &civic_calendar_office_hours;
+	if (!calendar_hours_valid(oh) || (in = civic_calendar_is_workday(cal, day)) <= 0)
+		goto out;
+	in = 0;
+	for (i = 0; i < oh->nperiods && !in; i++)
+		in = oh->periods[i].open <= s && s < oh->periods[i].close;
+out:
+	return in;
+}
+
+/*
+ * Reading office hours from text.  Each helper gives the bytes the thing
+ * it looks for takes at s, or 0 when s does not begin with it; they read
+ * no further than a mismatch, so never past the NUL.
+ */
+
+/* One of the strings in list (NULL-terminated) at s. */
+static size_t
+calendar_one_of(const char *s, const char *const *list)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; list[i] != NULL && n == 0; i++)
+		if (strncmp(s, list[i], strlen(list[i])) == 0)
+			n = strlen(list[i]);
+	return n;
+}
+
+/*
+ * H:MM or HH:MM at s, not followed by a digit, as *h and *m whatever
+ * their values: an impossible time is the caller's to refuse, not text to
+ * pass over.
+ */
+static size_t
+calendar_clock(const char *s, int *h, int *m)
+{
+	static const char *const colons[] = { ":", "：", NULL };
+	size_t	 nh, nc, n = 0;
+
+	for (nh = 0; nh < 2 && s[nh] >= '0' && s[nh] <= '9'; nh++)
+		;
+	if (nh == 0 || (nc = calendar_one_of(s + nh, colons)) == 0 ||
+	    (*h = calendar_digits(s, nh)) < 0 ||
+	    (*m = calendar_digits(s + nh + nc, 2)) < 0 ||
+	    (s[nh + nc + 2] >= '0' && s[nh + nc + 2] <= '9'))
+		goto out;
+	n = nh + nc + 2;
+out:
+	return n;
+}
+
+/* A range "OPEN DASH CLOSE" at s, into hm[0..3] (open h, m, close h, m). */
+static size_t
+calendar_range(const char *s, int hm[4])
+{
+	static const char *const dashes[] = { "-", "–", "~", "～", "至", "到", NULL };
+	/* Spaces around the dash: ASCII, a tab, the ideographic space (invisible). */
+	static const char *const spaces[] = { " ", "\t", "\u3000", NULL };
+	size_t	 n, k;
+
+	if ((n = calendar_clock(s, &hm[0], &hm[1])) == 0)
+		goto out;
+	while ((k = calendar_one_of(s + n, spaces)) > 0)
+		n += k;
+	if ((k = calendar_one_of(s + n, dashes)) == 0) {
+		n = 0;
+		goto out;
+	}
+	n += k;
+	while ((k = calendar_one_of(s + n, spaces)) > 0)
+		n += k;
+	if ((k = calendar_clock(s + n, &hm[2], &hm[3])) == 0) {
+		n = 0;
+		goto out;
+	}
+	n += k;
+out:
+	return n;
+}
+
+enum civic_err
+civic_calendar_parse_hours(struct civic_arena *a, const char *text,
+    struct civic_office_hours *out)
+{
+	struct civic_office_period	 p[CIVIC_CALENDAR_MAX_PERIODS], *copy;
+	struct civic_office_hours	 oh = { p, 0 };
+	const char			*s;
+	size_t				 n;
+	int				 hm[4];
+	enum civic_err			 err = CIVIC_ERR_NOTFOUND;
+
+	for (s = text; s != NULL && *s != '\0'; s += n > 0 ? n : 1) {
+		/* A range begins at a number's first digit: "123:00-..." holds none. */
+		n = s > text && s[-1] >= '0' && s[-1] <= '9' ? 0 : calendar_range(s, hm);
+		if (n == 0)
+			continue;
+		if (oh.nperiods == CIVIC_CALENDAR_MAX_PERIODS) {
+			err = CIVIC_ERR_TOOBIG;
+			goto out;
+		}
+		/* Minutes to 59, hours to 23; a close, and only a close, may be 24:00. */
+		if (hm[0] > 23 || hm[1] > 59 || hm[3] > 59 ||
+		    hm[2] > 24 || (hm[2] == 24 && hm[3] != 0)) {
+			err = CIVIC_ERR_INVALID;
+			goto out;
+		}
+		p[oh.nperiods].open = hm[0] * 3600L + hm[1] * 60L;
+		p[oh.nperiods].close = hm[2] * 3600L + hm[3] * 60L;
+		oh.nperiods++;
+	}
+	if (oh.nperiods == 0)
+		goto out;
+	err = CIVIC_ERR_INVALID;
+	if (!calendar_hours_valid(&oh))
+		goto out;
+	err = CIVIC_ERR_NOMEM;
+	if ((copy = civic_arena_alloc(a, oh.nperiods * sizeof(*copy))) == NULL)
+		goto out;
+	memcpy(copy, p, oh.nperiods * sizeof(*copy));
+	out->periods = copy;
+	out->nperiods = oh.nperiods;
+	err = CIVIC_OK;
 out:
 	return err;
 }

@@ -59,8 +59,18 @@ typedef long long	civic_time;
  */
 #define CIVIC_CALENDAR_MAX_DAYS		2500
 
-/* The largest limit in office hours: a little more than a year of them. */
+/*
+ * The largest limit in office hours: a little more than a year of them.
+ * A limit in minutes has the same bound, CIVIC_CALENDAR_MAX_HOURS * 60.
+ */
 #define CIVIC_CALENDAR_MAX_HOURS	2000
+
+/*
+ * Periods a day's office hours may have when read from text: a hall open
+ * morning and afternoon has two, one with a late evening three; eight is
+ * beyond any timetable a person would post.
+ */
+#define CIVIC_CALENDAR_MAX_PERIODS	8
 
 /*
  * Years one civic_calendar_load() may cover.  A case needs the year it
@@ -226,6 +236,38 @@ enum civic_err	 civic_calendar_add_working_days(const struct civic_calendar *,
 enum civic_err	 civic_calendar_add_working_hours(const struct civic_calendar *,
 		    const struct civic_office_hours *, civic_time start, int h,
 		    civic_time *due);
+
+/*
+ * The same in minutes (a call answered within 30 minutes of office time),
+ * at most CIVIC_CALENDAR_MAX_HOURS * 60 of them; hours are counted by this.
+ */
+enum civic_err	 civic_calendar_add_working_minutes(const struct civic_calendar *,
+		    const struct civic_office_hours *, civic_time start, int min,
+		    civic_time *due);
+
+/*
+ * 1 when t falls in office hours, inside a period (open <= t < close) of
+ * a working day; 0 when it does not; -1 when its day is outside the
+ * calendar's years or the office hours are not valid (as above).  NULL
+ * hours is civic_calendar_office_hours.
+ */
+int		 civic_calendar_in_hours(const struct civic_calendar *,
+		    const struct civic_office_hours *, civic_time t);
+
+/*
+ * The office hours a department wrote as text ("工作日 9:00-12:00，
+ * 13:30-17:30"): every time range in it, the rest ignored.  A range is
+ * H:MM or HH:MM, a dash, H:MM or HH:MM, with spaces allowed around the
+ * dash; the colon may be ":" or the full-width "：", the dash "-", "–",
+ * "~", "～", "至" or "到".  A close may be 24:00.  The periods go into the
+ * arena, and *out is set only on success.  CIVIC_ERR_NOTFOUND when text
+ * holds no range (or is NULL); CIVIC_ERR_INVALID for an impossible time
+ * (9:60, 25:00, an opening at 24:00) or periods that are empty, unsorted
+ * or overlapping; CIVIC_ERR_TOOBIG past CIVIC_CALENDAR_MAX_PERIODS;
+ * CIVIC_ERR_NOMEM.
+ */
+enum civic_err	 civic_calendar_parse_hours(struct civic_arena *, const char *text,
+		    struct civic_office_hours *out);
 
 /*
  * Where the clock stands at now: its due time, when it turns yellow, and

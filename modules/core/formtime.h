@@ -1,11 +1,11 @@
 /*
  * formtime.h: the time a public form was shown, signed, against spam
- * (DESIGN.md, "Spam guards").  The form carries it in two hidden fields,
- * issued and sig; a submission whose time is missing, forged, in the
- * future or older than CIVIC_FORMTIME_MAX_AGE is refused, and so is one
- * sent sooner after its form was shown than a person could write it.
- * purpose ("mailbox.form-time") keeps one form's signature from standing
- * for another's.
+ * (DESIGN.md, "Spam on anonymous forms").  The form carries it in two
+ * hidden fields, issued and sig; a submission whose time is missing,
+ * forged, in the future or older than CIVIC_FORMTIME_MAX_AGE is refused,
+ * and so is one sent sooner after its form was shown than a person could
+ * write it.  purpose ("mailbox.form-time") keeps one form's signature from
+ * standing for another's.
  */
 #ifndef CIVIC_FORMTIME_H
 #define CIVIC_FORMTIME_H

@@ -6,11 +6,12 @@
  * question (doc/mailbox-citizen.md).
  *
  * Against spam: a honeypot field, a form-issue time signed with the
- * worker's secret (a letter sent sooner than mailbox.min_fill_seconds
- * after its form was shown is refused), and per-address rate limits in the
- * route table.  Against guessing query codes: failed lookups are counted
- * per address and per tracking number before the code is checked, and a
- * wrong code answers exactly as an unknown number does.
+ * worker's secret (formtime.h: a letter sent sooner than
+ * mailbox.min_fill_seconds after its form was shown is refused), and
+ * per-address rate limits in the route table.  Against guessing query
+ * codes: the core's civic_access_check() (access.h), which counts failed
+ * lookups per address and per tracking number before the code is checked
+ * and answers a wrong code exactly as an unknown number.
  *
  * The query code is shown once and never put in a URL: the send answers
  * with a redirect to the receipt and sets the code in a short-lived
@@ -19,30 +20,27 @@
  * redirect only, so the code is never sent twice.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#include <sodium.h>
 
 #include "mailbox.h"
+#include "access.h"
+#include "formtime.h"
 #include "page.h"
 #include "worker.h"
 
-/* A signed form time older than this is refused: a day to write a letter. */
-#define CITIZEN_FORM_MAX_AGE	86400
+/*
+ * The purpose the letter form's time is signed for: as it was before the
+ * signing moved into the core, so that forms shown before an upgrade can
+ * still be sent after it.
+ */
+#define CITIZEN_FORM_TIME	"mailbox.form-time"
 
-/* Failed lookups allowed in an hour, per address and per tracking number. */
-#define CITIZEN_FAIL_WINDOW	3600
-#define CITIZEN_FAILS_ADDR	30
-#define CITIZEN_FAILS_NO	10
-
-/* Seconds the query code waits in its cookie for the receipt. */
-#define CITIZEN_CODE_COOKIE_AGE	600
+/* The query code's cookie, and the receipt's path it is scoped to. */
 #define CITIZEN_CODE_COOKIE	"civic_mb_code"
+#define CITIZEN_CODE_PATH	"sent/"
 
-/* The signature of a form time: HMAC-SHA-512-256, URL-safe base64 without padding. */
-#define CITIZEN_SIG_LEN		43
+/* The failures of lookups are counted as "mailbox.track.fail" and ".fail.no". */
+#define CITIZEN_TRACK		"mailbox.track"
 
 static const char *const yes[] = { "1", NULL };
 static const char *const done_words[] = { "rated", "followup", NULL };
@@ -64,8 +62,7 @@ static const char *const done_words[] = { "rated", "followup", NULL };
 	{ "email", CIVIC_V_EMAIL, 0, 0, 0, NULL }, \
 	{ "agree", CIVIC_V_ENUM, 0, 0, 0, yes }, \
 	{ "website", CIVIC_V_TEXT, 0, 200, 0, NULL }, \
-	{ "issued", CIVIC_V_INT, 0, 999999999999LL, 0, NULL }, \
-	{ "sig", CIVIC_V_TOKEN, CITIZEN_SIG_LEN, CITIZEN_SIG_LEN, 0, NULL }
+	CIVIC_FORMTIME_FIELDS
 
 /* The names above that the preview carries on to the final form. */
 static const char *const letter_names[] = { "type", "category", "department", "subject",
@@ -115,60 +112,6 @@ static const struct civic_field followup_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* ------------------------------------------------------------ form time */
-
-/* The signature of a form time t, base64 into out (CITIZEN_SIG_LEN + 1 bytes). */
-static void
-citizen_sign(const struct civic_req *r, long long t, char out[CITIZEN_SIG_LEN + 1])
-{
-	unsigned char	 mac[crypto_auth_BYTES];
-	char		 msg[64];
-
-	/* A purpose of its own, so that the MAC can't stand for any other value. */
-	snprintf(msg, sizeof(msg), "mailbox.form-time:%lld", t);
-	crypto_auth(mac, (const unsigned char *)msg, strlen(msg), r->worker->secret);
-	sodium_bin2base64(out, CITIZEN_SIG_LEN + 1, mac, sizeof(mac),
-	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
-
-/* <form-time issued="…" sig="…"/>: now, signed, for a form being shown. */
-static void
-citizen_form_time(struct civic_req *r)
-{
-	char		 sig[CITIZEN_SIG_LEN + 1], t[24];
-	long long	 now = (long long)time(NULL);
-	xmlNodePtr	 e;
-
-	citizen_sign(r, now, sig);
-	snprintf(t, sizeof(t), "%lld", now);
-	e = civic_page_add(r, NULL, "form-time", NULL);
-	civic_page_attr(e, "issued", t);
-	civic_page_attr(e, "sig", sig);
-}
-
-/*
- * The seconds since the form was shown, or -1 when its time is missing,
- * forged, in the future or too old.
- */
-static long long
-citizen_form_age(const struct civic_req *r)
-{
-	const char	*sig = civic_req_value(r, "sig");
-	long long	 t = civic_req_int(r, "issued", -1), age = -1;
-	char		 want[CITIZEN_SIG_LEN + 1];
-
-	if (t < 0 || sig == NULL)
-		goto out;
-	citizen_sign(r, t, want);
-	if (sodium_memcmp(want, sig, CITIZEN_SIG_LEN) != 0)
-		goto out;
-	age = (long long)time(NULL) - t;
-	if (age < 0 || age > CITIZEN_FORM_MAX_AGE)
-		age = -1;
-out:
-	return age;
-}
-
 /* ------------------------------------------------------------ write */
 
 /* The choice lists of the form and the preview.  0, or the status to return. */
@@ -198,7 +141,7 @@ citizen_write_form(struct civic_req *r)
 
 	if ((st = citizen_lists(r)) != 0)
 		return st;
-	citizen_form_time(r);
+	civic_formtime_page(r, CITIZEN_FORM_TIME);
 	return 200;
 }
 
@@ -246,7 +189,7 @@ citizen_write_again(struct civic_req *r)
 
 	if ((st = citizen_lists(r)) != 0)
 		return st;
-	citizen_form_time(r);
+	civic_formtime_page(r, CITIZEN_FORM_TIME);
 	return 200;
 }
 
@@ -275,19 +218,6 @@ out:
 	return err;
 }
 
-/* Set-Cookie for the query code: value, or NULL to clear it. */
-static enum civic_err
-citizen_code_cookie(struct civic_req *r, const char *code)
-{
-	const char	*secure = civic_config_get(r->worker->cfg, "security.cookie_secure");
-
-	return civic_req_header(r, "Set-Cookie", civic_arena_printf(r->arena,
-	    "%s=%s; Path=%ssent/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
-	    CITIZEN_CODE_COOKIE, code != NULL ? code : "", r->worker->mount,
-	    code != NULL ? CITIZEN_CODE_COOKIE_AGE : 0,
-	    r->https || strcmp(secure, "always") == 0 ? "; Secure" : ""));
-}
-
 /*
  * POST /write/send: the spam checks, then the letter in one transaction,
  * then the receipt.  The code goes with the redirect in a cookie only when
@@ -309,7 +239,7 @@ citizen_write_send(struct civic_req *r)
 		st = civic_req_refuse(r, NULL, "mailbox.write.honeypot");
 		goto out;
 	}
-	if ((age = citizen_form_age(r)) < 0) {
+	if ((age = civic_formtime_age(r, CITIZEN_FORM_TIME)) < 0) {
 		st = civic_req_refuse(r, NULL, "mailbox.write.expired");
 		goto out;
 	}
@@ -344,7 +274,8 @@ citizen_write_send(struct civic_req *r)
 		st = civic_req_status(err);
 		goto out;
 	}
-	if (s.done && citizen_code_cookie(r, s.n.code) != CIVIC_OK) {
+	if (s.done && civic_access_code_cookie(r, CITIZEN_CODE_COOKIE, CITIZEN_CODE_PATH,
+	    s.n.code) != CIVIC_OK) {
 		st = 500;
 		goto out;
 	}
@@ -367,7 +298,6 @@ citizen_sent(struct civic_req *r)
 	    "SELECT tracking_no, query_hash FROM mailbox_letter WHERE tracking_no = ?";
 	const char		*no = civic_req_seg(r, "no");
 	const char		*code = civic_kv_get(&r->cookies, CITIZEN_CODE_COOKIE);
-	unsigned char		 h[CIVIC_TRACKING_HASH_LEN];
 	struct civic_param	 p[] = { CIVIC_PTEXT(no) };
 	struct civic_rows	 rows;
 	xmlNodePtr		 e;
@@ -385,10 +315,10 @@ citizen_sent(struct civic_req *r)
 	e = civic_page_add(r, NULL, "receipt", NULL);
 	civic_page_attr(e, "no", rows.cell[0]);
 	if (code != NULL) {
-		if (civic_tracking_hash(code, h) == 0 && rows.len[1] == sizeof(h) &&
-		    sodium_memcmp(h, rows.cell[1], sizeof(h)) == 0)
+		if (civic_access_code_is(code, rows.cell[1], rows.len[1]))
 			civic_page_attr(e, "code", code);
-		if (citizen_code_cookie(r, NULL) != CIVIC_OK) {
+		if (civic_access_code_cookie(r, CITIZEN_CODE_COOKIE, CITIZEN_CODE_PATH,
+		    NULL) != CIVIC_OK) {
 			st = 500;
 			goto out;
 		}
@@ -417,63 +347,18 @@ citizen_track_form(struct civic_req *r)
 }
 
 /*
- * The letter named by the form's number and code, or a refusal.  Every
- * attempt is counted against the address and the number before the code
- * is checked, and an attempt that succeeds is taken back, so the counts
- * are of failures.  An unknown number and a wrong code are the same
- * refusal.  0 with *id set, or the status to return.
+ * The letter named by the form's number and code (civic_access_check()
+ * counts and refuses), an unknown number and a wrong code refused alike.
+ * 0 with *id set, or the status to return.
  */
 static int
 citizen_access(struct civic_req *r, long long *id)
 {
 	static const char	 sql[] =
 	    "SELECT id, query_hash FROM mailbox_letter WHERE tracking_no = ?";
-	const char		*no = civic_req_value(r, "no");
-	const char		*code = civic_req_value(r, "code");
-	unsigned char		 h[CIVIC_TRACKING_HASH_LEN];
-	unsigned long long	 by_addr, by_no;
-	unsigned		 wait1, wait2;
-	struct civic_param	 p[] = { CIVIC_PTEXT(no) };
-	struct civic_rows	 rows;
-	int			 ok, st;
-	enum civic_err		 err;
 
-	*id = 0;
-	if ((err = civic_ratelimit_hit(r->db, "mailbox.track.fail", r->remote_addr,
-	    CITIZEN_FAIL_WINDOW, &by_addr, &wait1)) != CIVIC_OK ||
-	    (err = civic_ratelimit_hit(r->db, "mailbox.track.fail.no", no,
-	    CITIZEN_FAIL_WINDOW, &by_no, &wait2)) != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	if (by_addr > CITIZEN_FAILS_ADDR || by_no > CITIZEN_FAILS_NO) {
-		r->retry_after = wait1 > wait2 ? wait1 : wait2;
-		st = 429;
-		goto out;
-	}
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	/* The code is hashed whether or not the number exists: the same work either way. */
-	ok = civic_tracking_hash(code, h) == 0;
-	ok = rows.nrows == 1 && rows.len[1] == sizeof(h) &&
-	    sodium_memcmp(h, rows.cell[1], sizeof(h)) == 0 && ok;
-	if (!ok) {
-		st = civic_req_refuse(r, NULL, "mailbox.track.failed");
-		goto out;
-	}
-	if ((err = civic_ratelimit_undo(r->db, "mailbox.track.fail", r->remote_addr,
-	    CITIZEN_FAIL_WINDOW)) != CIVIC_OK ||
-	    (err = civic_ratelimit_undo(r->db, "mailbox.track.fail.no", no,
-	    CITIZEN_FAIL_WINDOW)) != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	*id = strtoll(rows.cell[0], NULL, 10);
-	st = 0;
-out:
-	return st;
+	return civic_access_check(r, CITIZEN_TRACK, sql, civic_req_value(r, "no"),
+	    civic_req_value(r, "code"), "mailbox.track.failed", id);
 }
 
 /*

@@ -13,6 +13,7 @@
  * Exit status: 0 when all passed, 1 when a test or a suite set-up failed,
  * 99 (automake's hard error) when CUnit itself could not run.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -415,33 +416,50 @@ test_add_days(void)
 	    CIVIC_CALENDAR_MAX_DAYS, &due), CIVIC_ERR_NOTFOUND);
 }
 
+/* Office time in hours and in minutes: one table, in minutes. */
 static void
 test_add_hours(void)
 {
 	static const struct {
 		const char	*start;
-		int		 h;
+		int		 min;
 		const char	*due;
 	} cases[] = {
-		{ "2026-03-09 09:00:00", 3, "2026-03-09 12:00:00" },	/* to the close, not past lunch */
-		{ "2026-03-09 09:00:00", 4, "2026-03-09 14:30:00" },
-		{ "2026-03-09 09:00:00", 7, "2026-03-09 17:30:00" },	/* a whole day */
-		{ "2026-03-09 09:00:00", 8, "2026-03-10 10:00:00" },
-		{ "2026-03-09 11:00:00", 2, "2026-03-09 14:30:00" },
-		{ "2026-03-09 12:30:00", 1, "2026-03-09 14:30:00" },	/* at lunch */
-		{ "2026-03-09 07:00:00", 1, "2026-03-09 10:00:00" },	/* before opening */
-		{ "2026-03-09 17:00:00", 1, "2026-03-10 09:30:00" },
-		{ "2026-03-09 18:00:00", 1, "2026-03-10 10:00:00" },	/* after closing */
-		{ "2026-03-06 17:00:00", 2, "2026-03-09 10:30:00" },	/* over a weekend */
-		{ "2026-03-07 10:00:00", 1, "2026-03-09 10:00:00" },	/* from a Saturday */
+		{ "2026-03-09 09:00:00", 3 * 60, "2026-03-09 12:00:00" },	/* to the close, not past lunch */
+		{ "2026-03-09 09:00:00", 4 * 60, "2026-03-09 14:30:00" },
+		{ "2026-03-09 09:00:00", 7 * 60, "2026-03-09 17:30:00" },	/* a whole day */
+		{ "2026-03-09 09:00:00", 8 * 60, "2026-03-10 10:00:00" },
+		{ "2026-03-09 11:00:00", 2 * 60, "2026-03-09 14:30:00" },
+		{ "2026-03-09 12:30:00", 1 * 60, "2026-03-09 14:30:00" },	/* at lunch */
+		{ "2026-03-09 07:00:00", 1 * 60, "2026-03-09 10:00:00" },	/* before opening */
+		{ "2026-03-09 17:00:00", 1 * 60, "2026-03-10 09:30:00" },
+		{ "2026-03-09 18:00:00", 1 * 60, "2026-03-10 10:00:00" },	/* after closing */
+		{ "2026-03-06 17:00:00", 2 * 60, "2026-03-09 10:30:00" },	/* over a weekend */
+		{ "2026-03-07 10:00:00", 1 * 60, "2026-03-09 10:00:00" },	/* from a Saturday */
 		{ "2026-03-09 10:15:00", 0, "2026-03-09 10:15:00" },
 		/* Spring Festival: the 调休 Saturday has office hours, the holiday none. */
-		{ "2026-02-13 16:30:00", 2, "2026-02-14 10:00:00" },
-		{ "2026-02-13 16:30:00", 9, "2026-02-24 10:00:00" },
-		{ "2026-02-16 10:00:00", 1, "2026-02-24 10:00:00" },
+		{ "2026-02-13 16:30:00", 2 * 60, "2026-02-14 10:00:00" },
+		{ "2026-02-13 16:30:00", 9 * 60, "2026-02-24 10:00:00" },
+		{ "2026-02-16 10:00:00", 1 * 60, "2026-02-24 10:00:00" },
 		/* National Day 2026 and the 调休 Sunday before it. */
-		{ "2026-09-18 17:00:00", 1, "2026-09-20 09:30:00" },
-		{ "2026-09-30 17:00:00", 1, "2026-10-08 09:30:00" },
+		{ "2026-09-18 17:00:00", 1 * 60, "2026-09-20 09:30:00" },
+		{ "2026-09-30 17:00:00", 1 * 60, "2026-10-08 09:30:00" },
+		/* Minutes. */
+		{ "2026-03-09 09:00:00", 30, "2026-03-09 09:30:00" },
+		{ "2026-03-09 09:00:00", 181, "2026-03-09 13:31:00" },	/* a minute past the close */
+		{ "2026-03-09 11:59:00", 1, "2026-03-09 12:00:00" },
+		{ "2026-03-09 11:59:00", 2, "2026-03-09 13:31:00" },
+		{ "2026-03-09 11:59:30", 1, "2026-03-09 13:30:30" },	/* seconds carried */
+		{ "2026-03-09 12:00:00", 1, "2026-03-09 13:31:00" },	/* at the close */
+		{ "2026-03-09 13:30:00", 1, "2026-03-09 13:31:00" },	/* at the opening */
+		{ "2026-03-09 17:29:00", 1, "2026-03-09 17:30:00" },
+		{ "2026-03-09 17:29:00", 2, "2026-03-10 09:01:00" },
+		{ "2026-03-09 17:30:00", 1, "2026-03-10 09:01:00" },
+		{ "2026-03-09 09:00:00", 421, "2026-03-10 09:01:00" },
+		{ "2026-03-06 17:20:00", 20, "2026-03-09 09:10:00" },	/* over a weekend */
+		{ "2026-02-13 17:00:00", 45, "2026-02-14 09:15:00" },	/* to the 调休 Saturday */
+		{ "2026-02-14 17:00:00", 45, "2026-02-24 09:15:00" },	/* over 春节 */
+		{ "2025-12-31 17:00:00", 40, "2026-01-04 09:10:00" },	/* 元旦, the 调休 Sunday */
 	};
 	static const struct civic_office_period day_periods[] = { { 8 * 3600, 18 * 3600 } };
 	static const struct civic_office_hours day_hours = { day_periods, 1 };
@@ -455,10 +473,17 @@ test_add_hours(void)
 	civic_time	 due;
 	size_t		 i;
 
+	/* Every case in minutes, and those of whole hours in hours too. */
 	for (i = 0; i < NITEMS(cases); i++) {
 		due = 0;
+		CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+		    T(cases[i].start), cases[i].min, &due), CIVIC_OK);
+		CHECK_TIME(due, cases[i].due);
+		if (cases[i].min % 60 != 0)
+			continue;
+		due = 0;
 		CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL, T(cases[i].start),
-		    cases[i].h, &due), CIVIC_OK);
+		    cases[i].min / 60, &due), CIVIC_OK);
 		CHECK_TIME(due, cases[i].due);
 	}
 	CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, &civic_calendar_office_hours,
@@ -482,6 +507,201 @@ test_add_hours(void)
 	    T("2026-03-09 08:00:00"), CIVIC_CALENDAR_MAX_HOURS + 1, &due), CIVIC_ERR_TOOBIG);
 	CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL,
 	    T("2028-12-29 17:00:00"), 1, &due), CIVIC_ERR_NOTFOUND);
+}
+
+static void
+test_add_minutes(void)
+{
+	civic_time	 due, due2;
+	int		 h;
+
+	/* Hours are minutes by sixty, up to the bound itself. */
+	for (h = 0; h <= CIVIC_CALENDAR_MAX_HOURS; h += h < 20 ? 1 : 199) {
+		CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+		    T("2026-03-06 16:45:00"), h * 60, &due), CIVIC_OK);
+		CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL,
+		    T("2026-03-06 16:45:00"), h, &due2), CIVIC_OK);
+		CU_ASSERT_EQUAL(due, due2);
+	}
+	CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+	    T("2026-03-09 08:00:00"), CIVIC_CALENDAR_MAX_HOURS * 60, &due), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+	    T("2026-03-09 08:00:00"), CIVIC_CALENDAR_MAX_HOURS * 60 + 1, &due),
+	    CIVIC_ERR_TOOBIG);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+	    T("2026-03-09 08:00:00"), -1, &due), CIVIC_ERR_INVALID);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, NULL,
+	    T("2028-12-29 17:29:00"), 2, &due), CIVIC_ERR_NOTFOUND);
+	/* Hours far past the bound don't overflow into a valid count of minutes. */
+	CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL,
+	    T("2026-03-09 08:00:00"), INT_MAX, &due), CIVIC_ERR_TOOBIG);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL,
+	    T("2026-03-09 08:00:00"), INT_MAX / 60 + 1, &due), CIVIC_ERR_TOOBIG);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_hours(&cal, NULL,
+	    T("2026-03-09 08:00:00"), INT_MIN, &due), CIVIC_ERR_INVALID);
+}
+
+static void
+test_in_hours(void)
+{
+	static const struct {
+		const char	*t;
+		int		 in;
+	} cases[] = {
+		{ "2026-03-09 08:59:59", 0 },	/* Monday: before the opening */
+		{ "2026-03-09 09:00:00", 1 },	/* the opening is in */
+		{ "2026-03-09 11:59:59", 1 },
+		{ "2026-03-09 12:00:00", 0 },	/* the close is out */
+		{ "2026-03-09 13:29:59", 0 },
+		{ "2026-03-09 13:30:00", 1 },
+		{ "2026-03-09 17:29:59", 1 },
+		{ "2026-03-09 17:30:00", 0 },
+		{ "2026-03-09 00:00:00", 0 },
+		{ "2026-03-09 23:59:59", 0 },
+		{ "2026-03-07 10:00:00", 0 },	/* a plain Saturday */
+		{ "2026-02-14 10:00:00", 1 },	/* the 调休 Saturday */
+		{ "2026-02-16 10:00:00", 0 },	/* 春节, a Monday */
+		{ "2025-09-28 10:00:00", 1 },	/* the 调休 Sunday */
+		{ "2027-01-01 10:00:00", 1 },	/* 2027 not imported: a Friday like any */
+		{ "2024-01-01 09:00:00", 1 },	/* the calendar's first day */
+		{ "2028-12-29 17:29:59", 1 },	/* its last Friday */
+		{ "2023-12-31 23:59:59", -1 },	/* just before it */
+		{ "2029-01-01 09:00:00", -1 },	/* just after it */
+	};
+	static const struct civic_office_period all_periods[] = { { 0, 86400 } };
+	static const struct civic_office_hours all_day = { all_periods, 1 };
+	static const struct civic_office_period overlap_periods[] = {
+		{ 9 * 3600, 13 * 3600 }, { 12 * 3600, 17 * 3600 }
+	};
+	static const struct civic_office_hours overlap = { overlap_periods, 2 };
+	static const struct civic_office_hours none = { NULL, 0 };
+	size_t	 i;
+	int	 in;
+
+	for (i = 0; i < NITEMS(cases); i++) {
+		in = civic_calendar_in_hours(&cal, NULL, T(cases[i].t));
+		if (in != cases[i].in)
+			fprintf(stderr, "\n    %s: %d, want %d", cases[i].t, in, cases[i].in);
+		CU_ASSERT_EQUAL(in, cases[i].in);
+	}
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &civic_calendar_office_hours,
+	    T("2026-03-09 09:00:00")), 1);
+	/* Open all day: midnight and the last second are in, on working days only. */
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &all_day, T("2026-03-09 00:00:00")), 1);
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &all_day, T("2026-03-09 23:59:59")), 1);
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &all_day, T("2026-03-08 23:59:59")), 0);
+	/* Hours that are not valid can't say. */
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &overlap, T("2026-03-09 10:00:00")), -1);
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &none, T("2026-03-09 10:00:00")), -1);
+}
+
+/* "HH:MM" of seconds after midnight, for the periods' messages. */
+static const char *
+hm(long secs, char buf[8])
+{
+	snprintf(buf, 8, "%02ld:%02ld", secs / 3600 % 100, secs / 60 % 60);
+	return buf;
+}
+
+static void
+test_parse_hours(void)
+{
+	static const struct {
+		const char	*text;
+		enum civic_err	 err;
+		const char	*want;	/* the periods as "HH:MM-HH:MM", comma-separated */
+	} cases[] = {
+		{ "工作日 9:00-12:00，13:30-17:30", CIVIC_OK, "09:00-12:00,13:30-17:30" },
+		{ "周一至周五 8:30-12:00", CIVIC_OK, "08:30-12:00" },
+		{ "09:00-12:00", CIVIC_OK, "09:00-12:00" },
+		{ "9：00～12：00", CIVIC_OK, "09:00-12:00" },	/* full-width colon, tilde */
+		/* Afternoon hours on a twelve-hour clock come before the morning's. */
+		{ "上午9:00至12:00，下午1:30到5:30", CIVIC_ERR_INVALID, NULL },
+		{ "上午9:00至12:00，下午13:30到17:30", CIVIC_OK, "09:00-12:00,13:30-17:30" },
+		{ "9:00 – 17:00", CIVIC_OK, "09:00-17:00" },		/* en dash */
+		{ "9:00~17:00", CIVIC_OK, "09:00-17:00" },
+		{ "9:00\u3000-\u300017:00", CIVIC_OK, "09:00-17:00" },	/* ideographic spaces */
+		{ "9:00\t-  17:00", CIVIC_OK, "09:00-17:00" },
+		{ "0:00-24:00", CIVIC_OK, "00:00-24:00" },		/* round the clock */
+		{ "23:59-24:00", CIVIC_OK, "23:59-24:00" },
+		{ "0:00-0:01", CIVIC_OK, "00:00-00:01" },
+		{ "9:00-12:00、12:00-17:00", CIVIC_OK, "09:00-12:00,12:00-17:00" },	/* touching */
+		{ "电话 0571-12345678，9:00-17:00", CIVIC_OK, "09:00-17:00" },
+		{ "2026-03-09 9:00-17:00", CIVIC_OK, "09:00-17:00" },
+		{ "9:00-12:00-13:00", CIVIC_OK, "09:00-12:00" },	/* the rest is no range */
+		/* No range at all. */
+		{ NULL, CIVIC_ERR_NOTFOUND, NULL },
+		{ "", CIVIC_ERR_NOTFOUND, NULL },
+		{ "全天", CIVIC_ERR_NOTFOUND, NULL },
+		{ "9:00", CIVIC_ERR_NOTFOUND, NULL },
+		{ "9:00 12:00", CIVIC_ERR_NOTFOUND, NULL },		/* no dash */
+		{ "9点-12点", CIVIC_ERR_NOTFOUND, NULL },
+		{ "9:0-12:00", CIVIC_ERR_NOTFOUND, NULL },		/* one digit of minutes */
+		{ "9:00-12:000", CIVIC_ERR_NOTFOUND, NULL },
+		{ "123:00-12:00", CIVIC_ERR_NOTFOUND, NULL },		/* no hour of three digits */
+		{ "9:00—12:00", CIVIC_ERR_NOTFOUND, NULL },		/* an em dash is no dash here */
+		{ "9:00 -", CIVIC_ERR_NOTFOUND, NULL },
+		/* Impossible times. */
+		{ "9:60-12:00", CIVIC_ERR_INVALID, NULL },
+		{ "9:00-12:60", CIVIC_ERR_INVALID, NULL },
+		{ "24:00-24:00", CIVIC_ERR_INVALID, NULL },		/* an opening at 24:00 */
+		{ "9:00-24:01", CIVIC_ERR_INVALID, NULL },
+		{ "9:00-25:00", CIVIC_ERR_INVALID, NULL },
+		{ "9:00-99:00", CIVIC_ERR_INVALID, NULL },
+		{ "9:00-12:00，13:30-17:61", CIVIC_ERR_INVALID, NULL },	/* the second */
+		/* Empty, unsorted, overlapping. */
+		{ "9:00-9:00", CIVIC_ERR_INVALID, NULL },
+		{ "12:00-9:00", CIVIC_ERR_INVALID, NULL },
+		{ "13:30-17:30，9:00-12:00", CIVIC_ERR_INVALID, NULL },
+		{ "9:00-13:00，12:00-17:00", CIVIC_ERR_INVALID, NULL },
+		/* Eight periods at most. */
+		{ "0:00-1:00 2:00-3:00 4:00-5:00 6:00-7:00 8:00-9:00 10:00-11:00 "
+		  "12:00-13:00 14:00-15:00", CIVIC_OK,
+		  "00:00-01:00,02:00-03:00,04:00-05:00,06:00-07:00,08:00-09:00,"
+		  "10:00-11:00,12:00-13:00,14:00-15:00" },
+		{ "0:00-1:00 2:00-3:00 4:00-5:00 6:00-7:00 8:00-9:00 10:00-11:00 "
+		  "12:00-13:00 14:00-15:00 16:00-17:00", CIVIC_ERR_TOOBIG, NULL },
+	};
+	struct civic_arena		*a = civic_arena_new();
+	struct civic_office_hours	 oh;
+	enum civic_err			 err;
+	civic_time			 due = 0;
+	char				 got[256], b1[8], b2[8];
+	size_t				 i, j, len;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	for (i = 0; i < NITEMS(cases); i++) {
+		oh.periods = NULL;
+		oh.nperiods = 42;
+		err = civic_calendar_parse_hours(a, cases[i].text, &oh);
+		if (err != cases[i].err)
+			fprintf(stderr, "\n    '%s': %s, want %s", cases[i].text != NULL ?
+			    cases[i].text : "(null)", civic_strerror(err),
+			    civic_strerror(cases[i].err));
+		CU_ASSERT_EQUAL(err, cases[i].err);
+		if (err != CIVIC_OK || cases[i].err != CIVIC_OK) {
+			CU_ASSERT_EQUAL(oh.nperiods, 42);	/* untouched */
+			continue;
+		}
+		got[0] = '\0';
+		for (j = 0, len = 0; j < oh.nperiods; j++)
+			len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s-%s",
+			    j > 0 ? "," : "", hm(oh.periods[j].open, b1),
+			    hm(oh.periods[j].close, b2));
+		if (strcmp(got, cases[i].want) != 0)
+			fprintf(stderr, "\n    '%s': %s, want %s", cases[i].text, got,
+			    cases[i].want);
+		CU_ASSERT_STRING_EQUAL(got, cases[i].want);
+	}
+	/* What it reads serves the computations. */
+	CU_ASSERT_EQUAL_FATAL(civic_calendar_parse_hours(a, "8:30-12:00，14:00-18:00", &oh),
+	    CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &oh, T("2026-03-09 08:30:00")), 1);
+	CU_ASSERT_EQUAL(civic_calendar_in_hours(&cal, &oh, T("2026-03-09 13:59:59")), 0);
+	CU_ASSERT_EQUAL(civic_calendar_add_working_minutes(&cal, &oh,
+	    T("2026-03-09 11:30:00"), 60, &due), CIVIC_OK);
+	CHECK_TIME(due, "2026-03-09 14:30:00");
+	civic_arena_free(a);
 }
 
 /* One clock case: the clock, a moment, and what it should say then. */
@@ -688,7 +908,10 @@ static CU_TestInfo	 tests[] = {
 	{ "parsing and formatting", test_parse },
 	{ "special days", test_days },
 	{ "adding working days", test_add_days },
-	{ "adding office hours", test_add_hours },
+	{ "adding office hours and minutes", test_add_hours },
+	{ "office minutes: bounds", test_add_minutes },
+	{ "in office hours", test_in_hours },
+	{ "office hours from text", test_parse_hours },
 	{ "clock: due, warning, light", test_clock },
 	{ "clock: refused input", test_clock_errors },
 	{ "light thresholds", test_light },

@@ -2,18 +2,24 @@
  * test_core.c: unit tests of the core's request-independent parts: route
  * matching and table checks, the configuration file, applying field
  * declarations to a request (trimming, required fields, errors, query
- * versus body), URL escaping, page building and XML rendering.
+ * versus body), URL escaping, page building and XML rendering, the
+ * signed times, the query code and the grant's cookies of access.h.
  * No server is needed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <CUnit/Basic.h>
 #include <libxml/tree.h>
+#include <sodium.h>
 
 #include "civic.h"
+#include "access.h"
+#include "formtime.h"
+#include "sign.h"
 #include "render.h"
 #include "session.h"
 #include "worker.h"
@@ -464,6 +470,215 @@ test_roles_passwords(void)
 	CU_ASSERT_EQUAL(civic_password_hash("x", hash, 10), CIVIC_ERR_NOMEM);
 }
 
+/* crypto_auth() of msg under key, as the mailbox signed its form times. */
+static void
+plain_sig(const unsigned char *key, const char *msg, char out[CIVIC_SIGN_LEN + 1])
+{
+	unsigned char	 mac[crypto_auth_BYTES];
+
+	crypto_auth(mac, (const unsigned char *)msg, strlen(msg), key);
+	sodium_bin2base64(out, CIVIC_SIGN_LEN + 1, mac, sizeof(mac),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+static void
+test_sign(void)
+{
+	unsigned char	 key[CIVIC_SIGN_KEYLEN];
+	char		 sig[CIVIC_SIGN_LEN + 1], want[CIVIC_SIGN_LEN + 1];
+
+	memset(key, 7, sizeof(key));
+	/* Byte for byte the mailbox's signature from before the move. */
+	civic_sign_time(key, "mailbox.form-time", NULL, 1763900000LL, sig);
+	plain_sig(key, "mailbox.form-time:1763900000", want);
+	CU_ASSERT_STRING_EQUAL(sig, want);
+	civic_sign_time(key, "access.grant", "ZX20261123-0042", 1763900000LL, sig);
+	plain_sig(key, "access.grant:ZX20261123-0042:1763900000", want);
+	CU_ASSERT_STRING_EQUAL(sig, want);
+	CU_ASSERT_EQUAL(strlen(sig), CIVIC_SIGN_LEN);
+
+	CU_ASSERT_TRUE(civic_sign_time_check(key, "access.grant", "ZX20261123-0042",
+	    1763900000LL, sig));
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", "ZX20261123-0043",
+	    1763900000LL, sig));
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", "ZX20261123-0042",
+	    1763900001LL, sig));
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "mailbox.form-time", "ZX20261123-0042",
+	    1763900000LL, sig));
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", NULL, 1763900000LL, sig));
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", "ZX20261123-0042",
+	    1763900000LL, NULL));
+	sig[CIVIC_SIGN_LEN - 1] = '\0';
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", "ZX20261123-0042",
+	    1763900000LL, sig));
+	key[0] = 8;
+	CU_ASSERT_FALSE(civic_sign_time_check(key, "access.grant", "ZX20261123-0042",
+	    1763900000LL, want));
+}
+
+static const struct civic_field formtime_fields[] = {
+	CIVIC_FORMTIME_FIELDS,
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+static const struct civic_route formtime_route =
+	{ "POST", "/f", "f", dummy, formtime_fields, 0, 0, { NULL, 0, 0 }, NULL };
+
+/* The age civic_formtime_age() gives for a form shown at t, signed for purpose. */
+static long long
+formtime_age_of(struct civic_arena *a, long long t, const char *purpose)
+{
+	struct civic_req	 r;
+	char			 sig[CIVIC_SIGN_LEN + 1];
+
+	civic_sign_time(fake_worker.secret, purpose, NULL, t, sig);
+	fake_request(&r, a, &formtime_route, "POST",
+	    civic_arena_printf(a, "issued=%lld&sig=%s", t, sig));
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_OK);
+	return civic_formtime_age(&r, "mailbox.form-time");
+}
+
+static void
+test_formtime(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_req	 r;
+	long long		 now = (long long)time(NULL), age;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	memset(fake_worker.secret, 9, sizeof(fake_worker.secret));
+	age = formtime_age_of(a, now - 100, "mailbox.form-time");
+	CU_ASSERT(age >= 100 && age <= 102);
+	CU_ASSERT(formtime_age_of(a, now, "mailbox.form-time") >= 0);
+	/* A day old is still in time; older, or from the future, is not. */
+	CU_ASSERT(formtime_age_of(a, now - CIVIC_FORMTIME_MAX_AGE + 60,
+	    "mailbox.form-time") >= 0);
+	CU_ASSERT_EQUAL(formtime_age_of(a, now - CIVIC_FORMTIME_MAX_AGE - 1,
+	    "mailbox.form-time"), -1);
+	CU_ASSERT_EQUAL(formtime_age_of(a, now + 60, "mailbox.form-time"), -1);
+	/* Another form's signature does not stand for this one's. */
+	CU_ASSERT_EQUAL(formtime_age_of(a, now - 100, "consult.form-time"), -1);
+	/* Missing fields. */
+	fake_request(&r, a, &formtime_route, "POST", "issued=12");
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_formtime_age(&r, "mailbox.form-time"), -1);
+	fake_request(&r, a, &formtime_route, "POST", NULL);
+	CU_ASSERT_EQUAL(civic_form_apply(&r), CIVIC_OK);
+	CU_ASSERT_EQUAL(civic_formtime_age(&r, "mailbox.form-time"), -1);
+	civic_arena_free(a);
+}
+
+/* A request carrying the cookie header hdr. */
+static void
+cookie_request(struct civic_req *r, struct civic_arena *a, const char *hdr)
+{
+	fake_request(r, a, &routes[0], "GET", NULL);
+	CU_ASSERT_EQUAL(civic_cookie_parse(a, hdr, strlen(hdr), &r->cookies), CIVIC_OK);
+}
+
+static void
+test_access(void)
+{
+	static char		 mount[] = "/consult/";
+	static const char	 no[] = "ZX20261123-0042";
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_config	*cfg = NULL;
+	struct civic_req	 r;
+	unsigned char		 h[CIVIC_TRACKING_HASH_LEN];
+	const char		*code, *msg, *set;
+	char			 sig[CIVIC_SIGN_LEN + 1], *lower;
+	long long		 now = (long long)time(NULL);
+	size_t			 i;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL_FATAL(civic_config_load(NULL, &cfg, &msg), CIVIC_OK);
+	fake_worker.cfg = cfg;
+	fake_worker.mount = mount;
+	memset(fake_worker.secret, 5, sizeof(fake_worker.secret));
+
+	/* The code against its hash: as typed, in any case; nothing else. */
+	code = civic_tracking_code(a, h);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(code);
+	CU_ASSERT_TRUE(civic_access_code_is(code, (const char *)h, sizeof(h)));
+	lower = civic_arena_strdup(a, code);
+	for (i = 0; lower[i] != '\0'; i++)
+		if (lower[i] >= 'A' && lower[i] <= 'Z')
+			lower[i] = (char)(lower[i] - 'A' + 'a');
+	CU_ASSERT_TRUE(civic_access_code_is(lower, (const char *)h, sizeof(h)));
+	CU_ASSERT_FALSE(civic_access_code_is(code, (const char *)h, sizeof(h) - 1));
+	CU_ASSERT_FALSE(civic_access_code_is(code, NULL, 0));
+	CU_ASSERT_FALSE(civic_access_code_is(NULL, (const char *)h, sizeof(h)));
+	CU_ASSERT_FALSE(civic_access_code_is("not a code", (const char *)h, sizeof(h)));
+	lower[0] = lower[0] == 'a' ? 'b' : 'a';
+	CU_ASSERT_FALSE(civic_access_code_is(lower, (const char *)h, sizeof(h)));
+
+	/* The code's cookie, set and cleared, Secure over HTTPS. */
+	fake_request(&r, a, &routes[0], "GET", NULL);
+	CU_ASSERT_EQUAL(civic_access_code_cookie(&r, "civic_zx_code", "sent/", "ABCDE"),
+	    CIVIC_OK);
+	r.https = 1;
+	CU_ASSERT_EQUAL(civic_access_code_cookie(&r, "civic_zx_code", "sent/", NULL),
+	    CIVIC_OK);
+	CU_ASSERT_EQUAL_FATAL(r.headers.n, 2);
+	CU_ASSERT_STRING_EQUAL(r.headers.v[0].val, "civic_zx_code=ABCDE; Path=/consult/sent/; "
+	    "Max-Age=600; HttpOnly; SameSite=Strict");
+	CU_ASSERT_STRING_EQUAL(r.headers.v[1].val, "civic_zx_code=; Path=/consult/sent/; "
+	    "Max-Age=0; HttpOnly; SameSite=Strict; Secure");
+
+	/* A grant, and the request that brings it back. */
+	fake_request(&r, a, &routes[0], "GET", NULL);
+	CU_ASSERT_EQUAL(civic_access_grant(&r, "civic_zx_grant", "q/ZX20261123-0042", no),
+	    CIVIC_OK);
+	CU_ASSERT_EQUAL_FATAL(r.headers.n, 1);
+	set = r.headers.v[0].val;
+	CU_ASSERT_PTR_NOT_NULL(strstr(set, "; Path=/consult/q/ZX20261123-0042; Max-Age=7776000; "
+	    "HttpOnly; SameSite=Strict"));
+	CU_ASSERT_PTR_NULL(strstr(set, "Secure"));
+	cookie_request(&r, a, civic_arena_strndup(a, set, strcspn(set, ";")));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "civic_zx_grant", no), 1);
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "civic_zx_grant", "ZX20261123-0043"), 0);
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "civic_other", no), 0);
+
+	/* Just inside the age, and just outside it; never from the future. */
+	civic_sign_time(fake_worker.secret, "access.grant", no,
+	    now - CIVIC_ACCESS_GRANT_AGE + 60, sig);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%s",
+	    now - CIVIC_ACCESS_GRANT_AGE + 60, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 1);
+	civic_sign_time(fake_worker.secret, "access.grant", no,
+	    now - CIVIC_ACCESS_GRANT_AGE - 1, sig);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%s",
+	    now - CIVIC_ACCESS_GRANT_AGE - 1, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	civic_sign_time(fake_worker.secret, "access.grant", no, now + 60, sig);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%s", now + 60, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+
+	/* Forged or malformed values. */
+	civic_sign_time(fake_worker.secret, "access.grant", no, now, sig);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%s", now - 1, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%.42s", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%sA", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=.%s", sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld%s", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=-%lld.%s", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);
+	cookie_request(&r, a, civic_arena_printf(a, "g=0000000%lld.%s", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 0);	/* past twelve digits */
+	cookie_request(&r, a, civic_arena_printf(a, "g=%lld.%s", now, sig));
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", no), 1);
+	CU_ASSERT_EQUAL(civic_access_granted(&r, "g", NULL), 0);
+
+	civic_arena_free(a);
+	civic_config_free(cfg);
+	fake_worker.cfg = NULL;
+	fake_worker.mount = NULL;
+}
+
 int
 main(void)
 {
@@ -486,6 +701,9 @@ main(void)
 	CU_add_test(s, "page building and XML", test_page_xml);
 	CU_add_test(s, "CSRF tokens", test_csrf);
 	CU_add_test(s, "roles and passwords", test_roles_passwords);
+	CU_add_test(s, "signed times", test_sign);
+	CU_add_test(s, "signed form times", test_formtime);
+	CU_add_test(s, "query codes and grants", test_access);
 	failures = cunit_run("test_core");
 	civic_valid_exit();
 	return failures;
