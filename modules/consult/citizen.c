@@ -44,15 +44,17 @@
 static const char *const done_words[] = { "rated", "followup", NULL };
 
 /*
- * The question's fields.  In the "similar questions" post none is
- * required: the citizen may not have written more than the subject yet.
+ * The question's fields.  The "similar questions" post only searches and
+ * shows the form again: nothing is required, and the phone, which the
+ * citizen may be half-way through, is kept as text (bounded, valid UTF-8)
+ * rather than refused.
  */
-#define CITIZEN_ASK_FIELDS(req) \
+#define CITIZEN_ASK_FIELDS(req, phone) \
 	{ "area", CIVIC_V_INT, 1, 4294967295LL, req, NULL }, \
 	{ "subject", CIVIC_V_TEXT, 4, 40, req, NULL }, \
 	{ "body", CIVIC_V_MULTILINE, 5, 1000, req, NULL }, \
 	{ "name", CIVIC_V_TEXT, 1, 20, 0, NULL }, \
-	{ "phone", CIVIC_V_PHONE, 0, 0, req, NULL }, \
+	{ "phone", phone, 0, 32, req, NULL }, \
 	{ "website", CIVIC_V_TEXT, 0, 200, 0, NULL }, \
 	CIVIC_FORMTIME_FIELDS
 
@@ -64,12 +66,12 @@ static const struct civic_field ask_get_fields[] = {
 };
 
 static const struct civic_field similar_fields[] = {
-	CITIZEN_ASK_FIELDS(0),
+	CITIZEN_ASK_FIELDS(0, CIVIC_V_TEXT),
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
 static const struct civic_field ask_fields[] = {
-	CITIZEN_ASK_FIELDS(CIVIC_F_REQUIRED),
+	CITIZEN_ASK_FIELDS(CIVIC_F_REQUIRED, CIVIC_V_PHONE),
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -134,18 +136,21 @@ citizen_home(struct civic_req *r)
 /* ---------------------------------------------------------------- ask */
 
 /*
- * <similar> under the page: the published answers holding the grams of
- * text (the subject, else the question).  0, or the status to return.
+ * <similar> under the page: the published answers sharing the most grams
+ * with text (the subject, else the question), at least two of them (or
+ * the one a one-gram query has): a question worded differently still
+ * finds its answer.  0, or the status to return.
  */
 static int
 citizen_similar_list(struct civic_req *r, const char *text)
 {
 	static const char	 sql[] =
 	    "SELECT q.id, q.public_subject AS subject, d.name AS area, "
-	    "LEFT(q.public_answer, 80) AS excerpt "
-	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
-	    "WHERE q.published = 1 AND q.id " CIVIC_SEARCH_IN("consult_gram", "question_id")
-	    " ORDER BY q.id DESC LIMIT " CITIZEN_SUGGESTIONS;
+	    "LEFT(q.public_answer, 80) AS excerpt FROM "
+	    CIVIC_SEARCH_HITS("consult_gram", "question_id") " h "
+	    "JOIN consult_question q ON q.id = h.doc "
+	    "JOIN department d ON d.id = q.area_id "
+	    "WHERE q.published = 1 ORDER BY h.hits DESC, q.id DESC LIMIT " CITIZEN_SUGGESTIONS;
 	struct civic_param	 p[CIVIC_SEARCH_NPARAMS];
 	int			 n;
 
@@ -157,6 +162,7 @@ citizen_similar_list(struct civic_req *r, const char *text)
 		civic_page_add(r, NULL, "similar", NULL);
 		return 0;
 	}
+	p[CIVIC_SEARCH_GRAMS] = CIVIC_PINT(n < 2 ? n : 2);
 	return civic_page_query(r, "similar", "answer", sql, p, CIVIC_NITEMS(p));
 }
 

@@ -43,6 +43,18 @@
 	"WHERE g.gram IN (?, ?, ?, ?, ?, ?, ?, ?) GROUP BY g." col " HAVING COUNT(*) = ?)"
 
 /*
+ * For suggestions ("similar questions"), a derived table of the documents
+ * holding at least as many of the query's grams as the last parameter
+ * says, with how many (hits) to rank them by: join it as
+ * "JOIN " CIVIC_SEARCH_HITS("consult_gram", "question_id") " h ON h.doc = q.id".
+ * Its parameters are civic_search_params()'s, with the count replaced by
+ * the least number of grams to share.
+ */
+#define CIVIC_SEARCH_HITS(table, col) \
+	"(SELECT g." col " AS doc, COUNT(*) AS hits FROM " table " g " \
+	"WHERE g.gram IN (?, ?, ?, ?, ?, ?, ?, ?) GROUP BY g." col " HAVING COUNT(*) >= ?)"
+
+/*
  * Rows one INSERT of the index writes: 32 (gram, document) pairs are 64
  * parameters, the most one statement may bind (db.c).  A shorter last
  * batch repeats its last gram, which INSERT IGNORE drops.

@@ -23,15 +23,17 @@ AREA=$(sql "SELECT id FROM department WHERE code = 'shuiwu'")
 sql "INSERT INTO consult_area (department_id, listed) VALUES ($AREA, 1)"
 sql "UPDATE staff SET on_duty = '9:00-17:00' WHERE staff_no IN ('41000001', '41000002')"
 
-# One client: its own cookies and form, then N questions in a row.
+# One client: its own cookies, form and loopback address (asking is
+# limited per address, as a village service point's PC would be), then N
+# questions in a row.
 client() {
-	local k=$1 n=$2 jar=$W/c$1.jar i issued sig csrf
-	"$CURL" -s -b "$jar" -c "$jar" "$BASE/consult/ask?format=xml" >"$W/form$k.xml"
+	local k=$1 n=$2 jar=$W/c$1.jar i issued sig csrf from=(--interface "127.0.0.$(($1 + 1))")
+	"$CURL" -s "${from[@]}" -b "$jar" -c "$jar" "$BASE/consult/ask?format=xml" >"$W/form$k.xml"
 	csrf=$(tr -d '\n' <"$W/form$k.xml" | sed -n 's:.*<csrf>\([^<]*\)</csrf>.*:\1:p')
 	issued=$(tr -d '\n' <"$W/form$k.xml" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
 	sig=$(tr -d '\n' <"$W/form$k.xml" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
 	for i in $(seq 1 "$n"); do
-		"$CURL" -s -o /dev/null -w '%{http_code}\n' -b "$jar" -c "$jar" \
+		"$CURL" -s "${from[@]}" -o /dev/null -w '%{http_code}\n' -b "$jar" -c "$jar" \
 			--data-urlencode "csrf=$csrf" \
 			--data-urlencode "idem=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')" \
 			--data-urlencode "area=$AREA" --data-urlencode "subject=并发咨询$k-$i" \
@@ -41,8 +43,12 @@ client() {
 			"$BASE/consult/ask"
 	done >"$W/codes$k"
 }
-for k in $(seq 1 8); do client "$k" 5 & done
-wait
+PIDS=()
+for k in $(seq 1 8); do
+	client "$k" 5 &
+	PIDS+=($!)
+done
+wait "${PIDS[@]}"
 check_eq "forty questions, forty 303s" 40 "$(cat "$W"/codes* | grep -c '^303$')"
 check_eq "forty questions stored" 40 "$(sql "SELECT COUNT(*) FROM consult_question")"
 check_eq "every one assigned" 0 "$(sql "SELECT COUNT(*) FROM consult_question WHERE assigned_to IS NULL")"
@@ -73,8 +79,9 @@ claims() {
 signin "$W/s1.jar" 41000001 "$PW"
 signin "$W/s2.jar" 41000002 "$PW"
 claims "$W/s1.jar" 1 &
+P1=$!
 claims "$W/s2.jar" 2 &
-wait
+wait $P1 $!
 check_eq "twenty claims won in all" 20 "$(cat "$W"/claims1 "$W"/claims2 | grep -c '^303$')"
 check_eq "… twenty lost" 20 "$(cat "$W"/claims1 "$W"/claims2 | grep -c '^422$')"
 check_eq "… no other answer" 0 "$(cat "$W"/claims1 "$W"/claims2 | grep -vc '^\(303\|422\)$')"
