@@ -53,6 +53,21 @@ static const struct purge_rule purge_rules[] = {
 	    "DELETE a FROM mailbox_attachment a JOIN mailbox_letter l ON l.id = a.letter_id "
 	    "WHERE l.created_at < NOW() - INTERVAL ? DAY "
 	    "AND l.state IN ('replied', 'closed', 'rejected', 'merged')" },
+	/*
+	 * Questions no longer open: the callback phone and the name go, and
+	 * the thread's texts, which may hold what the asker typed about
+	 * themselves, give way to the public version (or to nothing).
+	 */
+	{ "personal data of consultation questions", 1,
+	    "UPDATE consult_question SET name = NULL, phone = '', address = '', "
+	    "body = COALESCE(public_body, '') "
+	    "WHERE asked_at < NOW() - INTERVAL ? DAY AND state IN ('answered', 'closed') "
+	    "AND (name IS NOT NULL OR phone <> '' OR address <> '')" },
+	{ "texts of consultation threads", 1,
+	    "UPDATE consult_message m JOIN consult_question q ON q.id = m.question_id "
+	    "SET m.body = NULL WHERE q.asked_at < NOW() - INTERVAL ? DAY "
+	    "AND q.state IN ('answered', 'closed') AND m.kind IN ('question', 'followup') "
+	    "AND m.body IS NOT NULL" },
 	{ NULL, 0, NULL }
 };
 

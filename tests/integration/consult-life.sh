@@ -340,4 +340,26 @@ expect_body_contains "the clerk's desk has the clerk's figures" '<by-clerk><row>
 http GET /consult/supervise -b "$CA"
 expect_status "a clerk is not a supervisor" 403
 
+# ---------------------------------------------------------------- civicctl
+ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
+sql "DELETE FROM consult_gram"
+ctl reindex consult >"$W/reindex.log" 2>&1
+check_eq "civicctl reindex consult runs" 0 $?
+check_eq "… and rebuilds the published answers' index" 1 \
+	"$(sql "SELECT COUNT(DISTINCT question_id) FROM consult_gram")"
+http GET '/consult/answers?q=%E6%8A%A4%E7%85%A7'
+expect_body_contains "… which finds 护照 again" "$SUBJECT"
+sql "UPDATE consult_question SET asked_at = NOW() - INTERVAL 400 DAY WHERE id = $ID"
+ctl purge --days 365 >"$W/purge.log" 2>&1
+check_eq "civicctl purge runs" 0 $?
+check_eq "… and removes the asker's name, phone and address" "NULL		" \
+	"$(q "name, phone, address")"
+check_eq "… the question giving way to its public version" \
+	'我叫***，电话***，下个月要出国，护照办理需要多久？可以加急吗？' "$(q body)"
+check_eq "… and the thread's texts of the asker to nothing" 0 \
+	"$(sql "SELECT COUNT(*) FROM consult_message WHERE question_id = $ID
+		AND kind IN ('question', 'followup') AND body IS NOT NULL")"
+http GET "/consult/answers/$ID"
+expect_body_contains "the published answer stays" "$SUBJECT"
+
 finish
