@@ -306,19 +306,11 @@ desk_act_tx(void *arg)
 {
 	struct desk_act		*a = arg;
 	struct civic_req	*r = a->r;
-	unsigned long long	 affected = 0;
 	const char		*staff_no;
 	enum civic_err		 err;
 
-	if (a->sql != NULL) {
-		if ((err = civic_db_exec(r->db, a->sql, a->p, a->np, &affected, NULL)) !=
-		    CIVIC_OK)
-			goto out;
-		if (affected != 1) {
-			err = CIVIC_ERR_CONFLICT;
-			goto out;
-		}
-	}
+	if (a->sql != NULL && (err = civic_db_change(r->db, a->sql, a->p, a->np)) != CIVIC_OK)
+		goto out;
 	if ((err = consult_message(r, a->id, a->kind, 0, a->dept, a->body)) != CIVIC_OK ||
 	    (a->assign > 0 && (err = consult_assign(r, a->id, a->assign, &staff_no)) !=
 	    CIVIC_OK) ||

@@ -111,7 +111,6 @@ office_publish_tx(void *arg)
 	    "UPDATE consult_question SET published = 0 WHERE id = ? AND published = 1";
 	struct office_pub	*o = arg;
 	struct civic_req	*r = o->r;
-	unsigned long long	 affected = 0;
 	enum civic_err		 err;
 
 	if (o->publish) {
@@ -119,18 +118,14 @@ office_publish_tx(void *arg)
 		    CIVIC_PTEXT(civic_req_value(r, "public_body")),
 		    CIVIC_PTEXT(civic_req_value(r, "public_answer")), CIVIC_PINT(o->id) };
 
-		err = civic_db_exec(r->db, pub, p, CIVIC_NITEMS(p), &affected, NULL);
+		err = civic_db_change(r->db, pub, p, CIVIC_NITEMS(p));
 	} else {
 		struct civic_param p[] = { CIVIC_PINT(o->id) };
 
-		err = civic_db_exec(r->db, unpub, p, 1, &affected, NULL);
+		err = civic_db_change(r->db, unpub, p, 1);
 	}
 	if (err != CIVIC_OK)
 		goto out;
-	if (affected != 1) {
-		err = CIVIC_ERR_CONFLICT;
-		goto out;
-	}
 	if ((err = o->publish ? civic_search_index(r->db, r->arena, &consult_index, o->id) :
 	    civic_search_unindex(r->db, &consult_index, o->id)) != CIVIC_OK ||
 	    (err = consult_message(r, o->id, o->publish ? "publish" : "unpublish", 0, 0,

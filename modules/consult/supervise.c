@@ -220,7 +220,7 @@ supervise_figures_csv(struct civic_req *r)
 	    (st = supervise_rows(r, "clerk", 0, from, to, &clerk)) != 0)
 		return st;
 	return civic_csv(r, "consult-figures.csv", supervise_csv_cols,
-	    CIVIC_NITEMS(supervise_csv_cols), sets, CIVIC_NITEMS(sets));
+	    CIVIC_NITEMS(supervise_csv_cols), sets, NULL, CIVIC_NITEMS(sets));
 }
 
 const struct civic_route consult_supervise_routes[] = {

@@ -39,9 +39,18 @@ csv_field(char *p, const char *s, int last)
 	return p;
 }
 
+/* The value of a cell: the label in its place when there is one. */
+static const char *
+csv_cell(const struct civic_rows *rows, size_t i, const struct civic_csv_col *col,
+    const char *label)
+{
+	return label != NULL ? label : civic_rows_get(rows, i, col->col);
+}
+
 int
 civic_csv(struct civic_req *r, const char *filename, const struct civic_csv_col *cols,
-    size_t ncols, const struct civic_rows *const *sets, size_t nsets)
+    size_t ncols, const struct civic_rows *const *sets, const char *const *labels,
+    size_t nsets)
 {
 	static const char	 bom[] = "\xef\xbb\xbf";
 	const int		 en = r->lang != NULL && strcmp(r->lang, "en") == 0;
@@ -57,8 +66,9 @@ civic_csv(struct civic_req *r, const char *filename, const struct civic_csv_col 
 	for (k = 0; k < nsets; k++)
 		for (i = 0; i < sets[k]->nrows; i++)
 			for (j = 0; j < ncols; j++)
-				size += CSV_FIELD((v = civic_rows_get(sets[k], i,
-				    cols[j].col)) != NULL ? strlen(v) : 0);
+				size += CSV_FIELD((v = csv_cell(sets[k], i, &cols[j],
+				    labels != NULL && j == 0 ? labels[k] : NULL)) != NULL ?
+				    strlen(v) : 0);
 	if ((buf = civic_arena_alloc(r->arena, size)) == NULL)
 		goto out;
 	memcpy(buf, bom, sizeof(bom) - 1);
@@ -68,7 +78,8 @@ civic_csv(struct civic_req *r, const char *filename, const struct civic_csv_col 
 	for (k = 0; k < nsets; k++)
 		for (i = 0; i < sets[k]->nrows; i++)
 			for (j = 0; j < ncols; j++) {
-				v = civic_rows_get(sets[k], i, cols[j].col);
+				v = csv_cell(sets[k], i, &cols[j], labels != NULL && j == 0 ?
+				    labels[k] : NULL);
 				p = csv_field(p, v != NULL ? v : "", j + 1 == ncols);
 			}
 	if (civic_req_header(r, "Content-Type", "text/csv; charset=utf-8") != CIVIC_OK ||

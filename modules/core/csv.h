@@ -20,10 +20,13 @@ struct civic_csv_col {
 
 /*
  * Answers with a heading line and then the rows of each of sets[0 ..
- * nsets) (NULL cells as empty fields), as the attachment filename.
- * Returns 200, or 500 when memory is short.
+ * nsets) (NULL cells as empty fields), as the attachment filename.  A set
+ * whose label (labels may be NULL) is not NULL has it in its first
+ * column: a total's line, "合计".  Returns 200, or 500 when memory is
+ * short.
  */
 int	 civic_csv(struct civic_req *, const char *filename, const struct civic_csv_col *,
-	    size_t ncols, const struct civic_rows *const *sets, size_t nsets);
+	    size_t ncols, const struct civic_rows *const *sets, const char *const *labels,
+	    size_t nsets);
 
 #endif

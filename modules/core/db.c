@@ -303,6 +303,17 @@ db_execute(struct civic_db *db, const char *sql, const struct civic_param *p, si
 }
 
 enum civic_err
+civic_db_change(struct civic_db *db, const char *sql, const struct civic_param *p, size_t n)
+{
+	unsigned long long	 affected = 0;
+	enum civic_err		 err;
+
+	if ((err = civic_db_exec(db, sql, p, n, &affected, NULL)) == CIVIC_OK && affected != 1)
+		err = CIVIC_ERR_CONFLICT;
+	return err;
+}
+
+enum civic_err
 civic_db_exec(struct civic_db *db, const char *sql, const struct civic_param *p, size_t n,
     unsigned long long *affected, unsigned long long *insert_id)
 {

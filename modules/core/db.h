@@ -69,6 +69,15 @@ enum civic_err	 civic_db_exec(struct civic_db *, const char *sql,
 		    unsigned long long *affected, unsigned long long *insert_id);
 
 /*
+ * Runs one conditional change (UPDATE … WHERE state = …) that must change
+ * exactly one row: CIVIC_ERR_CONFLICT when it changed none, that is, when
+ * the state it expects is gone (someone acted first).  Else as
+ * civic_db_exec().
+ */
+enum civic_err	 civic_db_change(struct civic_db *, const char *sql,
+		    const struct civic_param *, size_t n);
+
+/*
  * Runs a SELECT and copies at most maxrows rows (further rows are read
  * and dropped, and CIVIC_ERR_TOOBIG returned) into the arena.
  */

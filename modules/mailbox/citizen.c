@@ -476,15 +476,10 @@ citizen_change_tx(void *arg)
 {
 	struct citizen_change	*c = arg;
 	struct civic_req	*r = c->r;
-	unsigned long long	 affected = 0;
 	enum civic_err		 err;
 
-	if ((err = civic_db_exec(r->db, c->sql, c->p, c->np, &affected, NULL)) != CIVIC_OK)
+	if ((err = civic_db_change(r->db, c->sql, c->p, c->np)) != CIVIC_OK)
 		goto out;
-	if (affected != 1) {
-		err = CIVIC_ERR_CONFLICT;
-		goto out;
-	}
 	if ((err = mailbox_event(r, c->id, c->kind, 0, NULL, 1)) != CIVIC_OK)
 		goto out;
 	if (civic_req_redirect(r, "/track?no=%s&done=%s", civic_req_value(r, "no"),

@@ -117,13 +117,10 @@ dept_change(struct dept_act *a, const char *sql, const struct civic_param *p, si
 	struct civic_req	*r = a->r;
 	struct civic_param	 q[] = { CIVIC_PINT(a->fid) };
 	struct civic_rows	 rows;
-	unsigned long long	 affected = 0;
 	enum civic_err		 err;
 
-	if ((err = civic_db_exec(r->db, sql, p, n, &affected, NULL)) != CIVIC_OK)
+	if ((err = civic_db_change(r->db, sql, p, n)) != CIVIC_OK)
 		return err;
-	if (affected != 1)
-		return CIVIC_ERR_CONFLICT;
 	if ((err = civic_db_query(r->db, r->arena, "SELECT letter_id, department_id "
 	    "FROM mailbox_forward WHERE id = ?", q, 1, 1, &rows)) != CIVIC_OK)
 		return err;

@@ -317,22 +317,6 @@ office_tell(struct civic_req *r, const struct civic_rows *l, const char *tmpl,
 	return err;
 }
 
-/*
- * One conditional UPDATE with n parameters; CIVIC_ERR_CONFLICT when it
- * changed no row, that is, when the state it expects is gone.
- */
-static enum civic_err
-office_change(struct civic_req *r, const char *sql, const struct civic_param *p, size_t n)
-{
-	unsigned long long	 affected = 0;
-	enum civic_err		 err;
-
-	if ((err = civic_db_exec(r->db, sql, p, n, &affected, NULL)) == CIVIC_OK &&
-	    affected != 1)
-		err = CIVIC_ERR_CONFLICT;
-	return err;
-}
-
 /* The event, the audit row and the redirect to the letter: every action's end. */
 static enum civic_err
 office_done(struct office_act *a, const char *kind, long long dept, const char *note,
@@ -373,7 +357,7 @@ office_step_tx(void *arg)
 	struct civic_param	 p[] = { CIVIC_PINT(a->id) };
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, a->step->sql, p, 1)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, a->step->sql, p, 1)) != CIVIC_OK ||
 	    (a->step->then != NULL && (err = a->step->then(a->r, a->id)) != CIVIC_OK))
 		return err;
 	return office_done(a, a->step->kind, 0, NULL, 1, a->step->action);
@@ -404,7 +388,7 @@ office_reject_tx(void *arg)
 	struct civic_rows	 l;
 	enum civic_err		 err;
 
-	if ((err = office_change(r, sql, p, 3)) != CIVIC_OK ||
+	if ((err = civic_db_change(r->db, sql, p, 3)) != CIVIC_OK ||
 	    (err = office_letter_get(r, a->id, &l)) != CIVIC_OK)
 		return err;
 	/* The writer is told the reason and, for "competence", where to turn. */
@@ -447,7 +431,7 @@ office_merge_tx(void *arg)
 	struct civic_rows	 l;
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 2)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, sql, p, 2)) != CIVIC_OK ||
 	    (err = office_letter_get(a->r, a->id, &l)) != CIVIC_OK)
 		return err;
 	/* The kept letter's history says what joined it. */
@@ -626,7 +610,7 @@ office_withdraw_tx(void *arg)
 	long long		 dept;
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 2)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, sql, p, 2)) != CIVIC_OK ||
 	    (err = mailbox_office_settle(a->r, a->id)) != CIVIC_OK ||
 	    (err = office_forward_dept(a, &dept)) != CIVIC_OK)
 		return err;
@@ -691,7 +675,7 @@ office_extension_approve_tx(void *arg)
 		struct civic_param q[] = { CIVIC_PTEXTN(due, strlen(due)),
 		    CIVIC_PTEXTN(warn, strlen(warn)), CIVIC_PINT(a->fid) };
 
-		if ((err = office_change(r, sql, q, 3)) != CIVIC_OK ||
+		if ((err = civic_db_change(r->db, sql, q, 3)) != CIVIC_OK ||
 		    (err = mailbox_office_settle(r, a->id)) != CIVIC_OK)
 			return err;
 	}
@@ -710,7 +694,7 @@ office_extension_refuse_tx(void *arg)
 	long long		 dept;
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 2)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, sql, p, 2)) != CIVIC_OK ||
 	    (err = office_forward_dept(a, &dept)) != CIVIC_OK)
 		return err;
 	return office_done(a, "extension_refused", dept, NULL, 0, "mailbox.extension.refuse");
@@ -747,7 +731,7 @@ office_review_approve_tx(void *arg)
 	int			 days = 0;
 	enum civic_err		 err;
 
-	if ((err = office_change(r, take, p, 2)) != CIVIC_OK ||
+	if ((err = civic_db_change(r->db, take, p, 2)) != CIVIC_OK ||
 	    (err = civic_db_query(r->db, r->arena, draft, p, 1, 1, &f)) != CIVIC_OK ||
 	    (err = office_letter_get(r, a->id, &l)) != CIVIC_OK)
 		return err;
@@ -758,7 +742,7 @@ office_review_approve_tx(void *arg)
 		struct civic_param q[] = { CIVIC_PTEXT(f.cell[0]), CIVIC_PTEXT(f.cell[1]),
 		    CIVIC_PINT(days), CIVIC_PINT(a->id) };
 
-		if ((err = office_change(r, reply, q, 4)) != CIVIC_OK ||
+		if ((err = civic_db_change(r->db, reply, q, 4)) != CIVIC_OK ||
 		    (err = civic_db_exec(r->db, rest, l1, 1, NULL, NULL)) != CIVIC_OK)
 			return err;
 	}
@@ -781,7 +765,7 @@ office_review_sendback_tx(void *arg)
 	long long		 dept;
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 3)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, sql, p, 3)) != CIVIC_OK ||
 	    (err = office_forward_dept(a, &dept)) != CIVIC_OK)
 		return err;
 	return office_done(a, "sent_back", dept, note, 0, "mailbox.review.sendback");
@@ -824,7 +808,7 @@ office_followup_tx(void *arg)
 	struct civic_rows	 l;
 	enum civic_err		 err;
 
-	if ((err = office_change(a->r, sql, p, 2)) != CIVIC_OK ||
+	if ((err = civic_db_change(a->r->db, sql, p, 2)) != CIVIC_OK ||
 	    (err = office_letter_get(a->r, a->id, &l)) != CIVIC_OK ||
 	    (err = office_tell(a->r, &l, "mailbox.replied", NULL)) != CIVIC_OK)
 		return err;

@@ -265,17 +265,12 @@ supervise_urge_tx(void *arg)
 	const char		*note = civic_req_value(r, "note");
 	struct civic_param	 p[] = { CIVIC_PINT(u->id) };
 	struct civic_rows	 letter, d;
-	unsigned long long	 affected = 0;
 	enum civic_err		 err;
 	size_t			 i;
 	char			 ids[24];
 
-	if ((err = civic_db_exec(r->db, upd, p, 1, &affected, NULL)) != CIVIC_OK)
+	if ((err = civic_db_change(r->db, upd, p, 1)) != CIVIC_OK)
 		goto out;
-	if (affected != 1) {
-		err = CIVIC_ERR_CONFLICT;
-		goto out;
-	}
 	if ((err = civic_db_query(r->db, r->arena, one, p, 1, 1, &letter)) != CIVIC_OK ||
 	    (err = civic_db_query(r->db, r->arena, depts, p, 1, CIVIC_MAX_ROWS, &d)) !=
 	    CIVIC_OK)
@@ -463,17 +458,13 @@ supervise_stats_csv(struct civic_req *r)
 {
 	struct supervise_figures	 fg;
 	const struct civic_rows		*sets[] = { &fg.depts, &fg.total };
-	size_t				 i, j;
+	/* The total's line is named, in the page's language. */
+	const char			*labels[] = { NULL,
+					    strcmp(r->lang, "en") == 0 ? "Total" : "合计" };
 	int				 st;
 
 	if ((st = supervise_figures(r, &fg)) != 0)
 		return st;
-	/* The total's line is named, in the page's language. */
-	for (i = 0; i < fg.total.nrows; i++)
-		for (j = 0; j < fg.total.ncols; j++)
-			if (strcmp(fg.total.names[j], "name") == 0)
-				fg.total.cell[i * fg.total.ncols + j] =
-				    strcmp(r->lang, "en") == 0 ? "Total" : "合计";
 	return civic_csv(r, "mailbox-stats.csv", supervise_csv_cols,
-	    CIVIC_NITEMS(supervise_csv_cols), sets, CIVIC_NITEMS(sets));
+	    CIVIC_NITEMS(supervise_csv_cols), sets, labels, CIVIC_NITEMS(sets));
 }
