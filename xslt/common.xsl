@@ -5,7 +5,8 @@
     - "t": the message lookup (i18n/zh-CN.xml, i18n/en.xml);
     - the title mechanism: a view gives its title with a template
       match="page[@view='...']" mode="title"; layout.xsl puts it in <title>
-      and the view usually repeats it in its <h1>;
+      and the view usually repeats it in its <h1>; in the same way, mode
+      "head" adds to <head> (a view's script file, a feed link);
     - the messages block (/page/messages/message);
     - form fields ("field"), the hidden CSRF and idempotency inputs
       ("form-hidden") and the error summary ("error-summary");
@@ -42,6 +43,9 @@
   <xsl:include href="i18n/mailbox-citizen.xml"/>
   <xsl:include href="i18n/mailbox-office.xml"/>
   <xsl:include href="i18n/mailbox-supervise.xml"/>
+  <xsl:include href="i18n/consult.xml"/>
+  <xsl:include href="i18n/consult-citizen.xml"/>
+  <xsl:include href="i18n/consult-staff.xml"/>
 
   <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
   <xsl:variable name="lang">
@@ -54,11 +58,15 @@
   <xsl:variable name="i18n-zh-m" select="exsl:node-set($i18n-zh-CN)/m |
       exsl:node-set($i18n-zh-CN-mailbox)/m | exsl:node-set($i18n-zh-CN-mailbox-public)/m |
       exsl:node-set($i18n-zh-CN-mailbox-citizen)/m | exsl:node-set($i18n-zh-CN-mailbox-office)/m |
-      exsl:node-set($i18n-zh-CN-mailbox-supervise)/m"/>
+      exsl:node-set($i18n-zh-CN-mailbox-supervise)/m |
+      exsl:node-set($i18n-zh-CN-consult)/m | exsl:node-set($i18n-zh-CN-consult-citizen)/m |
+      exsl:node-set($i18n-zh-CN-consult-staff)/m"/>
   <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
       exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
       exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
-      exsl:node-set($i18n-en-mailbox-supervise)/m"/>
+      exsl:node-set($i18n-en-mailbox-supervise)/m |
+      exsl:node-set($i18n-en-consult)/m | exsl:node-set($i18n-en-consult-citizen)/m |
+      exsl:node-set($i18n-en-consult-staff)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"
       select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>
@@ -169,6 +177,14 @@
 
   <!-- A view without a title template: the site name alone is the title. -->
   <xsl:template match="page" mode="title" priority="-1"/>
+
+  <!--
+    What a view adds to <head> (layout.xsl applies mode "head" there): by
+    default nothing.  A feature gives a view its script file or feed link
+    with a template match="page[@view = '...']" mode="head"; the file is
+    under static/ (script-src 'self': never a script in the page).
+  -->
+  <xsl:template match="page" mode="head" priority="-1"/>
 
   <!--
     A view without a content template says so, rather than letting the

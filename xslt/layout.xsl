@@ -12,13 +12,16 @@
   Texts live in i18n/zh-CN.xml and i18n/en.xml, by key.
 
   请勿删除 / keep:  <main id="main"> 及其中的 messages 与
-  apply-templates mode="content"（各栏目的内容由此输出）。
+  apply-templates mode="content"（各栏目的内容由此输出），以及 <head>
+  中的 apply-templates mode="head"（各栏目页面所需的脚本等由此加入）。
   导航项、工作人员栏、语言切换的模板（nav-item、staff-bar、lang-switch）
   在 common.xsl 中，本文件只决定它们放在哪里。
   The templates of the navigation items, the staff bar and the language
   switch are in common.xsl; this file only places them.
   不要加入 <script> 或 style="" 属性：本站的安全策略（CSP）不允许。
   No <script> and no style="" attributes: the Content-Security-Policy forbids them.
+  （栏目需要的脚本是 static/ 下的文件，由栏目经 mode="head" 加入。
+  A feature's script is a file under static/, added through mode="head".）
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -56,6 +59,13 @@
           <xsl:value-of select="/page/site/@name"/>
         </title>
         <link rel="stylesheet" href="{$css-href}"/>
+        <!--
+          各栏目自己的 <head> 内容（如某个页面的脚本、订阅链接），由栏目的
+          样式表提供（mode="head"，common.xsl）。请保留此行。
+          What a feature adds to <head> for one of its views (a script file,
+          a feed link), from its own stylesheet: keep this line.
+        -->
+        <xsl:apply-templates select="/page" mode="head"/>
       </head>
       <body class="program-{/page/@program} view-{/page/@view}">
         <a class="skip-link" href="#main">

@@ -128,9 +128,10 @@ citizen_home(struct civic_req *r)
 	    "WHERE q.published = 1 ORDER BY q.id DESC LIMIT 10";
 	int			 st;
 
-	if ((st = consult_page_areas(r)) != 0)
+	if ((st = consult_page_areas(r)) != 0 ||
+	    (st = civic_page_query(r, "answers", "answer", latest, NULL, 0)) != 0)
 		return st;
-	return civic_page_query(r, "answers", "answer", latest, NULL, 0);
+	return 200;
 }
 
 /* ---------------------------------------------------------------- ask */
@@ -435,7 +436,8 @@ citizen_poll(struct civic_req *r)
 		st = 500;
 		goto out;
 	}
-	if (match != NULL && strcmp(match, etag) == 0) {
+	/* Weak (W/"…", after a proxy's gzip) or one of a list: the tag itself decides. */
+	if (match != NULL && strstr(match, etag) != NULL) {
 		r->body = "";
 		r->bodylen = 0;
 		st = 304;

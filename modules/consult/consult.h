@@ -141,7 +141,7 @@ enum civic_err	 consult_question_create(struct civic_req *, struct consult_new *
 int		 consult_page_figures(struct civic_req *, const char *by, long long staff,
 		    const char *from, const char *to);
 
-/* <areas><area id="" name="" intro=""/>…</areas>: the listed areas, for forms. */
+/* <areas><area><id/><name/><intro/></area>…</areas>: the listed areas, for forms. */
 int		 consult_page_areas(struct civic_req *);
 
 /*

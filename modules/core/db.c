@@ -130,8 +130,14 @@ db_connect(struct civic_db *db)
 	mysql_options(my, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(my, MYSQL_INIT_COMMAND, db_init_command);
+	/*
+	 * Affected rows are the rows a WHERE found, not those whose values
+	 * changed: a conditional change (civic_db_change) that finds its row
+	 * in the state it expects succeeds even when it sets what is there
+	 * (a second answer on an answered question).
+	 */
 	if (mysql_real_connect(my, db->host[0] ? db->host : NULL, db->user, db->password,
-	    db->name, db->port, db->host[0] ? NULL : db->socket, 0) == NULL) {
+	    db->name, db->port, db->host[0] ? NULL : db->socket, CLIENT_FOUND_ROWS) == NULL) {
 		db_seterr(db, mysql_errno(my), mysql_error(my));
 		civic_log_warn("cannot connect to the database (%u: %s)", db->err_no,
 		    db->err_msg);

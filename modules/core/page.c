@@ -258,6 +258,13 @@ civic_page_new(struct civic_req *r, const char *view)
 void
 civic_page_value(struct civic_req *r, const char *name, const char *text)
 {
+	const struct civic_field	*f;
+
+	/* A refused form shows what was typed (an unticked box too), not what is stored. */
+	for (f = r->refused != NULL ? r->refused->fields : NULL; f != NULL && f->name != NULL;
+	    f++)
+		if (strcmp(f->name, name) == 0)
+			return;
 	if (text != NULL)
 		civic_page_attr(civic_page_add(r, page_section(r, "values"), "value", text),
 		    "name", name);

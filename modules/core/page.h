@@ -41,7 +41,8 @@ xmlNodePtr	 civic_page_rows(struct civic_req *, xmlNodePtr parent, const char *r
 /*
  * Adds <value name="name">text</value> to the envelope, as a refused form
  * has: an edit form is filled this way from what is stored.  NULL text
- * adds nothing.
+ * adds nothing, and so does a field of a refused form that is shown again
+ * (its typed value is there already).
  */
 void		 civic_page_value(struct civic_req *, const char *name, const char *text);
 /* The same for every column of the first row (an edit form from its SELECT). */

@@ -42,6 +42,12 @@ struct civic_req {
 	struct civic_worker		*worker;
 	struct civic_db			*db;		/* the worker's connection */
 	const struct civic_route	*route;
+	/*
+	 * While the GET handler rebuilds the page of a refused POST: that
+	 * POST's route.  Its fields' values are what was typed, already in
+	 * the page, and the handler's own values for them are left out.
+	 */
+	const struct civic_route	*refused;
 
 	char		 id[24];	/* request id, also the incident id of a 5xx */
 	const char	*method;	/* GET, HEAD, POST, ... */

@@ -28,7 +28,7 @@
  */
 static const char worker_security_headers[] =
     "Content-Security-Policy: default-src 'none'; script-src 'self'; "
-    "style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
     "frame-ancestors 'self'; base-uri 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: SAMEORIGIN\r\n"
@@ -202,10 +202,12 @@ worker_form_again(struct civic_req *r)
 	 * afterwards.  Its own invalid fields are simply absent.
 	 */
 	r->route = form;
+	r->refused = route;
 	r->method = "GET";	/* its fields come from the query string only */
 	st = civic_form_apply(r) == CIVIC_ERR_NOMEM ? 500 : form->handler(r);
 	r->method = "POST";
 	r->route = route;
+	r->refused = NULL;
 	r->vals = vals;
 	r->vfiles = vfiles;
 	r->errs = errs;
