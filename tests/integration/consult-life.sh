@@ -340,6 +340,18 @@ expect_body_contains "the clerk's desk has the clerk's figures" '<by-clerk><row>
 http GET /consult/supervise -b "$CA"
 expect_status "a clerk is not a supervisor" 403
 
+# ---------------------------------------------------------------- area
+LONG=$(printf '窗口%.0s' $(seq 1 101))
+form_of "$CA" /consult/desk/area
+http POST /consult/desk/area -b "$CA" -H 'Accept: application/xml' --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode "intro=$LONG"
+expect_status "an area's line of 202 characters is refused" 422
+check_eq "… the box the clerk unticked stays unticked (not the stored 1)" 0 \
+	"$(grep -o '<value name="listed">' "$BODY" | wc -l)"
+check_eq "… and the typed line comes back once" 1 \
+	"$(grep -o '<value name="intro">' "$BODY" | wc -l)"
+check_eq "… nothing stored" 1 "$(sql "SELECT listed FROM consult_area WHERE department_id = $GONGAN")"
+
 # ---------------------------------------------------------------- civicctl
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
 sql "DELETE FROM consult_gram"
