@@ -80,13 +80,15 @@ else
 	die "2. the guide's build and install failed"
 fi
 for f in libexec/civic/civic-demo.fcgi libexec/civic/civic-account.fcgi \
-    libexec/civic/civic-mailbox.fcgi sbin/civicctl; do
+    libexec/civic/civic-mailbox.fcgi libexec/civic/civic-consult.fcgi sbin/civicctl; do
 	check "2. installed $f (executable)" test -x "$P/$f"
 done
 for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xslt/demo.xsl \
     share/civic/xslt/i18n/zh-CN.xml share/civic/xslt/static/civic.css share/civic/sql/001-core.sql \
     share/civic/examples/civic.conf share/civic/examples/nginx/civic.conf \
     share/civic/examples/apache/civic-proxy-fcgi.conf share/civic/examples/systemd/civic-demo.socket \
+    share/civic/xslt/consult.xsl share/civic/xslt/i18n/consult.xml share/civic/xslt/static/consult.js \
+    share/civic/sql/009-consult.sql share/civic/examples/systemd/civic-consult.socket \
     share/civic/examples/themes/county-portal/layout.xsl share/civic/notify-templates.txt \
     share/doc/civic/webmaster.md share/doc/civic/screenshots/theme-county-portal.png; do
 	check "2. installed $f" test -s "$P/$f"
@@ -160,6 +162,18 @@ check_eq "4. the first admin exists" 1 \
 	"$(sql "SELECT COUNT(*) FROM staff WHERE staff_no = '10000001'")"
 
 # ------------------------------------------------ 5. Start the programs
+# The guide names every program that make install puts in place, each
+# with its socket, and no other.
+sed -n '/^## 5\. /,/^## 6\. /p' "$GUIDE" >"$CIVIC_T/work/step5.md"
+installed=$(cd "$P/libexec/civic" && ls civic-*.fcgi | sort | tr '\n' ' ')
+named=$(grep -o 'civic-[a-z]*\.fcgi' "$CIVIC_T/work/step5.md" | sort -u | tr '\n' ' ')
+check_eq "5. the guide names every installed program" "$installed" "$named"
+for prog in $installed; do
+	name=${prog#civic-}
+	name=${name%.fcgi}
+	check "5. … $prog with its socket /run/civic/$name.sock" \
+		grep -q "/run/civic/$name\.sock" "$CIVIC_T/work/step5.md"
+done
 # The guide's command for the demo, and the same for every installed program.
 start=$(block start) || exit 1
 for prog in "$P"/libexec/civic/civic-*.fcgi; do
@@ -199,6 +213,13 @@ expect_body_contains "… the sign-in form" 'name="staff_no"'
 http GET /mailbox/
 expect_status "6. GET /mailbox/" 200
 expect_body_contains "… from civic-mailbox.fcgi" 'program-mailbox'
+http GET /consult/
+expect_status "6. GET /consult/" 200
+expect_body_contains "… from civic-consult.fcgi" 'program-consult'
+http GET /civic-static/static/consult.js
+expect_status "6. the consultation's installed script at /civic-static/" 200
+# Served with nosniff: a browser runs it only as a JavaScript type.
+expect_header "… as JavaScript" Content-Type '^(text|application)/javascript'
 
 JAR=$CIVIC_T/work/admin.jar
 signin "$JAR" 10000001 "$ADMIN_PW"

@@ -16,6 +16,8 @@ civic_program_start account --workers 1
 ACCOUNT_PID=$PROGRAM_PID
 civic_program_start mailbox --workers 1
 MAILBOX_PID=$PROGRAM_PID
+civic_program_start consult --workers 1
+CONSULT_PID=$PROGRAM_PID
 
 ADMIN_PW='county portal theme 2026'
 printf '%s\n' "$ADMIN_PW" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user \
@@ -27,6 +29,16 @@ printf '%s\n' "$ADMIN_PW" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user 
 JAR=$CIVIC_T/work/admin.jar
 signin "$JAR" 10000001 "$ADMIN_PW"
 expect_status "the admin signs in under the theme (303)" 303
+# The consultation's pages with something on them: the demo's areas and
+# published answers (sql/demo-consult.sql, on sql/demo-mailbox.sql's
+# departments).
+for f in demo-mailbox demo-consult; do
+	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/$f.sql" \
+		>>"$CIVIC_T/load.log" 2>&1 || {
+		show_log "$CIVIC_T/load.log"
+		die "civicctl load sql/$f.sql failed"
+	}
+done
 
 # One page of every program, and the kinds of page the core makes (a form,
 # an error page, English).  Each: PATH STATUS TEXT-OF-ITS-CONTENT.
@@ -40,13 +52,19 @@ PAGES=(
 	"/account/ 200 /account/departments"
 	"/account/staff 200 10000001"
 	"/mailbox/ 200 program-mailbox"
+	"/consult/ 200 program-consult"
+	"/consult/ask 200 name=\"subject\""
+	"/consult/answers 200 身份证丢失怎么补办"
+	"/consult/answers/2?lang=en 200 lang=\"en\""
+	"/consult/desk 403 403"
 )
 
 # The <main> element of the last body, hidden inputs' values (fresh form
-# keys on every page) left out.
+# keys, and the signed form time of the consultation's form, on every
+# page) left out.
 main_of() {
 	tr -d '\n' <"$BODY" | sed -n 's:.*\(<main id="main".*</main>\).*:\1:p' |
-		sed -E 's/(<input type="hidden" name="idem" value=")[^"]*"/\1"/g'
+		sed -E 's/(<input type="hidden" name="(idem|issued|sig)" value=")[^"]*"/\1"/g'
 }
 
 i=0
@@ -77,10 +95,10 @@ expect_body_contains "… the theme's rules" '.portal-banner'
 
 # Back to the default layout: the same pages, the same content.
 cp "$top_srcdir/xslt/layout.xsl" "$CIVIC_T/xslt/layout.xsl"
-kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID"
+kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID"
 reloaded() {
 	local u
-	for u in /demo/ /account/signin /mailbox/; do
+	for u in /demo/ /account/signin /mailbox/ /consult/ask; do
 		http GET "$u"
 		grep -q 'class="site-header"' "$BODY" || return 1
 	done

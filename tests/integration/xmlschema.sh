@@ -1,14 +1,15 @@
 #!/bin/bash
 # xmlschema.sh: every page a program answers with ?format=xml is valid
 # against the RELAX NG schema in xslt/schema/ (doc/xml.md describes it).
-# The stack runs all three programs on the demonstration county's data
-# (sql/demo-data.sql, sql/demo-mailbox.sql, the search index by civicctl
-# reindex), with one member of staff per role; each GET view of each program
-# is fetched as its audience sees it (the public, a writer with the query
-# code, the office, a department's clerk, a supervisor, an administrator),
-# together with the views a POST answers with (the letter's preview, the
-# tracked letter), the error pages (403, 404, 405, 413, 422, 429) and an
-# English page.  Each is checked with xmllint --relaxng.  First, the
+# The stack runs all four programs on the demonstration county's data
+# (sql/demo-data.sql, sql/demo-mailbox.sql, sql/demo-consult.sql, the
+# search index by civicctl reindex), with one member of staff per role;
+# each GET view of each program is fetched as its audience sees it (the
+# public, a writer or asker with the query code or the grant, the office, a
+# department's clerk, a supervisor, an administrator), together with the
+# views a POST answers with (the letter's preview, the tracked letter, the
+# similar questions), the error pages (403, 404, 405, 413, 422, 429) and
+# English pages.  Each is checked with xmllint --relaxng.  First, the
 # validator is shown to refuse documents that break the schema.
 
 . "$(dirname "$0")/lib.sh"
@@ -16,10 +17,14 @@
 civic_stack_up --workers 1
 find_tool XMLLINT xmllint libxml2-utils
 SCHEMA=$top_srcdir/xslt/schema/page.rng
-# A person needs a few seconds to fill the letter's form; this test, one.
-sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
+# A person needs a few seconds to fill the letter's or the question's
+# form; this test, one.  The consultation's window is open at any hour, as
+# in the demo (examples/demo/run), so that a question finds the demo clerk.
+sed -i -e 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' -e 's/^every_day *=.*/every_day = 1/' \
+	-e 's/^hours *=.*/hours = 00:00-24:00/' "$CIVIC_T/civic.conf"
 civic_program_start account --workers 1
 civic_program_start mailbox --workers 1
+civic_program_start consult --workers 1
 
 W=$CIVIC_T/work
 X=$W/xml
@@ -75,7 +80,6 @@ page() {
 # ---------------------------------------------------------------- the data
 ctl load "$top_srcdir/sql/demo-mailbox.sql" >"$W/load.log" 2>&1 ||
 	die "civicctl load sql/demo-mailbox.sql failed: $(cat "$W/load.log")"
-ctl reindex >"$W/reindex.log" 2>&1 || die "civicctl reindex failed: $(cat "$W/reindex.log")"
 
 PW='schema of every page 2026'
 # adduser STAFF_NO NAME DEPT_CODE ROLES: in a department the demo data made.
@@ -86,9 +90,17 @@ adduser 40000001 管理员 office admin
 adduser 40000002 信息办 office office
 adduser 40000003 住建局 zhujian clerk
 adduser 40000004 督查室 office supervisor
+# The consultation's demo clerks, whom sql/demo-consult.sql puts on duty
+# and gives questions: 1004 公安局 (area 2), 1005 医保局, 1006 住建局.
+adduser 1004 公安局李强 gongan clerk
+adduser 1005 医保局陈静 yibao clerk
+adduser 1006 住建局黄磊 zhujian clerk
+ctl load "$top_srcdir/sql/demo-consult.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-consult.sql failed: $(cat "$W/load.log")"
+ctl reindex >"$W/reindex.log" 2>&1 || die "civicctl reindex failed: $(cat "$W/reindex.log")"
 ADMIN=$W/admin.jar OFFICE=$W/office.jar CLERK=$W/clerk.jar SUPER=$W/super.jar
-PUBLIC=$W/public.jar
-for who in "ADMIN 40000001" "OFFICE 40000002" "CLERK 40000003" "SUPER 40000004"; do
+PUBLIC=$W/public.jar DESK=$W/desk.jar
+for who in "ADMIN 40000001" "OFFICE 40000002" "CLERK 40000003" "SUPER 40000004" "DESK 1004"; do
 	set -- $who
 	signin "${!1}" "$2" "$PW"
 	[ "$STATUS" = 303 ] || die "staff $2 cannot sign in (status $STATUS)"
@@ -112,6 +124,28 @@ sed 's:<notes>:<notes><surprise/>:' "$W/good.xml" >"$W/bad-child.xml"
 invalid "… an element the view does not have" "$W/bad-child.xml"
 sed 's/ status="200"//' "$W/good.xml" >"$W/bad-status.xml"
 invalid "… and a page without its status" "$W/bad-status.xml"
+# A consultation page of records: a demo question's conversation (every
+# demo question's query code is DEMQ234567), broken the ways a page of a
+# citizen's thread must never be.
+ZX_DEMO=ZX20261120-0001	# question 5: open, 公安局, with clerk 1004
+http GET '/consult/track?format=xml' -b "$PUBLIC" -c "$PUBLIC"
+http POST /consult/track -b "$PUBLIC" -c "$PUBLIC" --data-urlencode "csrf=$(xml csrf)" \
+	--data-urlencode "no=$ZX_DEMO" --data-urlencode "code=$CODE"
+[ "$STATUS" = 303 ] || die "the demo question $ZX_DEMO cannot be looked up (status $STATUS)"
+http GET "/consult/q/$ZX_DEMO?format=xml" -b "$PUBLIC" -c "$PUBLIC"
+cp "$BODY" "$W/good-consult.xml"
+valid "the schema accepts a consultation page" "$W/good-consult.xml"
+sed 's:<kind>question</kind>:<kind>note</kind>:' "$W/good-consult.xml" >"$W/bad-note.xml"
+invalid "… and refuses an internal note in the citizen's thread" "$W/bad-note.xml"
+sed 's:<state>open</state>:<state>pending</state>:' "$W/good-consult.xml" >"$W/bad-state.xml"
+invalid "… a state the consultation does not have" "$W/bad-state.xml"
+sed 's:<question><no>:<question><phone>13800000035</phone><no>:' "$W/good-consult.xml" \
+	>"$W/bad-phone.xml"
+invalid "… the asker's phone on the asker's page" "$W/bad-phone.xml"
+sed 's:<no>[^<]*</no>::' "$W/good-consult.xml" >"$W/bad-no.xml"
+invalid "… a question without its number" "$W/bad-no.xml"
+sed 's/ program="consult"/ program="mailbox"/' "$W/good-consult.xml" >"$W/bad-program.xml"
+invalid "… and a consultation view under another program" "$W/bad-program.xml"
 
 # ---------------------------------------------------------------- demo
 page 200 "$PUBLIC" /demo/
@@ -245,6 +279,111 @@ page 200 "$SUPER" /mailbox/supervise/3
 page 200 "$SUPER" /mailbox/supervise/3/urge
 page 200 "$SUPER" /mailbox/stats
 page 403 "$CLERK" /mailbox/stats
+
+# ---------------------------------------------------------------- consult: the public
+# The demo's questions (sql/demo-consult.sql): 1 (closed) to 3 published,
+# 4 queued in 交通运输局's area, 5 open with clerk 1004 of 公安局.
+page 200 "$PUBLIC" /consult/
+page 200 "$PUBLIC" '/consult/?lang=en'
+page 200 "$PUBLIC" /consult/ask
+page 200 "$PUBLIC" '/consult/ask?area=2'
+page 200 "$PUBLIC" /consult/ask/similar
+ZX_CSRF=$(xml csrf) ZX_IDEM=$(xml idem)
+ZX_ISSUED=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+ZX_SIG=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+page 200 "$PUBLIC" /consult/ask/similar --data-urlencode "csrf=$ZX_CSRF" \
+	--data-urlencode 'area=2' --data-urlencode 'subject=身份证丢失了怎么补办' \
+	--data-urlencode 'phone=1380000' --data-urlencode "issued=$ZX_ISSUED" \
+	--data-urlencode "sig=$ZX_SIG"
+check "… the similar questions after the button list a published answer" \
+	grep -q '<similar><answer>' "$X/$N.xml"
+page 200 "$PUBLIC" '/consult/suggest?q=%E8%BA%AB%E4%BB%BD%E8%AF%81%E8%A1%A5%E5%8A%9E'
+check "… as the suggestions as one types do" grep -q '<similar><answer>' "$X/$N.xml"
+page 200 "$PUBLIC" /consult/suggest
+page 422 "$PUBLIC" /consult/ask --data-urlencode "csrf=$ZX_CSRF" --data-urlencode "idem=r$ZX_IDEM" \
+	--data-urlencode 'subject=abc'
+page 200 "$PUBLIC" /consult/track
+page 200 "$PUBLIC" "/consult/track?no=$ZX_DEMO"
+page 422 "$PUBLIC" /consult/track --data-urlencode "csrf=$ZX_CSRF" --data-urlencode "no=$ZX_DEMO" \
+	--data-urlencode 'code=WRONGCODE2'
+page 200 "$PUBLIC" /consult/answers
+page 200 "$PUBLIC" '/consult/answers?q=%E5%85%AC%E7%A7%AF%E9%87%91'
+page 200 "$PUBLIC" '/consult/answers?area=3'
+page 200 "$PUBLIC" '/consult/answers?q=%21%21'
+page 200 "$PUBLIC" /consult/answers/1
+page 404 "$PUBLIC" /consult/answers/4
+page 405 "$PUBLIC" /consult/answers/1 --data-urlencode "csrf=$ZX_CSRF"
+
+# ---------------------------------------------------------------- consult: the asker
+# A question asked now: assigned at once to clerk 1004, on duty all day;
+# the answer is a redirect to its page, which this browser is granted.
+page 200 "$PUBLIC" "/consult/q/$ZX_DEMO"
+page 200 "$PUBLIC" "/consult/q/$ZX_DEMO?done=followup"
+page 200 "$PUBLIC" "/consult/q/$ZX_DEMO/poll"
+page 200 "$PUBLIC" "/consult/q/$ZX_DEMO/poll?after=0"
+sleep 1
+http POST /consult/ask -b "$PUBLIC" -c "$PUBLIC" --data-urlencode "csrf=$ZX_CSRF" \
+	--data-urlencode "idem=$ZX_IDEM" --data-urlencode 'area=2' \
+	--data-urlencode 'subject=护照加急怎么办理' \
+	--data-urlencode 'body=下个月出国，护照能不能加急办理？需要什么材料？' \
+	--data-urlencode 'phone=13800000099' --data-urlencode 'name=王五' \
+	--data-urlencode "issued=$ZX_ISSUED" --data-urlencode "sig=$ZX_SIG"
+[ "$STATUS" = 303 ] || die "the question was not taken (status $STATUS: $(head -c 300 "$BODY"))"
+ZX_NO=$(header Location)
+ZX_NO=${ZX_NO##*/}
+ZX_ID=$(sql "SELECT id FROM consult_question WHERE tracking_no = '$ZX_NO'")
+page 200 "$PUBLIC" "/consult/q/$ZX_NO"
+check "… its first showing has the query code" grep -q '<receipt code="' "$X/$N.xml"
+check "… and the clerk who has it" grep -q '<staff_no>1004</staff_no>' "$X/$N.xml"
+page 200 "$PUBLIC" "/consult/q/$ZX_NO"
+page 200 "$PUBLIC" "/consult/q/$ZX_NO/followup"
+page 200 "$PUBLIC" "/consult/q/$ZX_NO/rate"
+page 200 "$PUBLIC" "/consult/q/$ZX_NO/poll"
+page 422 "$PUBLIC" "/consult/q/$ZX_NO/followup" --data-urlencode "csrf=$ZX_CSRF" \
+	--data-urlencode "idem=x$ZX_IDEM" --data-urlencode 'body=x'
+page 422 "$PUBLIC" "/consult/q/$ZX_NO/rate" --data-urlencode "csrf=$ZX_CSRF" \
+	--data-urlencode "idem=y$ZX_IDEM" --data-urlencode 'overall=5' --data-urlencode 'speed=5' \
+	--data-urlencode 'accuracy=5'
+
+# ---------------------------------------------------------------- consult: the desk
+page 200 "$DESK" /consult/desk
+check "… the clerk has the new question" grep -q "<no>$ZX_NO</no>" "$X/$N.xml"
+page 200 "$DESK" /consult/desk/duty
+page 200 "$DESK" "/consult/desk/q/$ZX_ID"
+page 200 "$DESK" "/consult/desk/q/$ZX_ID?canned=1"
+for verb in claim answer phone note transfer dispatch close; do
+	page 200 "$DESK" "/consult/desk/q/$ZX_ID/$verb"
+done
+for id in 1 5; do
+	page 200 "$DESK" "/consult/desk/q/$id"
+done
+page 200 "$OFFICE" /consult/desk/q/3
+page 200 "$SUPER" /consult/desk/q/2
+page 404 "$DESK" /consult/desk/q/3
+http GET "/consult/desk/q/1?format=xml" -b "$DESK" -c "$DESK"
+page 422 "$DESK" /consult/desk/q/1/close --data-urlencode "csrf=$(xml csrf)" \
+	--data-urlencode "idem=$(xml idem)"
+page 200 "$DESK" /consult/desk/canned
+page 200 "$DESK" /consult/desk/canned/1/delete
+page 200 "$DESK" /consult/desk/area
+page 200 "$OFFICE" /consult/desk
+
+# ---------------------------------------------------------------- consult: the office, supervision
+page 200 "$OFFICE" /consult/office
+page 200 "$SUPER" /consult/office
+page 200 "$OFFICE" /consult/office/q/2/publish
+page 200 "$OFFICE" /consult/office/q/1/unpublish
+page 200 "$OFFICE" "/consult/office/q/$ZX_ID/publish"
+http GET "/consult/office/q/$ZX_ID/publish?format=xml" -b "$OFFICE" -c "$OFFICE"
+page 422 "$OFFICE" "/consult/office/q/$ZX_ID/publish" --data-urlencode "csrf=$(xml csrf)" \
+	--data-urlencode "idem=$(xml idem)" --data-urlencode 'public_subject=ab'
+page 200 "$SUPER" /consult/supervise
+page 200 "$SUPER" '/consult/supervise?department=2&light=green&rating=5&from=2026-01-01'
+page 200 "$OFFICE" /consult/supervise
+page 200 "$SUPER" /consult/supervise/figures
+page 200 "$SUPER" '/consult/supervise/figures?from=2026-01-01&to=2026-12-31&lang=en'
+page 403 "$DESK" /consult/supervise
+page 404 "$DESK" /consult/nowhere
 
 # ---------------------------------------------------------------- limits
 # A body larger than the program takes (the web server lets it through).

@@ -1,7 +1,8 @@
 #!/bin/bash
 # badinput.sh: the bad-input suite (issue 9).  Hostile requests against
-# every public and staff route of civic-demo.fcgi, civic-account.fcgi and
-# civic-mailbox.fcgi, through nginx, against a private MariaDB.
+# every public and staff route of civic-demo.fcgi, civic-account.fcgi,
+# civic-mailbox.fcgi and civic-consult.fcgi, through nginx, against a
+# private MariaDB.
 #
 # The cases are data: each `T` line below is one request, with its class,
 # the status expected, whose cookies it carries, the method, the path, what
@@ -22,13 +23,15 @@
 
 find_tool XMLLINT xmllint libxml2-utils
 civic_stack_up --workers 2
-# A person needs a few seconds to fill the form; these cases, one.  The
-# Open311 POST needs a key to be enabled at all.
+# A person needs a few seconds to fill the form (the letter's and the
+# question's); these cases, one.  The Open311 POST needs a key to be
+# enabled at all.
 OPEN311_KEY=badinput-open311-key-0123456789
 sed -i -e 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' \
 	-e "s/^open311_key *=.*/open311_key = $OPEN311_KEY/" "$CIVIC_T/civic.conf"
 civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
+civic_program_start consult --workers 2
 
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
@@ -63,6 +66,16 @@ staff_in super 40000003
 staff_in clerkA 40000004
 staff_in clerkB 40000005
 
+# The consultation's demo data (sql/demo-consult.sql): the areas 公安局 (2),
+# 医保局 (3), 住建局 (5) and 交通运输局 (6); canned answers 1 and 2 of
+# 公安局, 4 of 住建局; questions 1 (closed) to 3 published, 2 answered, 4
+# queued in 交通运输局's area, 5 open in 公安局's.  Its clerks 1004-1006
+# are not made here: no question has a clerk.  Published answers are
+# indexed, so that the searches below have something to miss.
+ctl load "$top_srcdir/sql/demo-consult.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-consult.sql failed"
+ctl reindex consult >>"$W/load.log" 2>&1 || die "civicctl reindex consult failed"
+
 # Each client's CSRF token, from a page of its own.
 for j in admin office office2 super clerkA clerkB; do
 	http GET '/account/password?format=xml' -b "${JAR[$j]}" -c "${JAR[$j]}"
@@ -79,6 +92,22 @@ SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
 	die "no CSRF token or form time for the citizens"
 CSRF[none]=${CSRF[anon]}
 WRONG_CSRF=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+
+# The citizen asked question 5: this browser was granted its page through
+# the lookup (every demo question's query code is DEMQ234567); anon2 was
+# not.  Question 4 is another citizen's.  The ask form's own signed time.
+ZX=ZX20261120-0001
+ZX_OTHER=ZX20261118-0001
+http POST /consult/track -b "${JAR[anon]}" -c "${JAR[anon]}" -d "csrf=${CSRF[anon]}" \
+	-d "no=$ZX" -d code=DEMQ234567
+[ "$STATUS" = 303 ] || die "the demo question $ZX cannot be looked up ($STATUS)"
+GRANT=$(awk '$6 == "civic_zx" { print $7 }' "${JAR[anon]}")
+[ -n "$GRANT" ] || die "no grant of $ZX in the citizen's cookies"
+http GET '/consult/ask?format=xml' -b "${JAR[anon]}" -c "${JAR[anon]}"
+ZX_ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+ZX_SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+[ "$(xml csrf)" = "${CSRF[anon]}" ] && [ -n "$ZX_ISSUED" ] && [ -n "$ZX_SIG" ] ||
+	die "no form time for the question, or another CSRF token"
 
 # The demo's objects the routes name: letters 7 (forwarded to 公安局 as
 # forward 7) and 8 (forward 8, 住建局), 9 (received), 3 (replied and
@@ -103,6 +132,7 @@ big body16m $((16 * 1024 * 1024 + 1))	# one byte over CIVIC_MAX_BODY: the progra
 printf 'x=' >"$W/body16m.form"
 cat "$W/body16m" >>"$W/body16m.form"
 big body18m $((18 * 1024 * 1024))	# over nginx's client_max_body_size 17m
+big body1m $((1024 * 1024 + 1))		# over /consult/'s client_max_body_size 1m
 big field65k $((64 * 1024 + 1))		# one byte over CIVIC_MAX_VALUE
 printf 'x=\xff\xfe' >"$W/raw-invalid.form"
 printf 'x=a\0b' >"$W/raw-nul.form"
@@ -127,6 +157,15 @@ mapfile -t LETTER < <(letter_form)
 NOTEF=(--form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" --form-string "title=小区路灯坏了"
 	--form-string "category=求助" --form-string "body=小区门口的路灯坏了一个星期。"
 	--form-string "name=李四" --form-string "mobile=13800000088")
+# question_form SUBJECT BODY NAME: the question's fields, urlencoded, without
+# the phone (add one for a question that is taken).
+question_form() {
+	printf '%s\n' --data-urlencode "csrf=${CSRF[anon]}" --data-urlencode "idem=@IDEM@" \
+		--data-urlencode area=2 --data-urlencode "subject=${1:-户口迁入需要什么材料}" \
+		--data-urlencode "body=${2:-户口从外地迁入本县需要准备哪些材料？}" \
+		--data-urlencode "name=${3:-李四}" --data-urlencode "issued=$ZX_ISSUED" \
+		--data-urlencode "sig=$ZX_SIG"
+}
 
 # Raw multipart bodies for the write form: mp NAME [CMD [ARGS...]]: the
 # valid fields, then what CMD writes (framed parts), then the close
@@ -195,14 +234,18 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 #		none|SQL	SQL finds no row
 #		err|FIELD	the refused form says what is wrong beside FIELD
 #		nofile		the body is not a file of the system
-#		noresult	the XML page lists no letter
+#		noresult[|ELEMENT]	the XML page lists no letter (no
+#			ELEMENT: answer, question)
 # In CURL-ARGS, @CSRF@ is the jar's token, @CSRF2@ another session's,
-# @IDEM@ a fresh idempotency key, @W@ the work directory.
+# @IDEM@ a fresh idempotency key, @W@ the work directory; in a VIEW,
+# @LASTNOTE@, @LASTLETTER@ and @LASTQUESTION@ the newest note's, letter's
+# and question's ids.
 CASES=()
 T() { CASES+=("$(printf '%q ' "$@")"); }
 
-# Every route of the three programs (cgi/demo.c, cgi/account.c,
-# modules/mailbox/*.c): METHOD PATH JAR (the role that may use it).
+# Every route of the four programs (cgi/demo.c, cgi/account.c,
+# modules/mailbox/*.c, modules/consult/*.c): METHOD PATH JAR (the role
+# that may use it; the citizen's question is 5, granted to anon).
 ROUTES=(
 	"GET /demo/ anon" "GET /demo/new anon" "POST /demo/new anon" "GET /demo/m/$NOTE anon"
 	"GET /demo/m/$NOTE/file anon"
@@ -239,6 +282,31 @@ ROUTES=(
 	"GET /mailbox/supervise super" "GET /mailbox/supervise/8 super"
 	"GET /mailbox/supervise/8/urge super" "POST /mailbox/supervise/8/urge super"
 	"GET /mailbox/stats super" "GET /mailbox/stats.csv super"
+	"GET /consult/ anon" "GET /consult/ask anon" "POST /consult/ask anon"
+	"GET /consult/ask/similar anon" "POST /consult/ask/similar anon"
+	"GET /consult/suggest anon" "GET /consult/q/$ZX anon" "GET /consult/q/$ZX/poll anon"
+	"GET /consult/q/$ZX/followup anon" "POST /consult/q/$ZX/followup anon"
+	"GET /consult/q/$ZX/rate anon" "POST /consult/q/$ZX/rate anon"
+	"GET /consult/track anon" "POST /consult/track anon"
+	"GET /consult/answers anon" "GET /consult/answers/2 anon"
+	"GET /consult/answers/feed.atom anon"
+	"GET /consult/desk clerkA" "GET /consult/desk/duty clerkA" "POST /consult/desk/duty clerkA"
+	"GET /consult/desk/q/5 clerkA"
+	"GET /consult/desk/q/5/claim clerkA" "POST /consult/desk/q/5/claim clerkA"
+	"GET /consult/desk/q/5/answer clerkA" "POST /consult/desk/q/5/answer clerkA"
+	"GET /consult/desk/q/5/phone clerkA" "POST /consult/desk/q/5/phone clerkA"
+	"GET /consult/desk/q/5/note clerkA" "POST /consult/desk/q/5/note clerkA"
+	"GET /consult/desk/q/5/transfer clerkA" "POST /consult/desk/q/5/transfer clerkA"
+	"GET /consult/desk/q/5/dispatch clerkA" "POST /consult/desk/q/5/dispatch clerkA"
+	"GET /consult/desk/q/5/close clerkA" "POST /consult/desk/q/5/close clerkA"
+	"GET /consult/desk/canned clerkA" "POST /consult/desk/canned clerkA"
+	"GET /consult/desk/canned/1/delete clerkA" "POST /consult/desk/canned/1/delete clerkA"
+	"GET /consult/desk/area clerkA" "POST /consult/desk/area clerkA"
+	"GET /consult/office office" "GET /consult/office/q/2/publish office"
+	"POST /consult/office/q/2/publish office" "GET /consult/office/q/1/unpublish office"
+	"POST /consult/office/q/1/unpublish office"
+	"GET /consult/supervise super" "GET /consult/supervise/figures super"
+	"GET /consult/supervise/figures.csv super"
 )
 
 # ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
@@ -254,6 +322,7 @@ done
 T method 405 admin GET /account/signout - 'allow|POST'
 T method 405 admin HEAD /account/signout - 'allow|POST'
 T method 405 anon POST /mailbox/l/3 - 'allow|GET, HEAD' -d x=1
+T method 405 anon POST /consult/answers/2 - 'allow|GET, HEAD' -d x=1
 T method 404 anon OPTIONS /mailbox/nowhere - -
 
 # ---- malformed input on every route, each route getting one of the kinds
@@ -278,6 +347,9 @@ for r in "${ROUTES[@]}"; do
 		c=${POST_BAD[pi++ % ${#POST_BAD[@]}]}
 		read -r cl st <<<"${c%%|*}"
 		read -ra a <<<"${c#*|}"
+		# /consult/ takes at most 1 MiB (examples/nginx/civic.conf: its
+		# forms are short texts): nginx refuses the 16 MiB body itself.
+		case $p:$c in /consult/*:*body16m*) st=413@web ;; esac
 		T "$cl" "$st" "$j" POST "$p" - - "${a[@]}"
 	fi
 done
@@ -286,6 +358,13 @@ T oversize 414@web anon GET "/mailbox/?q=$(head -c 9000 /dev/zero | tr '\0' a)" 
 T oversize 400 anon GET "/mailbox/l/$(head -c 1100 /dev/zero | tr '\0' 1)" - -
 T oversize 404 anon GET /mailbox/l/1234567890123456789012 - -
 T oversize 404 anon GET "/mailbox/open311/v2/requests/$(head -c 300 /dev/zero | tr '\0' a)" - -
+T oversize 413@web anon POST /consult/ask - - --data-binary "@@W@/body1m"
+T oversize 413 anon POST "/consult/q/$ZX/followup" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	--data-urlencode "body@@W@/field65k"
+T oversize 400 anon GET "/consult/q/$(head -c 1100 /dev/zero | tr '\0' 1)" - -
+T oversize 404 anon GET "/consult/q/$(head -c 300 /dev/zero | tr '\0' a)" - -
+T oversize 404 anon GET /consult/answers/1234567890123456789012 - -
+T oversize 404 clerkA GET /consult/desk/q/1234567890123456789012 - -
 
 # ---- malformed multipart, and files no form may store (POST /mailbox/write/send)
 for c in "noclose 400" "smuggle 400" "noname 400" "dupname 400" "hugeheader 413" \
@@ -307,6 +386,11 @@ T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" -F "attachm
 T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" -F "attachment=@@W@/x.php.jpg;type=image/jpeg"
 T multipart 422 anon POST /demo/new - "err|attachment" "${NOTEF[@]}" \
 	-F "attachment=@@W@/passwd;filename=../../etc/passwd"
+# The question's form as multipart, broken the same ways.
+T multipart 400 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/noclose.mp"
+T multipart 400 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/smuggle.mp"
+T multipart 413 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/parts10k.mp"
+T multipart 400 anon POST /consult/ask - - -H 'Content-Type: multipart/form-data' -d x
 
 # ---- XSS: every text field of the forms; accepted ones are looked at afterwards
 XSS=('<script>alert(1)</script>' '"><img src=x onerror=alert(1)>'
@@ -365,17 +449,66 @@ for x in "${XSS[@]}"; do
 	T xss 422 admin POST /account/staff/new - "esc|${x:0:20}|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
 		-d staff_no=abc -d department=2 --data-urlencode "name=${x:0:20}" \
 		--data-urlencode "on_duty=$x"
+	# The question: refused (no phone) with every field typed, the similar
+	# questions after the button, and asked, on the office's desk page ...
+	mapfile -t a < <(question_form "$x" "$x 请问怎么办理" "${x:0:20}")
+	T xss 422 anon POST /consult/ask - "esc|$x|-" "${a[@]}"
+	T xss 200 anon POST /consult/ask/similar - "esc|$x|-" -d csrf=@CSRF@ \
+		--data-urlencode "subject=$x" --data-urlencode "body=$x" --data-urlencode "phone=${x:0:32}"
+	for fld in subject body name; do
+		s= b= n= v=$x
+		case $fld in subject) s=$x ;; body) b="$x 请问怎么办理" ;; name) n=${x:0:20} v=$n ;; esac
+		mapfile -t a < <(question_form "$s" "$b" "$n")
+		T xss 303 anon POST /consult/ask + "esc|$v|/consult/desk/q/@LASTQUESTION@" "${a[@]}" \
+			--data-urlencode phone=13800000088
+	done
+	# ... the citizen's follow-up and the clerk's answer, on the citizen's
+	# page; a note, on the clerk's; a canned answer; the public version,
+	# on the published answer ...
+	T xss 303 anon POST "/consult/q/$ZX/followup" + "esc|$x|/consult/q/$ZX|anon" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ --data-urlencode "body=$x 还有一个问题"
+	T xss 303 clerkA POST /consult/desk/q/5/answer + "esc|$x|/consult/q/$ZX|anon" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ --data-urlencode "body=您好，$x"
+	T xss 303 clerkA POST /consult/desk/q/5/note + "esc|$x|/consult/desk/q/5|clerkA" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ --data-urlencode "body=$x"
+	T xss 303 clerkA POST /consult/desk/canned + "esc|$x|/consult/desk/canned|clerkA" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ --data-urlencode "title=$x" --data-urlencode "body=您好，$x"
+	T xss 303 office POST /consult/office/q/2/publish + "esc|$x|/consult/answers/2|anon" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ --data-urlencode "public_subject=$x" \
+		--data-urlencode "public_body=异地就医怎么备案。$x" --data-urlencode "public_answer=$x"
+	# ... and forms refused for another field, which come back with the text.
+	T xss 422 clerkA POST /consult/desk/q/5/transfer - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d area=abc --data-urlencode "note=$x"
+	T xss 422 clerkA POST /consult/desk/q/5/dispatch - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d department=abc --data-urlencode "note=$x"
+	T xss 422 clerkA POST /consult/desk/area - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d listed=2 --data-urlencode "intro=$x"
+	T xss 422 anon POST "/consult/q/$ZX/rate" - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d overall=9 -d speed=5 -d accuracy=5 --data-urlencode "comment=$x"
+	T xss 422 office POST /consult/office/q/2/publish - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d public_subject=ab --data-urlencode "public_body=$x"
 done
 
 # ---- SQL metacharacters: searched for, nothing found, nothing broken; stored literally
 for q in "' OR 1=1 --" '%' '_' '\' '%%' "' UNION SELECT name FROM staff --" \
     "1'; DROP TABLE mailbox_letter; --" '" OR ""="'; do
-	T sql 200 anon GET "/mailbox/?format=xml&q=$(printf '%s' "$q" | od -An -tx1 | tr -d ' \n' |
-		sed 's/../%&/g')" - noresult
+	e=$(printf '%s' "$q" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+	T sql 200 anon GET "/mailbox/?format=xml&q=$e" - noresult
+	T sql 200 anon GET "/consult/answers?format=xml&q=$e" - 'noresult|answer'
+	T sql 200 anon GET "/consult/suggest?format=xml&q=$e" - 'noresult|answer'
+	# The clerk filter is a staff number as text, of 16 characters at most.
+	[ "${#q}" -le 16 ] &&
+		T sql 200 super GET "/consult/supervise?format=xml&clerk=$e" - 'noresult|question'
 done
 T sql 400 anon GET "/demo/?after=1%20OR%201%3D1" - -
 T sql 400 admin GET "/account/audit?action=%27%20OR%201%3D1%20--" - -
 T sql 400 super GET "/mailbox/supervise?department=1%20OR%201%3D1" - -
+T sql 400 anon GET "/consult/answers?area=2%20OR%201%3D1" - -
+T sql 400 super GET "/consult/supervise?department=1%20OR%201%3D1" - -
+T sql 400 super GET "/consult/supervise?rating=5%27%20OR%20%271%27%3D%271" - -
+T sql 400 super GET "/consult/supervise/figures?from=2026-01-01%27%20OR%201%3D1" - -
+T sql 400 clerkA GET "/consult/desk/q/5?canned=1%20OR%201%3D1" - -
+T sql 400 anon GET "/consult/q/$ZX/poll?after=0%20OR%201%3D1" - -
 for v in "' OR 1=1 --" '100% \_done_\' "a'; DROP TABLE demo_note; --"; do
 	T sql 303 anon POST /demo/new + "lit|SELECT title FROM demo_note ORDER BY id DESC LIMIT 1|$v" \
 		--form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" --form-string "title=$v" \
@@ -385,6 +518,15 @@ done
 v="100% _x_ \\' OR ''=' 路灯坏了"
 T sql 303 anon POST /mailbox/write/send + \
 	"lit|SELECT body FROM mailbox_letter ORDER BY id DESC LIMIT 1|$v" "${LETTER[@]/#body=*/body=$v}"
+mapfile -t a < <(question_form "' OR 1=1 --" "$v")
+T sql 303 anon POST /consult/ask + \
+	"lit|SELECT subject FROM consult_question ORDER BY id DESC LIMIT 1|' OR 1=1 --" "${a[@]}" \
+	--data-urlencode phone=13800000088
+T sql 303 anon POST /consult/ask + "lit|SELECT body FROM consult_question ORDER BY id DESC LIMIT 1|$v" \
+	"${a[@]}" --data-urlencode phone=13800000088
+T sql 303 clerkA POST /consult/desk/q/5/note + \
+	"lit|SELECT body FROM consult_message ORDER BY id DESC LIMIT 1|$v" -d csrf=@CSRF@ \
+	-d idem=@IDEM@ --data-urlencode "body=$v"
 
 # ---- CSRF: every state-changing form, with the right staff member's
 # cookies; each form gets two of: no token, a wrong one, another session's,
@@ -408,8 +550,12 @@ done
 # A token for nobody: no cookie at all.
 T csrf 403 none POST /mailbox/track - - -d "csrf=${CSRF[anon]}" -d no=MB20261123-0001 -d code=x
 T csrf 403 none POST /demo/new - - "${NOTEF[@]}"
+T csrf 403 none POST /consult/track - - -d "csrf=${CSRF[anon]}" -d "no=$ZX_OTHER" -d code=x
+mapfile -t a < <(question_form)
+T csrf 403 none POST /consult/ask - - "${a[@]}" --data-urlencode phone=13800000088
 # A staff member's token used without the session: the citizen's cookies.
 T csrf 403 anon POST /mailbox/track - - -d "csrf=${CSRF[office]}" -d "no=$OTHER_NO" -d "code=$CODE"
+T csrf 403 anon POST /consult/track - - -d "csrf=${CSRF[office]}" -d "no=$ZX_OTHER" -d "code=$CODE"
 # Open311: the API key, never a cookie.
 T csrf 403 anon POST /mailbox/open311/v2/requests.xml - - -d service_code=4 \
 	--data-urlencode 'description=小区门口的路灯坏了一个星期。' -d phone=13800000088
@@ -436,6 +582,46 @@ T idor 403 office GET /account/staff - -
 T idor 404 anon GET /mailbox/l/9 - -
 T idor 404 anon GET /mailbox/l/12 - -
 T idor 404 anon GET /mailbox/open311/v2/requests/MB20261123-0001.xml - -
+# The consultation: a clerk of another department on question 5 (公安局's
+# area) and on 公安局's canned answer 1, a clerk on the office's and the
+# supervisors' pages, a supervisor acting; unpublished questions on the
+# public pages; the asker's pages without the grant, or with the grant of
+# another question.
+T idor 404 clerkB GET /consult/desk/q/5 - -
+for verb in claim answer note transfer dispatch close; do
+	T idor 404 clerkB POST "/consult/desk/q/5/$verb" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+		--data-urlencode 'body=不是本部门的问题。' -d area=5 -d department=5
+done
+T idor 404 clerkA GET /consult/desk/q/3 - -
+T idor 404 clerkB GET /consult/desk/canned/1/delete - -
+T idor 404 clerkB POST /consult/desk/canned/1/delete - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 403 clerkA GET /consult/office - -
+T idor 403 clerkA GET /consult/office/q/2/publish - -
+T idor 403 clerkA GET /consult/supervise - -
+T idor 403 clerkA GET /consult/supervise/figures.csv - -
+T idor 403 super GET /consult/desk - -
+T idor 403 super POST /consult/desk/q/5/note - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	--data-urlencode 'body=督查室的备注。'
+T idor 403 super POST /consult/office/q/2/unpublish - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 404 anon GET /consult/answers/4 - -
+T idor 404 anon GET /consult/answers/5 - -
+T idor 303 anon2 GET "/consult/q/$ZX" - -
+T idor 404 anon2 GET "/consult/q/$ZX/poll" - -
+T idor 404 anon2 POST "/consult/q/$ZX/followup" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	--data-urlencode 'body=请问还有后续处理吗？谢谢。'
+T idor 404 anon2 POST "/consult/q/$ZX/rate" - - -d csrf=@CSRF@ -d idem=@IDEM@ -d overall=1 \
+	-d speed=1 -d accuracy=1
+T idor 404 none GET "/consult/q/$ZX_OTHER/poll" - - -H "Cookie: civic_zx=$GRANT"
+T idor 303 none GET "/consult/q/$ZX_OTHER" - - -H "Cookie: civic_zx=$GRANT"
+T idor 404 none GET "/consult/q/$ZX/poll" - - -H "Cookie: civic_zx=${GRANT%.*}.AAAA${GRANT##*.}"
+for nc in "$ZX_OTHER|-d code=WRONGCODE2" "ZX20991231-0001|-d code=WRONGCODE2" \
+    "$ZX_OTHER|" "ZX20991231-0001|"; do
+	read -ra extra <<<"${nc#*|}"
+	k=wrong
+	[ "${#extra[@]}" = 0 ] && k=nocode
+	T idor 422 anon POST /consult/track - "same|$k/consult/track" -d csrf=@CSRF@ \
+		-d "no=${nc%%|*}" "${extra[@]}"
+done
 for pathargs in "/mailbox/track|" "/mailbox/track/rate|-d rating=5" \
     "/mailbox/track/followup|--data-urlencode question=请问还有后续处理吗？谢谢。"; do
 	p=${pathargs%%|*}
@@ -460,17 +646,39 @@ for i in $(seq 1 19); do
 		-d "no=$(printf 'MB20261101-%04d' "$i")" -d code=WRONGCODE3
 done
 T ratelimit 429 anon POST /mailbox/track - - -d csrf=@CSRF@ -d no=MB20261101-0020 -d code=X
+# The consultation's lookup counts as the mailbox's: ten wrong codes for
+# one number, then thirty failures from one address.
+for i in $(seq 1 10); do
+	T ratelimit 422 anon POST /consult/track - - -d csrf=@CSRF@ -d "no=$ZX_OTHER" -d "code=WRONG$i"
+done
+T ratelimit 429 anon POST /consult/track - - -d csrf=@CSRF@ -d "no=$ZX_OTHER" -d "code=$CODE"
+for i in $(seq 1 19); do
+	T ratelimit 422 anon POST /consult/track - - -d csrf=@CSRF@ \
+		-d "no=$(printf 'ZX20261101-%04d' "$i")" -d code=WRONGCODE3
+done
+T ratelimit 429 anon POST /consult/track - - -d csrf=@CSRF@ -d no=ZX20261101-0020 -d code=X
+# Thirty questions an hour from one address (a village service point's
+# PC), counted before the form is looked at: the 31st try is refused.
+mapfile -t a < <(question_form)
+for i in $(seq 1 30); do
+	T ratelimit 422 anon POST /consult/ask - - "${a[@]}"
+done
+T ratelimit 429 anon POST /consult/ask - - "${a[@]}" --data-urlencode phone=13800000088
 
 # ---- path traversal and odd paths: never a file, never another program
 for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
     /mailbox/%2e%2e%2faccount%2f //mailbox//office /mailbox//office "/mailbox/l/3%2f..%2f9" \
     /mailbox/open311/v2/%2e%2e /demo/m/1/%2e%2e/%2e%2e/new /account/%2e%2e/demo/ \
     /mailbox/l/3/ /mailbox/sent/..%2f..%2fl%2f9 /mailbox/.%2foffice \
-    /demo/m/%2e%2e%2f%2e%2e%2fetc%2fpasswd; do
+    /demo/m/%2e%2e%2f%2e%2e%2fetc%2fpasswd /consult/../mailbox/ /consult/%2e%2e/account/ \
+    /consult/..%2fdesk /consult//desk "/consult/q/$ZX%2f..%2f..%2fdesk" /consult/answers/%2e%2e \
+    /consult/desk/q/5/%2e%2e/%2e%2e/office /consult/./desk /consult/answers/2/ \
+    /consult/answers/feed.atom/..%2f2 "/consult/q/$ZX/poll/.."; do
 	T traversal '400@web|404@web|400|404' office GET "$p" - nofile --path-as-is
 done
 for p in /mailbox/../../etc/passwd /demo/%2e%2e/%2e%2e/etc/passwd \
-    /civic-static/..%2f..%2f..%2fetc%2fpasswd /mailbox/%00; do
+    /civic-static/..%2f..%2f..%2fetc%2fpasswd /mailbox/%00 /consult/../../etc/passwd \
+    /consult/q/..%2f..%2f..%2fetc%2fpasswd /consult/%00; do
 	T traversal '400@web|404@web|400|404' anon GET "$p" - nofile --path-as-is
 done
 
@@ -489,6 +697,10 @@ expand() {
 	case $s in
 	*@LASTLETTER@*) s=${s//@LASTLETTER@/$(sql "SELECT MAX(id) FROM mailbox_letter")} ;;
 	esac
+	case $s in
+	*@LASTQUESTION@*)
+		s=${s//@LASTQUESTION@/$(sql "SELECT MAX(id) FROM consult_question")} ;;
+	esac
 	printf '%s' "$s"
 }
 
@@ -496,15 +708,15 @@ expand() {
 # be the one the path names: nginx normalises "/mailbox/../account/").
 log_has() {
 	grep -qhE "\\[$1\\] info: $METHOD [^ ]+ $2\$" "$CIVIC_T/demo.log" "$CIVIC_T/account.log" \
-		"$CIVIC_T/mailbox.log"
+		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log"
 }
 
 # The text of a page without what differs between two answers: tokens,
 # keys, the request id, the values typed, the tracking number the client
 # gave (echoed in the link back to the form).
 normalized() {
-	sed -e 's/request-id="[^"]*"//g' -e 's/value="[^"]*"//g' -e 's/MB[0-9]\{8\}-[0-9]\{4,6\}/MB-NO/g' \
-		-e 's/<\(csrf\|idem\)>[^<]*</<\1></g' "$1"
+	sed -e 's/request-id="[^"]*"//g' -e 's/value="[^"]*"//g' \
+		-e 's/\(MB\|ZX\)[0-9]\{8\}-[0-9]\{4,6\}/NO/g' -e 's/<\(csrf\|idem\)>[^<]*</<\1></g' "$1"
 }
 
 # check_escaped PAYLOAD FILE [WANT]: PAYLOAD is not in FILE as markup; with
@@ -578,7 +790,8 @@ extra() {
 		! grep -q 'root:.*:0:0:' "$BODY" || { why="a system file in the body"; return 1; }
 		;;
 	noresult)
-		! grep -q '<letter[ >]' "$BODY" || { why="the search found letters"; return 1; }
+		[ "$rest" = noresult ] && rest=letter
+		! grep -q "<$rest[ >]" "$BODY" || { why="the search found a $rest"; return 1; }
 		;;
 	esac
 	return 0
