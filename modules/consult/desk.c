@@ -397,6 +397,25 @@ desk_note(struct civic_req *r)
 	return desk_run(r, &a);
 }
 
+/*
+ * The target of a transfer or dispatch, checked by sql (parameters: the
+ * question, the target): 0 when it is a fit one, the refusal beside field
+ * when not, or the database's status.
+ */
+static int
+desk_target(struct civic_req *r, const char *sql, long long target, const char *field,
+    const char *key)
+{
+	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")),
+				    CIVIC_PINT(target) };
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK)
+		return civic_req_status(err);
+	return rows.nrows == 1 ? 0 : civic_req_refuse(r, field, key);
+}
+
 /* POST /desk/q/{id}/transfer: to another area, assigned afresh there. */
 static int
 desk_transfer(struct civic_req *r)
@@ -409,7 +428,14 @@ desk_transfer(struct civic_req *r)
 			    "AND q.id = ? AND q.state <> 'closed'",
 			    .kind = "transfer", .action = "consult.transfer" };
 	long long	 area = civic_req_int(r, "area", 0);
+	int		 st;
 
+	/* A wrong choice is the clerk's to mend beside the field, not a race. */
+	if ((st = desk_target(r, "SELECT 1 FROM consult_area a JOIN consult_question q "
+	    "ON q.id = ? WHERE a.department_id = ? AND a.listed = 1 "
+	    "AND q.area_id <> a.department_id", area, "area",
+	    "consult.desk.transfer.area")) != 0)
+		return st;
 	a.p[a.np++] = CIVIC_PINT(area);
 	a.p[a.np++] = CIVIC_PINT(area);
 	a.p[a.np++] = CIVIC_PINT(area);
@@ -429,7 +455,12 @@ desk_dispatch(struct civic_req *r)
 			    "AND q.id = ? AND q.state <> 'closed'",
 			    .kind = "dispatch", .action = "consult.dispatch" };
 	long long	 dept = civic_req_int(r, "department", 0);
+	int		 st;
 
+	if ((st = desk_target(r, "SELECT 1 FROM department d JOIN consult_question q "
+	    "ON q.id = ? WHERE d.id = ?", dept, "department",
+	    "consult.desk.dispatch.department")) != 0)
+		return st;
 	a.p[a.np++] = CIVIC_PINT(dept);
 	a.p[a.np++] = CIVIC_PINT(dept);
 	a.dept = dept;

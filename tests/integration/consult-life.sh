@@ -217,6 +217,12 @@ check_eq "… to the medical-insurance area" "$YIBAO" "$(q area_id)"
 check_eq "… where its on-duty clerk has it" "$C" "$(q assigned_to)"
 http GET "/consult/desk/q/$T1" -b "$CA"
 expect_status "… out of A's reach now" 404
+act "$CC" "/consult/desk/q/$T1/transfer" "area=$YIBAO"
+expect_status "a transfer to its own area is refused" 422
+expect_body_contains "… beside the field, as a wrong choice, not a race" '不能转给本窗口'
+act "$CC" "/consult/desk/q/$T1/dispatch" "department=999999"
+expect_status "a dispatch to no department is refused" 422
+expect_body_contains "… beside the field" '请选择一个存在的部门'
 
 # ---------------------------------------------------------------- off hours
 set_now '2026-11-28 20:00:00'
