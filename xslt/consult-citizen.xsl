@@ -635,7 +635,7 @@
         state, and the words of the kinds ({s}: the staff number).
       -->
       <ol id="thread" class="item-list consult-thread" data-poll="{$consult-mount}q/{$no}/poll"
-          data-state="{$state}">
+          data-state="{$state}" aria-live="polite">
         <xsl:attribute name="data-last">
           <xsl:choose>
             <xsl:when test="thread/message">

@@ -4,10 +4,15 @@
 # mayor's mailbox as its people would: the citizen writes a letter with a
 # picture attached and tracks it; staff sign in and out; the office
 # forwards it, the clerk replies, the office publishes it, the public list
-# and search show it, the citizen reads the reply and rates it.  Each flow
-# with JavaScript on and off, at 1280x900 and 375x812; axe-core (WCAG 2.1 A
-# and AA) on every page.  The checks are in flows.mjs; this script starts
-# the stack (tests/integration/lib.sh) and counts their lines.
+# and search show it, the citizen reads the reply and rates it.  And the
+# online consultation: the citizen asks, the clerk on duty answers (once
+# with a canned answer) and writes an internal note, the citizen sees the
+# answers come in and rates them, the supervisor finds the question and
+# the figures; suggestions on the ask form; the ask form by keyboard.
+# Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
+# (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
+# script starts the stack (tests/integration/lib.sh), sets up the data the
+# flows need and counts their lines.
 #
 # npm ci installs playwright-core and axe-core (package-lock.json) into
 # tests/browser/node_modules when they are missing there, or, in a build
@@ -31,10 +36,21 @@ fc-list : family 2>/dev/null | grep -i 'WenQuanYi Micro Hei' >/dev/null ||
 	die "no CJK font: install the Debian package fonts-wqy-microhei"
 
 civic_stack_up --workers 1
-# A person needs a few seconds to fill the form; this test, one.
-sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
+# A person needs a few seconds to fill the form; this test, one (the
+# mailbox's) or none (the consultation's, whose ask form is sent as soon
+# as it is filled).  The consultation's window is open every day, all day,
+# whenever the suite runs (as examples/demo/run sets it).
+sed -i -e 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' \
+	-e '/^\[consult\]/,/^\[/{s/^min_fill_seconds *=.*/min_fill_seconds = 0/;s/^every_day *=.*/every_day = 1/;s/^hours *=.*/hours = 00:00-24:00/}' \
+	"$CIVIC_T/civic.conf"
+# The three lines of [consult], as the programs will read them.
+[ "$(sed -n '/^\[consult\]/,/^\[/{/^min_fill_seconds\|^every_day\|^hours/p}' "$CIVIC_T/civic.conf" | tr '\n' ' ')" = \
+    'hours = 00:00-24:00 every_day = 1 min_fill_seconds = 0 ' ] ||
+	die "civic.conf: could not set [consult] hours, every_day and min_fill_seconds"
 civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
+# Two workers: the conversation page's script polls while pages are served.
+civic_program_start consult --workers 2
 
 # playwright-core and axe-core, as package-lock.json pins them: beside
 # flows.mjs in a tree built in place; in the private directory otherwise
@@ -63,6 +79,45 @@ W=$CIVIC_T/work
 PW='browser flows 2026'
 civic_add_staff "$PW" 30000001 信息办 office 县政府办公室 office
 civic_add_staff "$PW" 30000002 市政局 shizheng 县市政公用事业管理局 clerk
+civic_add_staff "$PW" 30000003 公安窗口 gongan 县公安局 clerk
+civic_add_staff "$PW" 30000004 督查室 office '' supervisor
+
+# The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
+# on duty all day, every day, by the duty text of the staff record (the
+# 市政局's clerk has none, so that every question goes to 30000003); one
+# canned answer of the 公安局's; and one published answer, indexed for
+# search, which the ask form suggests for a subject like it.
+GONGAN=$(sql "SELECT id FROM department WHERE code = 'gongan'")
+SHIZHENG=$(sql "SELECT id FROM department WHERE code = 'shizheng'")
+CLERK3=$(sql "SELECT id FROM staff WHERE staff_no = '30000003'")
+[ -n "$GONGAN" ] && [ -n "$SHIZHENG" ] && [ -n "$CLERK3" ] ||
+	die "the departments gongan and shizheng or the staff member 30000003 are missing"
+sql "INSERT INTO consult_area (department_id, listed, intro, sort) VALUES
+	($GONGAN, 1, '户籍、身份证、出入境', 1), ($SHIZHENG, 1, '供水、路灯、市政设施', 2);
+UPDATE staff SET on_duty = '每天 00:00-24:00' WHERE id = $CLERK3;
+INSERT INTO consult_canned (department_id, title, body) VALUES ($GONGAN, '户口迁入办理地点',
+	'您好，户口迁入可在县政务服务中心公安窗口办理，工作日9:00-17:00，材料齐全当场办结。');
+INSERT INTO consult_question (tracking_no, query_hash, asked_area_id, area_id, subject, body,
+	phone, address, state, assigned_to, asked_at, assigned_at, first_response_at,
+	answered_at, closed_at, first_due_at, due_at, warn_at, published, public_subject,
+	public_body, public_answer, published_at)
+	VALUES ('ZX20250101-0001', REPEAT('x', 32), $GONGAN, $GONGAN, '护照办理需要多久',
+	'下个月要出国，护照办理需要多久？可以加急吗？', '13700000000', '127.0.0.1', 'closed',
+	$CLERK3, NOW() - INTERVAL 3 DAY, NOW() - INTERVAL 3 DAY,
+	NOW() - INTERVAL 3 DAY + INTERVAL 5 MINUTE, NOW() - INTERVAL 3 DAY + INTERVAL 5 MINUTE,
+	NOW() - INTERVAL 2 DAY, NOW() - INTERVAL 3 DAY + INTERVAL 10 MINUTE,
+	NOW() - INTERVAL 2 DAY, NOW() - INTERVAL 2 DAY - INTERVAL 8 HOUR, 1, '护照办理需要多久',
+	'下个月要出国，护照办理需要多久？可以加急吗？',
+	'您好，普通护照办理时限为7个工作日，符合条件的可申请加急，3个工作日内办结。',
+	NOW() - INTERVAL 2 DAY)" || die "could not set up the consultation's data"
+"$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex consult >"$CIVIC_T/reindex.log" 2>&1 || {
+	show_log "$CIVIC_T/reindex.log" 20
+	die "civicctl reindex consult failed"
+}
+http GET '/consult/suggest?format=xml&q=%E6%8A%A4%E7%85%A7'
+grep -q '护照办理需要多久' "$BODY" ||
+	die "the published answer is not suggested for 护照 after civicctl reindex consult (status $STATUS)"
+pass "the consultation's areas, duty, canned answer and published answer are set up"
 
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
@@ -73,7 +128,9 @@ note "screenshots in $SHOTS"
 mkdir -p "$CIVIC_T/home"
 HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_OFFICE_NO=30000001 CIVIC_CLERK_NO=30000002 \
-	timeout 900 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
+	CIVIC_CONSULT_CLERK_NO=30000003 CIVIC_SUPERVISOR_NO=30000004 \
+	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
+	timeout 1200 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
 # Every line of flows.mjs is shown; its ok/FAIL lines are counted here.
 while IFS= read -r line; do
@@ -84,5 +141,9 @@ while IFS= read -r line; do
 	esac
 done <"$W/flows.out"
 check "node flows.mjs exits 0" test "$rc" = 0
+if [ "$CIVIC_FAILED" -gt 0 ]; then
+	show_log "$CIVIC_T/mailbox.log" 30
+	show_log "$CIVIC_T/consult.log" 30
+fi
 
 finish

@@ -9,18 +9,33 @@
 // Environment: CIVIC_SHOTS (where the screenshots go, one per page
 // visited), CIVIC_STAFF_PW (the staff password), CIVIC_OFFICE_NO and
 // CIVIC_CLERK_NO (the staff numbers of the information office's and of the
-// 市政局's clerk), CHROMIUM (default /usr/bin/chromium).
+// 市政局's clerk), CIVIC_CONSULT_CLERK_NO and CIVIC_SUPERVISOR_NO (the
+// 公安局's clerk on duty for the consultation, and the supervisor),
+// CIVIC_FLOWS (which flows: "mailbox", "consult" or both, the default),
+// CHROMIUM (default /usr/bin/chromium).
 //
 // The flows (doc/browser-tests.md): the citizen writes a letter and tracks
 // it; the office, the clerk and the office again take it to a published
 // reply, signing in and out; the public list and search show it; the
 // citizen reads the reply and rates it; a second letter is written with the
-// keyboard alone.  Each runs in four browsers: JavaScript on and off, at
-// 1280x900 and at 375x812.  axe-core runs on every page visited with JavaScript on (it
-// is a script: with JavaScript off it cannot run; the pages are the same,
-// since the site sends no scripts) and the counts are printed per page.
+// keyboard alone.  The consultation: the citizen asks and lands on the
+// conversation page; the clerk on duty answers from the desk (once with a
+// canned answer) and writes an internal note; the citizen sees the answers
+// come in (with JavaScript, by the page's poll, without reloading) and
+// rates them; the supervisor finds the question and the figures; the ask
+// form suggests a published answer (with JavaScript as the subject is
+// typed, without by its button); a question is asked with the keyboard
+// alone.  Each runs in four browsers: JavaScript on and off, at 1280x900
+// and at 375x812.  axe-core runs on every page visited with JavaScript on,
+// and the counts are printed per page.  With JavaScript off it cannot run
+// in the page (a script, its timers never fire); most pages send no script
+// and are the same either way, but the consultation's ask and conversation
+// pages do, so with JavaScript off those are checked in a copy of what the
+// page shows, opened in a browser with JavaScript on and their scripts
+// blocked.
 
 import { chromium } from 'playwright-core';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,13 +53,34 @@ const SHOTS = process.env.CIVIC_SHOTS || 'browser-shots';
 const PW = process.env.CIVIC_STAFF_PW || '';
 const OFFICE = process.env.CIVIC_OFFICE_NO || '';
 const CLERK = process.env.CIVIC_CLERK_NO || '';
+const CONSULT_CLERK = process.env.CIVIC_CONSULT_CLERK_NO || '';
+const SUPERVISOR = process.env.CIVIC_SUPERVISOR_NO || '';
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
+// The mailbox's and the consultation's flows run side by side (main): each
+// one's lines are kept and printed together once both are done, so that
+// they do not interleave.  say() prints a line, or keeps it for the flow it
+// is called from.
+const lines = new AsyncLocalStorage();
+const kept = new Set();
+function say(line) {
+	const buf = lines.getStore();
+	if (buf) buf.push(line);
+	else console.log(line);
+}
+// Killed (browser.sh's timeout): what the flows said so far, then the end.
+process.on('SIGTERM', () => {
+	for (const buf of kept) for (const l of buf) console.log(l);
+	console.log('FAIL - flows.mjs: killed (SIGTERM) before the flows ended');
+	process.exit(1);
+});
+
 let passed = 0, failed = 0;
-function ok(name) { passed++; console.log(`ok - ${name}`); }
+function ok(name) { passed++; say(`ok - ${name}`); }
 function fail(name, why) {
 	failed++;
-	console.log(`FAIL - ${name}${why ? ': ' + String(why).split('\n')[0] : ''}`);
+	say(`FAIL - ${name}${why ? ': ' + String(why).split('\n')[0] : ''}`);
 }
 
 // A valid 1x1 PNG (a grey pixel): the attachment the writer adds.
@@ -73,8 +109,14 @@ class Person {
 		else fail(`${this.tag} the ${this.role}'s browser: JavaScript is ${this.js ? 'on' : 'off'}`, `a script ${t === 'on' ? 'ran' : 'did not run'}`);
 		return this;
 	}
-	async close() { await this.ctx.close(); }
+	async close() {
+		await this.ctx.close();
+		await this.copies;
+		if (this.copyCtx) await this.copyCtx.close();
+	}
 	// The page now on screen: a screenshot, lang="zh-CN", and axe's count.
+	// With JavaScript off, a page that sends a script (what it shows differs
+	// from what a browser with JavaScript shows) is checked in a copy.
 	async visit(what) {
 		const p = this.page;
 		this.n++;
@@ -84,6 +126,41 @@ class Person {
 		if (lang === 'zh-CN') ok(`${this.tag} ${what}: lang="zh-CN"`);
 		else fail(`${this.tag} ${what}: lang="zh-CN"`, `lang is ${lang}`);
 		if (this.js) await axeCheck(p, `${this.tag} ${what}`);
+		else if (await p.locator('script').count() > 0) await this.axeCopy(what);
+	}
+	// axe on what this browser without JavaScript shows: its document, served
+	// at its address to a browser of the same size with JavaScript on, which
+	// loads the page's style sheets and none of its scripts.  The copies are
+	// checked one after another while the flow goes on (close() waits for
+	// them), so that their lines may come a few pages late.
+	async axeCopy(what) {
+		const u = new URL(this.page.url());
+		u.hash = '';
+		const doc = { url: u.href, html: await this.page.content() };
+		this.copies = (this.copies || Promise.resolve()).then(async () => {
+			try {
+				if (!this.copyCtx) {
+					this.copyCtx = await this.browser.newContext({ javaScriptEnabled: true,
+						viewport: this.size, locale: 'zh-CN' });
+					this.copyPage = await this.copyCtx.newPage();
+					this.copyPage.setDefaultTimeout(15000);
+					await this.copyPage.route('**/*', (route) => {
+						const rq = route.request();
+						if (rq.resourceType() === 'document' && rq.url() === this.copyDoc.url)
+							return route.fulfill({ status: 200, body: this.copyDoc.html,
+								contentType: 'text/html; charset=UTF-8' });
+						if (rq.resourceType() === 'script')
+							return route.abort();
+						return route.continue();
+					});
+				}
+				this.copyDoc = doc;
+				await this.copyPage.goto(doc.url);
+				await axeCheck(this.copyPage, `${this.tag} ${what}`);
+			} catch (e) {
+				fail(`${this.tag} ${what}: axe WCAG 2.1 A/AA`, `the copy without JavaScript: ${e.message}`);
+			}
+		});
 	}
 	async go(path, what) {
 		const r = await this.page.goto(BASE + path);
@@ -125,12 +202,12 @@ async function axeCheck(page, name) {
 		const r = await page.evaluate((tags) => globalThis.axe.run(document,
 			{ runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
 		const n = r.violations.length;
-		console.log(`# axe ${name}: ${n} violations, ${r.passes.length} rules passed`);
+		say(`# axe ${name}: ${n} violations, ${r.passes.length} rules passed`);
 		if (n === 0) {
 			ok(`${name}: axe WCAG 2.1 A/AA`);
 		} else {
 			for (const v of r.violations)
-				console.log(`#   ${v.id} (${v.impact}): ${v.help}: ` +
+				say(`#   ${v.id} (${v.impact}): ${v.help}: ` +
 					v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', '));
 			fail(`${name}: axe WCAG 2.1 A/AA`, `${n} violations: ` +
 				r.violations.map((v) => v.id).join(' '));
@@ -312,11 +389,11 @@ async function letterLife(staff, citizen, letter) {
 
 // ---------------------------------------------------------------- keyboard
 
-// The writing form with the keyboard alone: from the skip link, Tab reaches
-// every field in order, each with a visible focus; the letter is filled by
-// typing and arrow keys, sent with Enter, and confirmed on the preview with
-// Tab and Enter.
-async function keyboardWrites(who) {
+// A form with the keyboard alone: the page at path, the first Tab on the
+// skip link (followed with Enter), then Tab through the fields of order,
+// each reached in turn with a visible focus; fill(id) types into each.
+// Returns the function that tells where the focus is, for what follows.
+async function tabThrough(who, path, shot, order, fill) {
 	const p = who.page;
 	const kb = p.keyboard;
 	const focused = () => p.evaluate(() => {
@@ -326,23 +403,41 @@ async function keyboardWrites(who) {
 			visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) ||
 				cs.boxShadow !== 'none' };
 	});
-	await step(who, 'the form by keyboard', async () => {
-		await who.go('/mailbox/write', 'keyboard-write');
+	await who.go(path, shot);
+	await kb.press('Tab');
+	let f = await focused();
+	if (f.text === '跳到正文' && f.visible) ok(`${who.tag} keyboard: the first Tab shows the skip link`);
+	else fail(`${who.tag} keyboard: the first Tab shows the skip link`, JSON.stringify(f));
+	await kb.press('Enter');
+	const seen = [];
+	const invisible = [];
+	for (let i = 0; i < order.length; i++) {
 		await kb.press('Tab');
-		let f = await focused();
-		if (f.text === '跳到正文' && f.visible) ok(`${who.tag} keyboard: the first Tab shows the skip link`);
-		else fail(`${who.tag} keyboard: the first Tab shows the skip link`, JSON.stringify(f));
-		await kb.press('Enter');
-		const order = ['f-type', 'f-category', 'f-department', 'f-subject', 'f-body', 'f-name',
-			'f-mobile', 'f-email', 'f-agree'];
-		const seen = [];
-		let invisible = [];
-		for (const id of order) {
-			await kb.press('Tab');
-			f = await focused();
-			seen.push(f.id);
-			if (!f.visible) invisible.push(f.id);
-			switch (f.id) {
+		f = await focused();
+		seen.push(f.id);
+		if (!f.visible) invisible.push(f.id);
+		await fill(f.id);
+	}
+	if (seen.join(' ') === order.join(' ')) ok(`${who.tag} keyboard: Tab goes through the fields in order`);
+	else fail(`${who.tag} keyboard: Tab goes through the fields in order`, `got ${seen.join(' ')}`);
+	if (invisible.length === 0) ok(`${who.tag} keyboard: every field shows its focus`);
+	else fail(`${who.tag} keyboard: every field shows its focus`, `no outline on ${invisible.join(' ')}`);
+	return focused;
+}
+
+
+// The writing form with the keyboard alone: from the skip link, Tab reaches
+// every field in order, each with a visible focus; the letter is filled by
+// typing and arrow keys, sent with Enter, and confirmed on the preview with
+// Tab and Enter.
+async function keyboardWrites(who) {
+	const p = who.page;
+	const kb = p.keyboard;
+	await step(who, 'the form by keyboard', async () => {
+		const focused = await tabThrough(who, '/mailbox/write', 'keyboard-write',
+		    ['f-type', 'f-category', 'f-department', 'f-subject', 'f-body', 'f-name',
+			'f-mobile', 'f-email', 'f-agree'], async (id) => {
+			switch (id) {
 			case 'f-type': for (let i = 0; i < 4; i++) await kb.press('ArrowDown'); break;
 			case 'f-category': for (let i = 0; i < 4; i++) await kb.press('ArrowDown'); break;
 			case 'f-subject': await kb.type('键盘填写的来信标题'); break;
@@ -351,11 +446,8 @@ async function keyboardWrites(who) {
 			case 'f-mobile': await kb.type('13800002222'); break;
 			case 'f-agree': await kb.press('Space'); break;
 			}
-		}
-		if (seen.join(' ') === order.join(' ')) ok(`${who.tag} keyboard: Tab goes through the fields in order`);
-		else fail(`${who.tag} keyboard: Tab goes through the fields in order`, `got ${seen.join(' ')}`);
-		if (invisible.length === 0) ok(`${who.tag} keyboard: every field shows its focus`);
-		else fail(`${who.tag} keyboard: every field shows its focus`, `no outline on ${invisible.join(' ')}`);
+		});
+		let f;
 		await kb.press('Tab');
 		f = await focused();
 		if (f.text === '预览') ok(`${who.tag} keyboard: after the fields, the 预览 button`);
@@ -383,6 +475,290 @@ async function keyboardWrites(who) {
 	});
 }
 
+// ---------------------------------------------------------------- consultation
+
+const C_NOTE = '内部备注：核实申请人是否符合户口迁入条件';
+const C_ANSWER = '您好，户口迁入需本人身份证、户口簿和房产证明，可在政务服务中心公安窗口一次办结。';
+const C_CANNED = '您好，户口迁入可在县政务服务中心公安窗口办理，工作日9:00-17:00，材料齐全当场办结。';
+const C_PUBLISHED = '护照办理需要多久';
+
+// The citizen's main text has no internal note.
+async function noNote(who, where) {
+	const text = await who.page.locator('main').innerText();
+	if (!text.includes(C_NOTE)) ok(`${who.tag} ${where}: the internal note is not shown to the citizen`);
+	else fail(`${who.tag} ${where}: the internal note is not shown to the citizen`, 'it is on the page');
+}
+
+// The citizen asks the 公安局 from the consultation's home page and lands on
+// the conversation page, which names the clerk serving and shows the query
+// code, once.  Returns the question's number, code and subject.
+async function consultAsks(who) {
+	const p = who.page;
+	const q = { subject: `户口迁移需要哪些材料${who.tag.replace(/[^0-9a-z]/g, '')}` };
+	if (who.js) {
+		// What the conversation page's script appends to the thread, kept in
+		// sessionStorage across reloads (consultLife reads it).
+		await who.ctx.addInitScript(() => {
+			document.addEventListener('DOMContentLoaded', () => {
+				const t = document.getElementById('thread');
+				if (!t) return;
+				new MutationObserver((ms) => {
+					for (const m of ms)
+						for (const n of m.addedNodes)
+							sessionStorage.setItem('civic-appended',
+								(sessionStorage.getItem('civic-appended') || '') + n.textContent + '\n');
+				}).observe(t, { childList: true });
+			});
+		});
+	}
+	await step(who, 'the ask form', async () => {
+		await who.go('/consult/', 'consult-home');
+		await who.sees('the consultation lists the 公安局', '向县公安局咨询');
+		await who.follow('我要咨询', 'consult-ask');
+		await p.getByLabel('咨询窗口').selectOption({ label: '县公安局' });
+		await p.getByLabel('问题概要').fill(q.subject);
+		await p.getByLabel('详细内容').fill('我在外地工作，想把户口迁回本县，需要准备哪些材料？在哪里办理？');
+		await p.getByLabel('姓名').fill('刘晓燕');
+		await p.getByLabel('联系电话').fill('13700002468');
+		await who.press('提交咨询', 'consult-question');
+	});
+	await step(who, 'the conversation page', async () => {
+		await who.sees('the conversation page says who is serving', `工号 ${CONSULT_CLERK} 正在为您服务`);
+		await who.sees('… and asks to write down the query code', '请记下查询码');
+		const text = await p.locator('main').innerText();
+		const no = text.match(/ZX\d{8}-\d{4,6}/);
+		const code = text.match(/\b[2-9A-HJKMNP-Z]{10}\b/);
+		if (!no || !code) throw new Error(`no number or query code in: ${text.slice(0, 200)}`);
+		q.no = no[0];
+		q.code = code[0];
+		const times = text.split(q.code).length - 1;
+		if (times === 1) ok(`${who.tag} … the query code, once`);
+		else fail(`${who.tag} … the query code, once`, `${times} times`);
+		await who.sees('… and the question', '想把户口迁回本县');
+		await p.reload();
+		await who.visit('consult-question-again');
+		const again = await p.locator('main').innerText();
+		if (again.includes(q.no) && !again.includes(q.code))
+			ok(`${who.tag} shown again, the page keeps the number and no longer shows the code`);
+		else
+			fail(`${who.tag} shown again, the page keeps the number and no longer shows the code`,
+				again.includes(q.code) ? 'the code is still there' : 'the number is gone');
+	});
+	return q;
+}
+
+// The thread on the citizen's page shows text: with JavaScript, by the
+// page's own poll (every ten seconds; nobody reloads the page), within 15 s
+// of the time sent, when the staff member pressed the button; without,
+// after the citizen reloads.  Returns the seconds it took.
+async function consultArrives(who, text, what, sent) {
+	const p = who.page;
+	if (!who.js) {
+		await p.reload();
+		await who.visit(what);
+	}
+	await p.locator('#thread').getByText(text).first().waitFor({ state: 'visible',
+		timeout: Math.max(1000, sent + 15000 - Date.now()) });
+	return ((Date.now() - sent) / 1000).toFixed(1);
+}
+
+// A staff page asks for a sign-in and, signed in, comes back.
+async function signInAt(who, path, no, name, what) {
+	const p = who.page;
+	await step(who, `${name} signs in`, async () => {
+		await who.go(path, 'consult-signin');
+		await p.getByLabel('工号').fill(no);
+		await p.getByLabel('密码').fill(PW);
+		await who.press('登录', what);
+		if (new URL(p.url()).pathname !== path) throw new Error(`after signing in: ${p.url()}`);
+		await p.locator('header').getByText(name).first().waitFor({ timeout: 5000 });
+		ok(`${who.tag} ${name} signs in and is back at ${path}, the name in the page's header`);
+	});
+}
+
+// The clerk on duty answers at the desk (typed, then a canned answer) with
+// an internal note between; the citizen sees each answer come, never the
+// note, and rates; the supervisor finds it in the supervision list and in
+// the figures.  Each has a browser of their own.
+async function consultLife(clerk, supervisor, citizen, q) {
+	const p = clerk.page;
+	const c = citizen.page;
+	// Navigations of the citizen's page, whoever makes them.
+	let navs = 0, sent = 0;
+	c.on('framenavigated', (f) => { if (f === c.mainFrame()) navs++; });
+	await signInAt(clerk, '/consult/desk', CONSULT_CLERK, '公安窗口', 'consult-desk');
+	await step(clerk, 'the clerk answers', async () => {
+		await clerk.sees('the desk says the clerk is on duty', '您正在值班');
+		await clerk.sees('… and lists the question among the clerk\'s', q.no);
+		await clerk.follow(q.no, 'consult-desk-question');
+		await clerk.sees('the question at the desk, with the callback phone', '13700002468');
+		await p.getByLabel('备注内容').fill(C_NOTE);
+		await clerk.press('添加备注', 'consult-desk-noted');
+		await clerk.sees('the internal note is in the thread, marked', '（市民看不到）');
+		await clerk.sees('… with its text', C_NOTE);
+		await p.getByLabel('答复内容').fill(C_ANSWER);
+		navs = 0;
+		sent = Date.now();
+		await clerk.press('发送答复', 'consult-desk-answered');
+		await clerk.sees('the question is answered', '已答复');
+	});
+	await step(citizen, 'the answer comes', async () => {
+		const secs = await consultArrives(citizen, C_ANSWER, 'consult-answered', sent);
+		if (citizen.js) {
+			// The poll appends the answer to the page on screen; as the
+			// question is now answered, consult.js then reloads the page by
+			// itself to offer the rating form.
+			await c.getByRole('button', { name: '提交评价', exact: true }).waitFor({ timeout: 5000 });
+			const appended = await c.evaluate(() => sessionStorage.getItem('civic-appended') || '');
+			if (appended.includes(C_ANSWER))
+				ok(`${citizen.tag} the answer appears by the page's poll, without the citizen reloading (${secs} s after it was sent)`);
+			else
+				fail(`${citizen.tag} the answer appears by the page's poll, without the citizen reloading`,
+					`not appended by the script (${navs} navigations)`);
+			if (navs === 1) ok(`${citizen.tag} … then the page reloads itself once, for the rating form`);
+			else fail(`${citizen.tag} … then the page reloads itself once, for the rating form`, `${navs} navigations`);
+			await citizen.visit('consult-answered');
+		} else {
+			ok(`${citizen.tag} after a reload, the answer is on the page`);
+		}
+		await citizen.sees('the answer names the clerk', `工作人员答复（工号 ${CONSULT_CLERK}）`);
+		await noNote(citizen, 'the answered page');
+		// The citizen starts rating while the clerk writes more.
+		await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').check();
+	});
+	await step(clerk, 'the clerk answers with a canned answer', async () => {
+		await p.getByLabel('常用答复').selectOption({ label: '户口迁入办理地点' });
+		await clerk.press('使用', 'consult-desk-canned');
+		const v = await p.getByLabel('答复内容').inputValue();
+		if (v.trim() === C_CANNED) ok(`${clerk.tag} 使用 puts the canned answer in the answer's box`);
+		else throw new Error(`the answer's box holds "${v}"`);
+		navs = 0;
+		sent = Date.now();
+		await clerk.press('发送答复', 'consult-desk-answered-canned');
+		await clerk.sees('the canned answer is in the thread', C_CANNED);
+	});
+	await step(citizen, 'the canned answer comes', async () => {
+		const secs = await consultArrives(citizen, C_CANNED, 'consult-answered-again', sent);
+		if (citizen.js) {
+			if (navs === 0)
+				ok(`${citizen.tag} the second answer is appended to the page on screen, with no navigation (${secs} s after it was sent)`);
+			else
+				fail(`${citizen.tag} the second answer is appended to the page on screen, with no navigation`,
+					`${navs} navigations`);
+			if (await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').isChecked())
+				ok(`${citizen.tag} … and the rating being filled in is kept`);
+			else
+				fail(`${citizen.tag} … and the rating being filled in is kept`, '非常满意 is no longer chosen');
+			await citizen.visit('consult-answer-appended');
+		} else {
+			ok(`${citizen.tag} after a reload, the second answer is on the page`);
+		}
+		await noNote(citizen, 'the page with both answers');
+	});
+	await step(citizen, 'the citizen rates', async () => {
+		await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').check();
+		await c.getByRole('group', { name: /^答复速度/ }).getByLabel('满意', { exact: true }).check();
+		await c.getByRole('group', { name: /^答复准确性/ }).getByLabel('非常满意').check();
+		await c.getByLabel(/^评价意见/).fill('答复及时，材料说得很清楚。');
+		await citizen.press('提交评价', 'consult-rated');
+		await citizen.sees('the rating is saved', '感谢您的评价。');
+		const shown = await c.locator('section', { has: c.getByRole('heading', { name: '评价本次答复' }) })
+			.evaluate((s) => Array.from(s.querySelectorAll('dt')).map((dt) =>
+				`${dt.textContent.trim()}=${dt.nextElementSibling ? dt.nextElementSibling.textContent.trim() : ''}`)
+				.join(' '));
+		if (shown.includes('总体评价=非常满意 答复速度=满意 答复准确性=非常满意'))
+			ok(`${citizen.tag} … and shown: 总体评价 非常满意, 答复速度 满意, 答复准确性 非常满意`);
+		else
+			fail(`${citizen.tag} … and shown: 总体评价 非常满意, 答复速度 满意, 答复准确性 非常满意`, `shown: ${shown}`);
+		await citizen.sees('… with the comment', '答复及时，材料说得很清楚。');
+		await noNote(citizen, 'the rated page');
+	});
+	const sp = supervisor.page;
+	await signInAt(supervisor, '/consult/supervise', SUPERVISOR, '督查室', 'consult-supervise');
+	await step(supervisor, 'the supervisor', async () => {
+		await supervisor.sees('the supervision list has the question', q.no);
+		const row = await sp.locator('tr', { hasText: q.no }).first().innerText();
+		if (row.includes(CONSULT_CLERK) && row.includes('非常满意') && row.includes('已答复'))
+			ok(`${supervisor.tag} … answered by ${CONSULT_CLERK}, rated 非常满意`);
+		else
+			fail(`${supervisor.tag} … answered by ${CONSULT_CLERK}, rated 非常满意`, `the row reads: ${row.replace(/\s+/g, ' ')}`);
+		await supervisor.follow('咨询统计', 'consult-figures');
+		await supervisor.sees('the figures', '各窗口的咨询办理情况');
+		const dept = await sp.locator('tr', { hasText: '县公安局' }).first().innerText();
+		const man = await sp.locator('tr', { hasText: '公安窗口' }).first().innerText();
+		if (/%/.test(dept) && /%/.test(man))
+			ok(`${supervisor.tag} … have a line for the 公安局 and one for its clerk, with rates`);
+		else
+			fail(`${supervisor.tag} … have a line for the 公安局 and one for its clerk, with rates`,
+				`${dept.replace(/\s+/g, ' ')} / ${man.replace(/\s+/g, ' ')}`);
+	});
+}
+
+// The ask form suggests the published answer for a subject like it: with
+// JavaScript as it is typed, without by the 查看类似问题 button; the
+// suggestion leads to the answer.
+async function consultSuggests(who) {
+	const p = who.page;
+	await step(who, 'suggestions', async () => {
+		await who.go('/consult/ask', 'consult-ask-suggest');
+		const subject = p.getByLabel('问题概要');
+		if (who.js) {
+			await subject.pressSequentially('护照多久能办好', { delay: 30 });
+			await p.locator('#consult-suggest').getByRole('link', { name: C_PUBLISHED })
+				.waitFor({ state: 'visible', timeout: 5000 });
+			ok(`${who.tag} typing the subject shows the published answer in the suggestions`);
+			await who.visit('consult-ask-suggested');
+		} else {
+			await subject.fill('护照多久能办好');
+			await p.getByLabel('联系电话').fill('1370000');
+			await who.press('查看类似问题', 'consult-ask-similar');
+			await who.sees('查看类似问题 shows the published answers like it', '以下已公开的答复可能已解答您的问题');
+			await p.locator('main').getByRole('link', { name: C_PUBLISHED }).waitFor({ timeout: 5000 });
+			ok(`${who.tag} … among them the published answer`);
+			const kept = [await p.getByLabel('问题概要').inputValue(), await p.getByLabel('联系电话').inputValue()];
+			if (kept.join(' ') === '护照多久能办好 1370000') ok(`${who.tag} … and keeps what was typed`);
+			else fail(`${who.tag} … and keeps what was typed`, kept.join(' '));
+		}
+		await who.follow(C_PUBLISHED, 'consult-answer');
+		await who.sees('the suggestion leads to the published answer', '普通护照办理时限为7个工作日');
+	});
+}
+
+// The ask form with the keyboard alone: the skip link, then Tab through
+// the fields in order, each with a visible focus, and to 提交咨询, pressed
+// with Space (JavaScript on) or Enter (off).
+async function consultKeyboardAsks(who) {
+	const p = who.page;
+	const kb = p.keyboard;
+	await step(who, 'the ask form by keyboard', async () => {
+		const focused = await tabThrough(who, '/consult/ask', 'consult-keyboard-ask',
+		    ['f-area', 'f-subject', 'f-body', 'f-name', 'f-phone'], async (id) => {
+			switch (id) {
+			case 'f-area': await kb.press('ArrowDown'); break;
+			case 'f-subject': await kb.type('驾驶证到期怎么换证'); break;
+			case 'f-body': await kb.type('驾驶证下个月到期，人在外地，可以在哪里换证？'); break;
+			case 'f-name': await kb.type('王建国'); break;
+			case 'f-phone': await kb.type('13900003333'); break;
+			}
+		});
+		let f;
+		const area = await p.evaluate(() => {
+			const s = document.getElementById('f-area');
+			return s.options[s.selectedIndex].text;
+		});
+		if (area === '县公安局') ok(`${who.tag} keyboard: an arrow chooses the 公安局`);
+		else fail(`${who.tag} keyboard: an arrow chooses the 公安局`, `chosen: ${area}`);
+		await kb.press('Tab');
+		f = await focused();
+		if (f.text === '提交咨询' && f.visible) ok(`${who.tag} keyboard: after the fields, 提交咨询, its focus visible`);
+		else throw new Error(`after the fields the focus is on ${JSON.stringify(f)}`);
+		const key = who.js ? 'Space' : 'Enter';
+		await Promise.all([p.waitForNavigation(), kb.press(key)]);
+		await who.visit('consult-keyboard-question');
+		await who.sees(`keyboard: ${key} on 提交咨询 sends the question`, `工号 ${CONSULT_CLERK} 正在为您服务`);
+	});
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await chromium.launch({
@@ -390,20 +766,71 @@ const browser = await chromium.launch({
 	args: ['--no-sandbox', '--disable-gpu'],
 });
 const matrix = [[true, 1280, 900], [false, 1280, 900], [true, 375, 812], [false, 375, 812]];
+
+// The mailbox: the citizen writes and tracks a letter, the staff take it
+// through its life, the citizen writes another by keyboard.
+async function mailboxFlows(js, w, h) {
+	const citizen = await new Person(browser, 'citizen', js, w, h).open();
+	const staff = await new Person(browser, 'staff', js, w, h).open();
+	try {
+		const letter = await citizenWrites(citizen);
+		await letterLife(staff, citizen, letter);
+		await keyboardWrites(citizen);
+	} catch (e) {
+		/* counted by step() */
+	}
+	await citizen.close();
+	await staff.close();
+}
+
+// The consultation: the citizen who asks (the asker), the clerk on duty
+// and the supervisor, each with a browser; then the suggestions and the
+// keyboard, each on its own.
+async function consultFlows(js, w, h) {
+	const asker = await new Person(browser, 'asker', js, w, h).open();
+	const clerk = await new Person(browser, 'clerk', js, w, h).open();
+	const supervisor = await new Person(browser, 'supervisor', js, w, h).open();
+	try {
+		const q = await consultAsks(asker);
+		await consultLife(clerk, supervisor, asker, q);
+	} catch (e) {
+		/* counted by step() */
+	}
+	await clerk.close();
+	await supervisor.close();
+	for (const flow of [consultSuggests, consultKeyboardAsks]) {
+		try {
+			await flow(asker);
+		} catch (e) {
+			/* counted by step() */
+		}
+	}
+	await asker.close();
+}
+
+// A flow that fails ends; the other flows, and the next browser, go on.
+// The features' flows run side by side, their lines kept apart.
+const features = { mailbox: mailboxFlows, consult: consultFlows };
 try {
 	for (const [js, w, h] of matrix) {
-		const citizen = await new Person(browser, 'citizen', js, w, h).open();
-		const staff = await new Person(browser, 'staff', js, w, h).open();
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);
-		try {
-			const letter = await citizenWrites(citizen);
-			await letterLife(staff, citizen, letter);
-			await keyboardWrites(citizen);
-		} catch (e) {
-			/* counted by step(); the next browser goes on */
+		const runs = Object.keys(features).filter((f) => FLOWS.includes(f)).map(async (f) => {
+			const buf = [];
+			kept.add(buf);
+			const t0 = Date.now();
+			try {
+				await lines.run(buf, () => features[f](js, w, h));
+			} catch (e) {
+				failed++;
+				buf.push(`FAIL - ${js ? 'js' : 'nojs'}-${w} ${f}: ${String(e.message).split('\n')[0]}`);
+			}
+			buf.push(`# time ${js ? 'js' : 'nojs'}-${w} ${f}: ${Math.round((Date.now() - t0) / 1000)} s`);
+			return buf;
+		});
+		for (const buf of await Promise.all(runs)) {
+			for (const l of buf) console.log(l);
+			kept.delete(buf);
 		}
-		await citizen.close();
-		await staff.close();
 	}
 } finally {
 	await browser.close();

@@ -189,11 +189,14 @@
 			return false;
 		}
 
-		/* The follow-up being typed, which a reload would lose. */
+		/* What the citizen is filling in (a follow-up, a rating), which a reload would lose. */
 		function typing() {
-			var box = document.getElementById('f-body');
+			var boxes = document.querySelectorAll('main textarea'), i;
 
-			return box !== null && box.value.replace(/\s+/g, '') !== '';
+			for (i = 0; i < boxes.length; i++)
+				if (boxes[i].value.replace(/\s+/g, '') !== '')
+					return true;
+			return document.querySelector('main input[type="radio"]:checked') !== null;
 		}
 
 		function update(doc) {
@@ -230,6 +233,9 @@
 			}
 			state = next;
 			list.setAttribute('data-state', state);
+			/* A closed question takes no more messages: nothing to wait for. */
+			if (state === 'closed')
+				over = true;
 		}
 
 		function stop() {
