@@ -53,22 +53,6 @@ for x in "$OFFICE 40000001" "$CA 40000002" "$CB 40000003" "$CC 40000004" "$SUPER
 	expect_status "staff $2 signs in" 303
 done
 
-# form_of JAR PATH: CSRF and IDEM of the XML of a page.
-form_of() {
-	http GET "$2?format=xml" -b "$1" -c "$1"
-	CSRF=$(xml csrf)
-	IDEM=$(xml idem)
-}
-# act JAR PATH FIELD=VALUE...: a POST from the form on the page of PATH.
-act() {
-	local jar=$1 path=$2 kv args=()
-	shift 2
-	form_of "$jar" "$path"
-	for kv in "csrf=$CSRF" "idem=$IDEM" "$@"; do
-		args+=(--data-urlencode "$kv")
-	done
-	http POST "$path" -b "$jar" -c "$jar" "${args[@]}"
-}
 # ask JAR AREA SUBJECT BODY PHONE [NAME]: the citizen's form, sent; NO is the number.
 ask() {
 	local jar=$1 issued sig

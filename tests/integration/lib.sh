@@ -801,6 +801,25 @@ expect_security_headers() {
 # xml FIELD: the text of <FIELD> in the last (XML) body.
 xml() { tr -d '\n' <"$BODY" | sed -n "s:.*<$1>\([^<]*\)</$1>.*:\1:p"; }
 
+# form_of JAR PATH: CSRF and IDEM of the XML of a page (its form's keys).
+form_of() {
+	http GET "$2?format=xml" -b "$1" -c "$1"
+	CSRF=$(xml csrf)
+	IDEM=$(xml idem)
+}
+
+# act JAR PATH FIELD=VALUE...: a POST from the form on the page of PATH
+# (a staff action, a citizen's follow-up), with that form's keys.
+act() {
+	local jar=$1 path=$2 kv args=()
+	shift 2
+	form_of "$jar" "$path"
+	for kv in "csrf=$CSRF" "idem=$IDEM" "$@"; do
+		args+=(--data-urlencode "$kv")
+	done
+	http POST "$path" -b "$jar" -c "$jar" "${args[@]}"
+}
+
 # signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST
 # (civic-account.fcgi must be running); 303 is a success.
 signin() {

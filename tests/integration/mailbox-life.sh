@@ -31,22 +31,6 @@ expect_status "the department's clerk signs in" 303
 signin "$SUPER" 30000003 "$PW"
 expect_status "the supervisor signs in" 303
 
-# form_of JAR PATH: CSRF and IDEM of the XML of a page.
-form_of() {
-	http GET "$2?format=xml" -b "$1" -c "$1"
-	CSRF=$(xml csrf)
-	IDEM=$(xml idem)
-}
-# act JAR PATH FIELD=VALUE...: a staff action from the form on its page.
-act() {
-	local jar=$1 path=$2 kv args=()
-	shift 2
-	form_of "$jar" "$path"
-	for kv in "csrf=$CSRF" "idem=$IDEM" "$@"; do
-		args+=(--data-urlencode "$kv")
-	done
-	http POST "$path" -b "$jar" -c "$jar" "${args[@]}"
-}
 letter() { sql "SELECT $1 FROM mailbox_letter WHERE tracking_no = '$NO'"; }
 
 # ---------------------------------------------------------------- write
