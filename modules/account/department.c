@@ -104,7 +104,7 @@ department_save(struct civic_req *r, long long id)
 		return civic_req_refuse(r, "code", "v.taken");
 	if (err == CIVIC_ERR_DB && civic_db_errno(r->db) == 1452)
 		return civic_req_refuse(r, "parent", "v.choice");	/* no such parent */
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return civic_req_done(r, err, NULL);
 }
 
 int

@@ -146,11 +146,13 @@ int		 consult_page_areas(struct civic_req *);
 
 /*
  * A staff action's end: the audit row and the redirect to the question's
- * desk page; and the status its handler returns for what the transaction
- * gave (303, the conflict message, 404, 5xx).
+ * desk page.  Its handler then answers with civic_req_done(r, err,
+ * CONSULT_CONFLICT).
  */
 enum civic_err	 consult_done(struct civic_req *, long long id, const char *action,
 		    const char *note);
-int		 consult_answer(struct civic_req *, enum civic_err);
+
+/* The message of a staff action whose question had moved on (someone acted first). */
+#define CONSULT_CONFLICT	"consult.desk.conflict"
 
 #endif

@@ -163,34 +163,59 @@ desk_home(struct civic_req *r)
 	return 200;
 }
 
-/* POST /desk/duty: on duty or away, for today. */
+/*
+ * A setting of the clerk's or the department's (duty, canned answers, the
+ * listing): one statement, its audit row (detail: the field of that name),
+ * and back to the page it was set on.
+ */
+struct desk_setting {
+	struct civic_req	*r;
+	const char		*sql;
+	const struct civic_param *p;
+	size_t			 np;
+	const char		*action;
+	const char		*object;	/* the audit's object type */
+	const char		*detail;	/* the field the audit row quotes, or NULL */
+	const char		*back;		/* the page, under the mount */
+};
+
 static enum civic_err
-desk_duty_tx(void *arg)
+desk_setting_tx(void *arg)
+{
+	struct desk_setting	*c = arg;
+	enum civic_err		 err;
+
+	if ((err = civic_db_exec(c->r->db, c->sql, c->p, c->np, NULL, NULL)) != CIVIC_OK ||
+	    (err = civic_audit(c->r, c->action, c->object, NULL, c->detail != NULL ?
+	    civic_req_value(c->r, c->detail) : NULL)) != CIVIC_OK)
+		return err;
+	return civic_req_redirect(c->r, "%s", c->back) == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
+}
+
+static int
+desk_set(struct civic_req *r, const char *sql, const struct civic_param *p, size_t np,
+    const char *action, const char *object, const char *detail, const char *back)
+{
+	struct desk_setting	 c = { r, sql, p, np, action, object, detail, back };
+
+	return civic_req_done(r, civic_req_tx(r, desk_setting_tx, &c), NULL);
+}
+
+/* POST /desk/duty: on duty or away, for today. */
+static int
+desk_duty(struct civic_req *r)
 {
 	static const char	 sql[] =
 	    "INSERT INTO consult_duty (staff_id, state, state_day) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE state = VALUES(state), state_day = VALUES(state_day)";
-	struct civic_req	*r = arg;
 	char			 now[CIVIC_CALENDAR_TIME_LEN], today[CIVIC_CALENDAR_DATE_LEN];
 	struct civic_param	 p[] = { CIVIC_PINT(r->staff->id),
 				    CIVIC_PTEXT(civic_req_value(r, "state")),
 				    CIVIC_PTEXT(civic_calendar_format_date(
 				    civic_calendar_day_of(consult_now(r, now)), today)) };
-	enum civic_err		 err;
 
-	if ((err = civic_db_exec(r->db, sql, p, CIVIC_NITEMS(p), NULL, NULL)) != CIVIC_OK ||
-	    (err = civic_audit(r, "consult.duty", "staff", r->staff->no,
-	    civic_req_value(r, "state"))) != CIVIC_OK)
-		return err;
-	return civic_req_redirect(r, "/desk") == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
-}
-
-static int
-desk_duty(struct civic_req *r)
-{
-	enum civic_err	 err = civic_req_tx(r, desk_duty_tx, r);
-
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return desk_set(r, sql, p, CIVIC_NITEMS(p), "consult.duty", "consult_duty", "state",
+	    "/desk");
 }
 
 /* ---------------------------------------------------------------- question */
@@ -336,7 +361,7 @@ desk_run(struct civic_req *r, struct desk_act *a)
 	/* The question's id is every UPDATE's last parameter. */
 	if (a->sql != NULL)
 		a->p[a->np++] = CIVIC_PINT(a->id);
-	return consult_answer(r, civic_req_tx(r, desk_act_tx, a));
+	return civic_req_done(r, civic_req_tx(r, desk_act_tx, a), CONSULT_CONFLICT);
 }
 
 /* POST /desk/q/{id}/claim: a queued question becomes this clerk's. */
@@ -494,52 +519,29 @@ desk_canned(struct civic_req *r)
 	return (st = civic_page_query(r, "canned", "answer", sql, p, 1)) != 0 ? st : 200;
 }
 
-struct desk_canned_change {
-	struct civic_req	*r;
-	const char		*sql;
-	struct civic_param	*p;
-	size_t			 np;
-	const char		*action;
-};
-
-static enum civic_err
-desk_canned_tx(void *arg)
-{
-	struct desk_canned_change	*c = arg;
-	enum civic_err			 err;
-
-	if ((err = civic_db_exec(c->r->db, c->sql, c->p, c->np, NULL, NULL)) != CIVIC_OK ||
-	    (err = civic_audit(c->r, c->action, "consult_canned", NULL,
-	    civic_req_value(c->r, "title"))) != CIVIC_OK)
-		return err;
-	return civic_req_redirect(c->r, "/desk/canned") == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
-}
-
 /* POST /desk/canned: a new canned answer of the department. */
 static int
 desk_canned_add(struct civic_req *r)
 {
-	struct civic_param		 p[] = { CIVIC_PINT(r->staff->department),
-					    CIVIC_PTEXT(civic_req_value(r, "title")),
-					    CIVIC_PTEXT(civic_req_value(r, "body")) };
-	struct desk_canned_change	 c = { r, "INSERT INTO consult_canned (department_id, "
-					    "title, body) VALUES (?, ?, ?)", p, 3,
-					    "consult.canned.add" };
-	enum civic_err			 err = civic_req_tx(r, desk_canned_tx, &c);
+	static const char	 sql[] =
+	    "INSERT INTO consult_canned (department_id, title, body) VALUES (?, ?, ?)";
+	struct civic_param	 p[] = { CIVIC_PINT(r->staff->department),
+				    CIVIC_PTEXT(civic_req_value(r, "title")),
+				    CIVIC_PTEXT(civic_req_value(r, "body")) };
 
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return desk_set(r, sql, p, CIVIC_NITEMS(p), "consult.canned.add", "consult_canned",
+	    "title", "/desk/canned");
 }
 
 /* POST /desk/canned/{id}/delete (the scope has checked the department). */
 static int
 desk_canned_delete(struct civic_req *r)
 {
-	struct civic_param		 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
-	struct desk_canned_change	 c = { r, "DELETE FROM consult_canned WHERE id = ?",
-					    p, 1, "consult.canned.delete" };
-	enum civic_err			 err = civic_req_tx(r, desk_canned_tx, &c);
+	static const char	 sql[] = "DELETE FROM consult_canned WHERE id = ?";
+	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
 
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return desk_set(r, sql, p, 1, "consult.canned.delete", "consult_canned", NULL,
+	    "/desk/canned");
 }
 
 /* ---------------------------------------------------------------- area */
@@ -566,16 +568,15 @@ desk_area(struct civic_req *r)
 static int
 desk_area_set(struct civic_req *r)
 {
-	struct civic_param		 p[] = { CIVIC_PINT(r->staff->department),
-					    CIVIC_PINT(civic_req_value(r, "listed") != NULL),
-					    CIVIC_PTEXT(civic_req_value(r, "intro")) };
-	struct desk_canned_change	 c = { r, "INSERT INTO consult_area (department_id, "
-					    "listed, intro) VALUES (?, ?, ?) ON DUPLICATE KEY "
-					    "UPDATE listed = VALUES(listed), intro = VALUES(intro)",
-					    p, 3, "consult.area" };
-	enum civic_err			 err = civic_req_tx(r, desk_canned_tx, &c);
+	static const char	 sql[] =
+	    "INSERT INTO consult_area (department_id, listed, intro) VALUES (?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE listed = VALUES(listed), intro = VALUES(intro)";
+	struct civic_param	 p[] = { CIVIC_PINT(r->staff->department),
+				    CIVIC_PINT(civic_req_value(r, "listed") != NULL),
+				    CIVIC_PTEXT(civic_req_value(r, "intro")) };
 
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return desk_set(r, sql, p, CIVIC_NITEMS(p), "consult.area", "consult_area", "intro",
+	    "/desk/area");
 }
 
 #define DESK_Q(verb, fn, flds) \

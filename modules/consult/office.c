@@ -147,7 +147,7 @@ office_publish_run(struct civic_req *r, int publish)
 
 	if ((st = civic_req_exists(r, "SELECT id FROM consult_question WHERE id = ?")) != 0)
 		return st;
-	return consult_answer(r, civic_req_tx(r, office_publish_tx, &o));
+	return civic_req_done(r, civic_req_tx(r, office_publish_tx, &o), CONSULT_CONFLICT);
 }
 
 /* POST /office/q/{id}/publish: the public version, published and indexed. */

@@ -343,16 +343,3 @@ consult_done(struct civic_req *r, long long id, const char *action, const char *
 out:
 	return err;
 }
-
-int
-consult_answer(struct civic_req *r, enum civic_err err)
-{
-	switch (err) {
-	case CIVIC_OK:
-		return 303;
-	case CIVIC_ERR_CONFLICT:
-		return civic_req_refuse(r, NULL, "consult.desk.conflict");
-	default:
-		return civic_req_status(err);
-	}
-}

@@ -357,6 +357,16 @@ civic_req_exists(struct civic_req *r, const char *sql)
 }
 
 int
+civic_req_done(struct civic_req *r, enum civic_err err, const char *conflict)
+{
+	if (err == CIVIC_OK)
+		return 303;
+	if (err == CIVIC_ERR_CONFLICT && conflict != NULL)
+		return civic_req_refuse(r, NULL, conflict);
+	return civic_req_status(err);
+}
+
+int
 civic_req_status(enum civic_err e)
 {
 	return e == CIVIC_ERR_DBDOWN ? 503 : e == CIVIC_ERR_NOTFOUND ? 404 : 500;

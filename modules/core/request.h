@@ -136,6 +136,14 @@ enum civic_err	 civic_req_header(struct civic_req *, const char *name, const cha
 enum civic_err	 civic_req_tx(struct civic_req *, enum civic_err (*fn)(void *), void *arg);
 
 /*
+ * The status a handler returns for what its transaction gave: 303 (the
+ * redirect it set) when it committed; when the state it expected was gone
+ * (CIVIC_ERR_CONFLICT) and conflict is a message key, the form again with
+ * that message (civic_req_refuse); else civic_req_status().
+ */
+int		 civic_req_done(struct civic_req *, enum civic_err, const char *conflict);
+
+/*
  * 0 when sql (one parameter: the route's first path segment) finds a row,
  * 404 when it finds none, 503 or 500 when the database fails: the check an
  * edit handler makes before it writes.

@@ -493,17 +493,12 @@ out:
 static int
 citizen_change(struct civic_req *r, struct citizen_change *c, const char *refused)
 {
-	enum civic_err	 err;
-	int		 st;
+	int	 st;
 
 	if ((st = citizen_access(r, &c->id)) != 0)
 		goto out;
 	c->p[c->np - 1] = CIVIC_PINT(c->id);
-	err = civic_req_tx(r, citizen_change_tx, c);
-	if (err == CIVIC_ERR_CONFLICT)
-		st = civic_req_refuse(r, NULL, refused);
-	else
-		st = err == CIVIC_OK ? 303 : civic_req_status(err);
+	st = civic_req_done(r, civic_req_tx(r, citizen_change_tx, c), refused);
 out:
 	return st;
 }

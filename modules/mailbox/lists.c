@@ -142,7 +142,7 @@ lists_save(struct civic_req *r, const struct lists_kind *k, int create)
 	if ((err = civic_req_tx(r, lists_write, &w)) == CIVIC_ERR_DUPLICATE)
 		return civic_req_refuse(r, k == &lists_reasons && create ? "code" : "name",
 		    "v.taken");
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return civic_req_done(r, err, NULL);
 }
 
 static int

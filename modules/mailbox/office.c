@@ -28,14 +28,7 @@
 int
 mailbox_office_answer(struct civic_req *r, enum civic_err err)
 {
-	switch (err) {
-	case CIVIC_OK:
-		return 303;
-	case CIVIC_ERR_CONFLICT:
-		return civic_req_refuse(r, NULL, "mailbox.office.conflict");
-	default:
-		return civic_req_status(err);
-	}
+	return civic_req_done(r, err, "mailbox.office.conflict");
 }
 
 /* The writer's language is not asked for: messages go in the site's. */

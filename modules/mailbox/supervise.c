@@ -312,7 +312,7 @@ supervise_urge(struct civic_req *r)
 	/* Not open, or not overdue (perhaps replied a moment ago): say so, change nothing. */
 	if (err == CIVIC_ERR_CONFLICT)
 		return civic_req_refuse(r, NULL, "mailbox.supervise.urge.refused");
-	return err == CIVIC_OK ? 303 : civic_req_status(err);
+	return civic_req_done(r, err, NULL);
 }
 
 /*

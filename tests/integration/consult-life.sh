@@ -341,6 +341,20 @@ check_eq "… the box the clerk unticked stays unticked (not the stored 1)" 0 \
 check_eq "… and the typed line comes back once" 1 \
 	"$(grep -o '<value name="intro">' "$BODY" | wc -l)"
 check_eq "… nothing stored" 1 "$(sql "SELECT listed FROM consult_area WHERE department_id = $GONGAN")"
+act "$CA" /consult/desk/area listed=1 'intro=户籍、身份证、出入境'
+expect_status "the department's line is saved (303)" 303
+expect_header "… back to the area's page" Location '^/consult/desk/area$'
+check_eq "… stored" '户籍、身份证、出入境' \
+	"$(sql "SELECT intro FROM consult_area WHERE department_id = $GONGAN")"
+check_eq "… and audited" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'consult.area'")"
+act "$CA" /consult/desk/canned 'title=护照加急' 'body=加急请到二楼出入境窗口办理加急手续。'
+expect_status "a canned answer is added (303)" 303
+expect_header "… back to the list" Location '^/consult/desk/canned$'
+CAN=$(sql "SELECT id FROM consult_canned WHERE title = '护照加急'")
+http GET "/consult/desk/q/$ID?canned=$CAN&format=xml" -b "$CA"
+expect_body_contains "… and fills the answer when chosen" '二楼出入境窗口'
+http GET "/consult/desk/q/$ID?canned=$CAN&format=xml" -b "$CC"
+expect_body_lacks "… not another department's clerk's" '二楼出入境窗口'
 
 # ---------------------------------------------------------------- civicctl
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
