@@ -66,8 +66,19 @@ fi
 if [ ! -f "$MODULES_DIR/node_modules/playwright-core/package.json" ] ||
     [ ! -f "$MODULES_DIR/node_modules/axe-core/axe.min.js" ]; then
 	note "npm ci in $MODULES_DIR"
-	( cd "$MODULES_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$NPM" ci --no-audit --no-fund \
-		--prefer-offline ) >"$CIVIC_T/npm.log" 2>&1 || {
+	# A registry connection can stall without failing: each attempt is
+	# bounded, and a stalled or failed one is tried again.
+	npm_ok=
+	for attempt in 1 2 3; do
+		if ( cd "$MODULES_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 timeout 300 "$NPM" ci \
+		    --no-audit --no-fund --prefer-offline --fetch-timeout=60000 \
+		    --fetch-retries=3 ) >>"$CIVIC_T/npm.log" 2>&1; then
+			npm_ok=1
+			break
+		fi
+		note "npm ci attempt $attempt failed or stalled; trying again"
+	done
+	[ -n "$npm_ok" ] || {
 		show_log "$CIVIC_T/npm.log" 30
 		die "npm ci failed in $MODULES_DIR (playwright-core, axe-core from the npm registry)"
 	}
