@@ -46,6 +46,11 @@
   <xsl:include href="i18n/consult.xml"/>
   <xsl:include href="i18n/consult-citizen.xml"/>
   <xsl:include href="i18n/consult-staff.xml"/>
+  <xsl:include href="i18n/evaluate.xml"/>
+  <xsl:include href="i18n/evaluate-case.xml"/>
+  <xsl:include href="i18n/evaluate-campaign.xml"/>
+  <xsl:include href="i18n/evaluate-rectify.xml"/>
+  <xsl:include href="i18n/evaluate-results.xml"/>
 
   <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
   <xsl:variable name="lang">
@@ -60,13 +65,19 @@
       exsl:node-set($i18n-zh-CN-mailbox-citizen)/m | exsl:node-set($i18n-zh-CN-mailbox-office)/m |
       exsl:node-set($i18n-zh-CN-mailbox-supervise)/m |
       exsl:node-set($i18n-zh-CN-consult)/m | exsl:node-set($i18n-zh-CN-consult-citizen)/m |
-      exsl:node-set($i18n-zh-CN-consult-staff)/m"/>
+      exsl:node-set($i18n-zh-CN-consult-staff)/m |
+      exsl:node-set($i18n-zh-CN-evaluate)/m | exsl:node-set($i18n-zh-CN-evaluate-case)/m |
+      exsl:node-set($i18n-zh-CN-evaluate-campaign)/m | exsl:node-set($i18n-zh-CN-evaluate-rectify)/m |
+      exsl:node-set($i18n-zh-CN-evaluate-results)/m"/>
   <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
       exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
       exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
       exsl:node-set($i18n-en-mailbox-supervise)/m |
       exsl:node-set($i18n-en-consult)/m | exsl:node-set($i18n-en-consult-citizen)/m |
-      exsl:node-set($i18n-en-consult-staff)/m"/>
+      exsl:node-set($i18n-en-consult-staff)/m |
+      exsl:node-set($i18n-en-evaluate)/m | exsl:node-set($i18n-en-evaluate-case)/m |
+      exsl:node-set($i18n-en-evaluate-campaign)/m | exsl:node-set($i18n-en-evaluate-rectify)/m |
+      exsl:node-set($i18n-en-evaluate-results)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"
       select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>

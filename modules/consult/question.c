@@ -15,13 +15,7 @@ const char *const consult_ratings[] = { "5", "4", "3", "2", "1", NULL };
 civic_time
 consult_now(const struct civic_req *r, char buf[CIVIC_CALENDAR_TIME_LEN])
 {
-	const char	*fixed = civic_config_get(r->worker->cfg, "consult.now");
-	civic_time	 t;
-
-	if (fixed[0] == '\0' || civic_calendar_parse_time(fixed, &t) != CIVIC_OK)
-		t = civic_calendar_now();
-	civic_calendar_format_time(t, buf);
-	return t;
+	return civic_calendar_now_of(r->worker->cfg, "consult.now", buf);
 }
 
 /* The calendar of now's year and the next, and the window's hours. */

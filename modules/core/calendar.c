@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "config.h"
 #include "db.h"
 
 static const struct civic_office_period calendar_periods[] = {
@@ -679,4 +680,46 @@ civic_calendar_light_name(enum civic_light l)
 	if ((unsigned)l >= sizeof(calendar_light_names) / sizeof(calendar_light_names[0]))
 		return NULL;
 	return calendar_light_names[l];
+}
+
+enum civic_err
+civic_calendar_due(struct civic_db *db, struct civic_arena *a, const char *start, int days,
+    int ext, char due[CIVIC_CALENDAR_TIME_LEN], char warn[CIVIC_CALENDAR_TIME_LEN])
+{
+	struct civic_calendar	 cal;
+	struct civic_deadline	 dl;
+	struct civic_clock	 clk;
+	civic_time		 t;
+	int			 y, m, d;
+	enum civic_err		 err;
+
+	if ((err = civic_calendar_parse_time(start, &t)) != CIVIC_OK)
+		goto out;
+	/* Two years ahead: the longest limit with extensions fits in them. */
+	civic_calendar_to_civil(civic_calendar_day_of(t), &y, &m, &d);
+	if ((err = civic_calendar_load(db, a, y, y + 2, &cal)) != CIVIC_OK)
+		goto out;
+	memset(&clk, 0, sizeof(clk));
+	clk.start = t;
+	clk.limit_days = days;
+	clk.extension_days = ext;
+	if ((err = civic_calendar_clock(&cal, &clk, t, &dl)) != CIVIC_OK)
+		goto out;
+	civic_calendar_format_time(dl.due, due);
+	civic_calendar_format_time(dl.warn, warn);
+out:
+	return err;
+}
+
+civic_time
+civic_calendar_now_of(const struct civic_config *cfg, const char *key,
+    char buf[CIVIC_CALENDAR_TIME_LEN])
+{
+	const char	*fixed = civic_config_get(cfg, key);
+	civic_time	 t;
+
+	if (fixed == NULL || fixed[0] == '\0' || civic_calendar_parse_time(fixed, &t) != CIVIC_OK)
+		t = civic_calendar_now();
+	civic_calendar_format_time(t, buf);
+	return t;
 }

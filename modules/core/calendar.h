@@ -36,6 +36,7 @@
 #include "err.h"
 
 struct civic_db;
+struct civic_config;
 
 /* Days since 1970-01-01, and seconds since its midnight, Beijing time. */
 typedef long		civic_day;
@@ -279,6 +280,25 @@ enum civic_err	 civic_calendar_parse_hours(struct civic_arena *, const char *tex
  */
 enum civic_err	 civic_calendar_clock(const struct civic_calendar *,
 		    const struct civic_clock *, civic_time now, struct civic_deadline *out);
+
+/*
+ * The due and warning times, as text, of a case started at start (a
+ * "YYYY-MM-DD HH:MM:SS" time) with days working days and ext more, on the
+ * calendar of the database: what a feature stores as due_at and warn_at.
+ * Errors as for civic_calendar_parse_time(), civic_calendar_load() and
+ * civic_calendar_clock().
+ */
+enum civic_err	 civic_calendar_due(struct civic_db *, struct civic_arena *,
+		    const char *start, int days, int ext, char due[CIVIC_CALENDAR_TIME_LEN],
+		    char warn[CIVIC_CALENDAR_TIME_LEN]);
+
+/*
+ * Now as a feature's clock reads it: the time in its configuration key
+ * (tests fix the hour that decisions depend on), when set, else the real
+ * Beijing time; also formatted into buf.
+ */
+civic_time	 civic_calendar_now_of(const struct civic_config *, const char *key,
+		    char buf[CIVIC_CALENDAR_TIME_LEN]);
 
 /* The light of a deadline at now: red after due, yellow from warn, else green. */
 enum civic_light civic_calendar_light(const struct civic_deadline *, civic_time now);

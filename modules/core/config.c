@@ -30,6 +30,7 @@ static const struct config_key config_keys[] = {
 	{ "site.base_url",		"/" },
 	{ "site.static_url",		"/civic-static/" },
 	{ "site.language",		"zh-CN" },
+	{ "site.public_url",		"" },
 	{ "server.workers",		"2" },
 	{ "server.max_requests",	"10000" },
 	{ "server.listen",		"" },
@@ -75,6 +76,12 @@ static const struct config_key config_keys[] = {
 	{ "consult.promise",		"12:00" },
 	{ "consult.min_fill_seconds",	"3" },
 	{ "consult.now",		"" },
+	/* Evaluation (doc/evaluate.md): a 差评's return visit and rectification in working days. */
+	{ "evaluate.visit_days",	"3" },
+	{ "evaluate.rectify_days",	"15" },
+	{ "evaluate.min_ratings",	"30" },
+	{ "evaluate.code_minutes",	"10" },
+	{ "evaluate.now",		"" },
 	{ "log.level",			"info" },
 };
 

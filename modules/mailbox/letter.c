@@ -40,28 +40,7 @@ enum civic_err
 mailbox_deadline(struct civic_req *r, const char *start, int days, int extension,
     char due[CIVIC_CALENDAR_TIME_LEN], char warn[CIVIC_CALENDAR_TIME_LEN])
 {
-	struct civic_calendar	 cal;
-	struct civic_deadline	 dl;
-	struct civic_clock	 clk;
-	civic_time		 t;
-	int			 y, m, d;
-	enum civic_err		 err;
-
-	if ((err = civic_calendar_parse_time(start, &t)) != CIVIC_OK)
-		goto out;
-	civic_calendar_to_civil(civic_calendar_day_of(t), &y, &m, &d);
-	if ((err = civic_calendar_load(r->db, r->arena, y, y + 2, &cal)) != CIVIC_OK)
-		goto out;
-	memset(&clk, 0, sizeof(clk));
-	clk.start = t;
-	clk.limit_days = days;
-	clk.extension_days = extension;
-	if ((err = civic_calendar_clock(&cal, &clk, t, &dl)) != CIVIC_OK)
-		goto out;
-	civic_calendar_format_time(dl.due, due);
-	civic_calendar_format_time(dl.warn, warn);
-out:
-	return err;
+	return civic_calendar_due(r->db, r->arena, start, days, extension, due, warn);
 }
 
 static int

@@ -597,7 +597,8 @@ civic_apache_start() {
 		modlist="mpm_event authz_core fcgid alias mime headers"
 		mkdir -p "$CIVIC_T/libexec"
 		cp "$DEMO" "$top_builddir/civic-account.fcgi" "$top_builddir/civic-mailbox.fcgi" \
-			"$top_builddir/civic-consult.fcgi" "$CIVIC_T/libexec/" ||
+			"$top_builddir/civic-consult.fcgi" "$top_builddir/civic-evaluate.fcgi" \
+			"$CIVIC_T/libexec/" ||
 			die "could not copy the programs to $CIVIC_T/libexec"
 		chmod 0755 "$CIVIC_T/libexec" "$CIVIC_T/libexec/"*
 		if [ "$(id -u)" = 0 ]; then

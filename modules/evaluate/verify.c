@@ -1,0 +1,4 @@
+/*
+ * verify.c: STUB, to be written (evaluate.h).
+ */
+#include "evaluate.h"

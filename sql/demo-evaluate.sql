@@ -1,0 +1,2 @@
+-- demo-evaluate: STUB, to be written: the evaluation's demo data.
+SELECT 1;
