@@ -80,7 +80,8 @@ else
 	die "2. the guide's build and install failed"
 fi
 for f in libexec/civic/civic-demo.fcgi libexec/civic/civic-account.fcgi \
-    libexec/civic/civic-mailbox.fcgi libexec/civic/civic-consult.fcgi sbin/civicctl; do
+    libexec/civic/civic-mailbox.fcgi libexec/civic/civic-consult.fcgi \
+    libexec/civic/civic-evaluate.fcgi sbin/civicctl; do
 	check "2. installed $f (executable)" test -x "$P/$f"
 done
 for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xslt/demo.xsl \
@@ -89,6 +90,9 @@ for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xsl
     share/civic/examples/apache/civic-proxy-fcgi.conf share/civic/examples/systemd/civic-demo.socket \
     share/civic/xslt/consult.xsl share/civic/xslt/i18n/consult.xml share/civic/xslt/static/consult.js \
     share/civic/sql/009-consult.sql share/civic/examples/systemd/civic-consult.socket \
+    share/civic/xslt/evaluate.xsl share/civic/xslt/rating.xsl share/civic/xslt/i18n/evaluate.xml \
+    share/civic/xslt/schema/evaluate.rng share/civic/sql/010-evaluate.sql \
+    share/civic/examples/systemd/civic-evaluate.socket share/doc/civic/evaluate.md \
     share/civic/examples/themes/county-portal/layout.xsl share/civic/notify-templates.txt \
     share/doc/civic/webmaster.md share/doc/civic/screenshots/theme-county-portal.png; do
 	check "2. installed $f" test -s "$P/$f"
@@ -216,6 +220,9 @@ expect_body_contains "… from civic-mailbox.fcgi" 'program-mailbox'
 http GET /consult/
 expect_status "6. GET /consult/" 200
 expect_body_contains "… from civic-consult.fcgi" 'program-consult'
+http GET /evaluate/
+expect_status "6. GET /evaluate/" 200
+expect_body_contains "… from civic-evaluate.fcgi" 'program-evaluate'
 http GET /civic-static/static/consult.js
 expect_status "6. the consultation's installed script at /civic-static/" 200
 # Served with nosniff: a browser runs it only as a JavaScript type.
