@@ -18,6 +18,8 @@ civic_program_start mailbox --workers 1
 MAILBOX_PID=$PROGRAM_PID
 civic_program_start consult --workers 1
 CONSULT_PID=$PROGRAM_PID
+civic_program_start evaluate --workers 1
+EVALUATE_PID=$PROGRAM_PID
 
 ADMIN_PW='county portal theme 2026'
 printf '%s\n' "$ADMIN_PW" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user \
@@ -32,7 +34,7 @@ expect_status "the admin signs in under the theme (303)" 303
 # The consultation's pages with something on them: the demo's areas and
 # published answers (sql/demo-consult.sql, on sql/demo-mailbox.sql's
 # departments).
-for f in demo-mailbox demo-consult; do
+for f in demo-mailbox demo-consult demo-evaluate; do
 	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/$f.sql" \
 		>>"$CIVIC_T/load.log" 2>&1 || {
 		show_log "$CIVIC_T/load.log"
@@ -57,6 +59,10 @@ PAGES=(
 	"/consult/answers 200 身份证丢失怎么补办"
 	"/consult/answers/2?lang=en 200 lang=\"en\""
 	"/consult/desk 403 403"
+	"/evaluate/ 200 program-evaluate"
+	"/evaluate/results 200 县公安局"
+	"/evaluate/results?lang=en 200 lang=\"en\""
+	"/evaluate/supervise 403 403"
 )
 
 # The <main> element of the last body, hidden inputs' values (fresh form
@@ -95,10 +101,10 @@ expect_body_contains "… the theme's rules" '.portal-banner'
 
 # Back to the default layout: the same pages, the same content.
 cp "$top_srcdir/xslt/layout.xsl" "$CIVIC_T/xslt/layout.xsl"
-kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID"
+kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID" "$EVALUATE_PID"
 reloaded() {
 	local u
-	for u in /demo/ /account/signin /mailbox/ /consult/ask; do
+	for u in /demo/ /account/signin /mailbox/ /consult/ask /evaluate/; do
 		http GET "$u"
 		grep -q 'class="site-header"' "$BODY" || return 1
 	done
