@@ -68,6 +68,19 @@ static const struct purge_rule purge_rules[] = {
 	    "SET m.body = NULL WHERE q.asked_at < NOW() - INTERVAL ? DAY "
 	    "AND q.state IN ('answered', 'closed') AND m.kind IN ('question', 'followup') "
 	    "AND m.body IS NOT NULL" },
+	/*
+	 * A rater's phone is kept to tell them the outcome of their 差评:
+	 * it goes once the rectification case is closed (rectified, or the
+	 * rating excluded), or at once for a rating that opened none; the
+	 * address (kept against abuse) with it.  The levels stay, for the
+	 * figures.
+	 */
+	{ "phone numbers and addresses of ratings", 1,
+	    "UPDATE eval_rating e LEFT JOIN eval_case c ON c.rating_id = e.id "
+	    "SET e.phone = NULL, e.address = '' "
+	    "WHERE e.rated_at < NOW() - INTERVAL ? DAY "
+	    "AND (c.id IS NULL OR c.closed_at IS NOT NULL) "
+	    "AND (e.phone IS NOT NULL OR e.address <> '')" },
 	{ NULL, 0, NULL }
 };
 
