@@ -211,7 +211,7 @@ INSERT IGNORE INTO eval_case (rating_id, department_id, state, opened_at, visit_
     UNION ALL SELECT 'demo:bad:5', 'rectified', '1004', 3, 6,
       '已电话回访，评价人希望中午能办理户籍业务。',
       '户籍窗口自下月起实行中午延时服务。',
-      '针对群众反映的户籍窗口中午不开放的问题，县政务服务中心公安户籍窗口自本月起实行午间不打烊服务（12:00-14:00），咨询电话0571-88000110。',
+      '针对群众反映的户籍窗口中午不开放的问题，县政务服务中心公安户籍窗口自本月起实行午间不打烊服务（12:00-14:00）。',
       NULL
     UNION ALL SELECT 'demo:bad:6', 'appeal', '1005', 3, 0,
       '已电话回访，评价人未说明具体事项，拒绝提供办件信息。', NULL, NULL,

@@ -912,7 +912,9 @@
               <xsl:with-param name="v" select="string(rate)"/>
             </xsl:call-template>
             <xsl:if test="enough != '1'">
-              <xsl:value-of select="concat(' (', $l-below, ')')"/>
+              <xsl:call-template name="er-t">
+                <xsl:with-param name="key" select="'evaluate.supervise.below.note'"/>
+              </xsl:call-template>
             </xsl:if>
           </xsl:variable>
           <g>
