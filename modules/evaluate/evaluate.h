@@ -80,4 +80,28 @@ enum civic_err	 eval_verify_send(struct civic_req *, const char *purpose, const 
 enum civic_err	 eval_verify_check(struct civic_req *, const char *purpose, const char *phone,
 		    const char *code);
 
+/* ------------------------------------------------ results.c, supervise.c */
+
+/*
+ * The period of the figures, from and to (dates, both days included; NULL:
+ * the last 12 months up to today on the evaluation's clock), as the
+ * arena's text into *from and *to, and as the two parameters
+ * "rated_at >= ? AND rated_at < ?" takes (from's midnight, and the
+ * midnight after to) into p[0] and p[1].  0, or 500.
+ */
+int		 eval_period(struct civic_req *, const char *from, const char *to,
+		    const char **pfrom, const char **pto, struct civic_param p[2]);
+
+/*
+ * A figures' query's rows (EVAL_COUNTS_SQL's columns among them) into
+ * out: the same columns but those named in drop (NULL-terminated, may be
+ * NULL), and rate (好评 / n in per cent, one decimal), lo and hi (its 95 %
+ * Wilson interval, eval_wilson) and enough (1 when n reaches
+ * evaluate.min_ratings, else 0).  With public, a row below the minimum
+ * has no rate, lo or hi: a rate of a few votes is not published at all.
+ * 0, or 500 when memory is short.
+ */
+int		 eval_figures(struct civic_req *, const struct civic_rows *in, int public,
+		    const char *const *drop, struct civic_rows *out);
+
 #endif
