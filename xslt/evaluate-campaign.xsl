@@ -248,7 +248,7 @@
     </xsl:if>
     <xsl:call-template name="ec-back">
       <xsl:with-param name="href" select="concat($eval-mount, 'clerk')"/>
-      <xsl:with-param name="key" select="'evaluate.clerk.find.title'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.find.title'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -343,7 +343,7 @@
 
   <xsl:template match="page[@view = 'office-campaigns']" mode="title">
     <xsl:call-template name="ec-t">
-      <xsl:with-param name="key" select="'evaluate.office.campaigns.title'"/>
+      <xsl:with-param name="key" select="'evaluate.campaign.office-list.title'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -353,7 +353,7 @@
     <p>
       <a class="button" href="{$eval-mount}office/campaigns/new">
         <xsl:call-template name="ec-t">
-          <xsl:with-param name="key" select="'evaluate.office.campaigns.new'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office-list.new'"/>
         </xsl:call-template>
       </a>
     </p>
@@ -364,7 +364,7 @@
           <table class="data-table">
             <caption id="ec-campaigns-caption">
               <xsl:call-template name="ec-t">
-                <xsl:with-param name="key" select="'evaluate.office.campaigns.caption'"/>
+                <xsl:with-param name="key" select="'evaluate.campaign.office-list.caption'"/>
               </xsl:call-template>
             </caption>
             <thead>
@@ -372,7 +372,7 @@
                 <xsl:for-each select="exsl:node-set($ec-office-cols)/c">
                   <th scope="col">
                     <xsl:call-template name="ec-t">
-                      <xsl:with-param name="key" select="concat('evaluate.office.col.', .)"/>
+                      <xsl:with-param name="key" select="concat('evaluate.campaign.col.', .)"/>
                     </xsl:call-template>
                   </th>
                 </xsl:for-each>
@@ -407,7 +407,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="ec-p">
-          <xsl:with-param name="key" select="'evaluate.office.campaigns.empty'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office-list.empty'"/>
           <xsl:with-param name="class" select="'empty'"/>
         </xsl:call-template>
       </xsl:otherwise>
@@ -424,13 +424,13 @@
     <xsl:choose>
       <xsl:when test="campaign">
         <xsl:call-template name="ec-t">
-          <xsl:with-param name="key" select="'evaluate.office.campaign.edit'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office.edit'"/>
           <xsl:with-param name="s" select="string(campaign/title)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="ec-t">
-          <xsl:with-param name="key" select="'evaluate.office.campaigns.new'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office-list.new'"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
@@ -452,19 +452,19 @@
     <xsl:if test="campaign">
       <p class="meta">
         <xsl:call-template name="ec-t">
-          <xsl:with-param name="key" select="'evaluate.office.campaign.ratings'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office.ratings'"/>
           <xsl:with-param name="n" select="string(campaign/ratings)"/>
         </xsl:call-template>
         <xsl:text> </xsl:text>
         <a href="{$eval-mount}campaign/{campaign/id}">
           <xsl:call-template name="ec-t">
-            <xsl:with-param name="key" select="'evaluate.office.campaign.public'"/>
+            <xsl:with-param name="key" select="'evaluate.campaign.office.public'"/>
           </xsl:call-template>
         </a>
       </p>
       <xsl:if test="campaign/ratings != '0'">
         <xsl:call-template name="ec-p">
-          <xsl:with-param name="key" select="'evaluate.office.campaign.fixed'"/>
+          <xsl:with-param name="key" select="'evaluate.campaign.office.fixed'"/>
           <xsl:with-param name="class" select="'notice'"/>
         </xsl:call-template>
       </xsl:if>
@@ -511,12 +511,12 @@
         <xsl:with-param name="rows" select="'8'"/>
       </xsl:call-template>
       <xsl:call-template name="submit">
-        <xsl:with-param name="label" select="'evaluate.office.campaign.save'"/>
+        <xsl:with-param name="label" select="'evaluate.campaign.office.save'"/>
       </xsl:call-template>
     </form>
     <xsl:call-template name="ec-back">
       <xsl:with-param name="href" select="concat($eval-mount, 'office/campaigns')"/>
-      <xsl:with-param name="key" select="'evaluate.office.campaigns.back'"/>
+      <xsl:with-param name="key" select="'evaluate.campaign.office-list.back'"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -573,14 +573,14 @@
 
   <xsl:template match="page[@view = 'clerk-find']" mode="title">
     <xsl:call-template name="ec-t">
-      <xsl:with-param name="key" select="'evaluate.clerk.find.title'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.find.title'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="page[@view = 'clerk-find']" mode="content">
     <xsl:call-template name="ec-heading"/>
     <xsl:call-template name="ec-p">
-      <xsl:with-param name="key" select="'evaluate.clerk.find.intro'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.find.intro'"/>
       <xsl:with-param name="class" select="'lead'"/>
     </xsl:call-template>
     <form class="form" method="get" action="{$eval-mount}clerk" accept-charset="UTF-8">
@@ -588,12 +588,12 @@
         <xsl:with-param name="name" select="'no'"/>
         <xsl:with-param name="label" select="'evaluate.campaign.f.no'"/>
         <xsl:with-param name="required" select="'yes'"/>
-        <xsl:with-param name="hint" select="'evaluate.clerk.h.no'"/>
+        <xsl:with-param name="hint" select="'evaluate.staffno.h.no'"/>
         <xsl:with-param name="maxlength" select="'16'"/>
         <xsl:with-param name="autocomplete" select="'off'"/>
       </xsl:call-template>
       <xsl:call-template name="submit">
-        <xsl:with-param name="label" select="'evaluate.clerk.find.submit'"/>
+        <xsl:with-param name="label" select="'evaluate.staffno.find.submit'"/>
       </xsl:call-template>
     </form>
     <xsl:call-template name="ec-back">
@@ -606,7 +606,7 @@
 
   <xsl:template match="page[@view = 'clerk-rate']" mode="title">
     <xsl:call-template name="ec-t">
-      <xsl:with-param name="key" select="'evaluate.clerk.title'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.title'"/>
       <xsl:with-param name="s" select="string(clerk/staff_no)"/>
     </xsl:call-template>
   </xsl:template>
@@ -627,14 +627,14 @@
       <div>
         <dt>
           <xsl:call-template name="ec-t">
-            <xsl:with-param name="key" select="'evaluate.clerk.department'"/>
+            <xsl:with-param name="key" select="'evaluate.staffno.department'"/>
           </xsl:call-template>
         </dt>
         <dd><xsl:value-of select="clerk/department"/></dd>
       </div>
     </dl>
     <xsl:call-template name="ec-p">
-      <xsl:with-param name="key" select="'evaluate.clerk.intro'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.intro'"/>
     </xsl:call-template>
     <xsl:call-template name="error-summary">
       <xsl:with-param name="label-prefix" select="'evaluate.campaign.f.'"/>
@@ -649,7 +649,7 @@
     </form>
     <xsl:call-template name="ec-back">
       <xsl:with-param name="href" select="concat($eval-mount, 'clerk')"/>
-      <xsl:with-param name="key" select="'evaluate.clerk.find.title'"/>
+      <xsl:with-param name="key" select="'evaluate.staffno.find.title'"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -570,17 +570,19 @@ campaign_office_edit(struct civic_req *r)
 {
 	static const char	 sql[] =
 	    "SELECT c.id, c.title, c.intro, c.starts_on, c.ends_on, "
-	    "(SELECT COUNT(*) FROM eval_rating e WHERE e.campaign_id = c.id) AS ratings, "
-	    "(SELECT GROUP_CONCAT(q.text ORDER BY q.no SEPARATOR '\\n') "
-	    "FROM eval_campaign_question q WHERE q.campaign_id = c.id) AS questions "
+	    "(SELECT COUNT(*) FROM eval_rating e WHERE e.campaign_id = c.id) AS ratings "
 	    "FROM eval_campaign c WHERE c.id = ?";
+	/* Not GROUP_CONCAT: its 1024 bytes would cut eight long questions. */
+	static const char	 questions[] =
+	    "SELECT text FROM eval_campaign_question WHERE campaign_id = ? ORDER BY no";
 	static const char	 depts[] =
 	    "SELECT d.id, d.name, (cd.department_id IS NOT NULL) AS chosen FROM department d "
 	    "LEFT JOIN eval_campaign_department cd ON cd.department_id = d.id "
 	    "AND cd.campaign_id = ? ORDER BY d.id LIMIT " CAMPAIGN_DEPTS_SQL;
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
 	const char		*done = civic_req_value(r, "done");
-	struct civic_rows	 rows, d;
+	struct civic_rows	 rows, d, q;
+	const char		*text;
 	xmlNodePtr		 list;
 	enum civic_err		 err;
 	char			 name[24];
@@ -593,7 +595,14 @@ campaign_office_edit(struct civic_req *r)
 	civic_page_value(r, "intro", civic_rows_get(&rows, 0, "intro"));
 	civic_page_value(r, "starts_on", civic_rows_get(&rows, 0, "starts_on"));
 	civic_page_value(r, "ends_on", civic_rows_get(&rows, 0, "ends_on"));
-	civic_page_value(r, "questions", civic_rows_get(&rows, 0, "questions"));
+	if ((err = civic_db_query(r->db, r->arena, questions, p, 1, CAMPAIGN_QUESTIONS, &q)) !=
+	    CIVIC_OK)
+		return civic_req_status(err);
+	for (i = 0, text = NULL; i < q.nrows; i++)
+		if ((text = text == NULL ? civic_arena_strdup(r->arena, q.cell[i]) :
+		    civic_arena_printf(r->arena, "%s\n%s", text, q.cell[i])) == NULL)
+			return 500;
+	civic_page_value(r, "questions", text);
 	if ((err = civic_db_query(r->db, r->arena, depts, p, 1, CAMPAIGN_DEPTS, &d)) !=
 	    CIVIC_OK)
 		return civic_req_status(err);

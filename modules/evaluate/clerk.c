@@ -111,7 +111,7 @@ clerk_find(struct civic_req *r)
 		return 200;
 	if ((st = clerk_load(r, no, &c, 0)) == 404) {
 		civic_page_value(r, "no", no);
-		civic_page_message(r, "error", "evaluate.clerk.unknown");
+		civic_page_message(r, "error", "evaluate.staffno.unknown");
 		return 200;
 	}
 	if (st != 0)
@@ -141,7 +141,7 @@ clerk_page(struct civic_req *r)
 	const char		*done = civic_req_value(r, "done");
 
 	if (done != NULL && strcmp(done, "rated") == 0)
-		civic_page_message(r, "info", "evaluate.clerk.thanks");
+		civic_page_message(r, "info", "evaluate.staffno.thanks");
 	return clerk_show(r, &c);
 }
 
@@ -277,7 +277,7 @@ clerk_rate(struct civic_req *r)
 		}
 		st = civic_req_refuse(r, "code", "evaluate.code.wrong");
 	} else if (a.rated)
-		st = civic_req_refuse(r, "phone", "evaluate.clerk.rated");
+		st = civic_req_refuse(r, "phone", "evaluate.staffno.rated");
 	else
 		st = civic_req_done(r, err, NULL);
 out:
@@ -291,11 +291,11 @@ const struct civic_route eval_clerk_routes[] = {
 	    .handler = clerk_page, .fields = page_fields },
 	{ .method = "POST", .pattern = "/clerk/{no:str}", .view = "clerk-rate",
 	    .handler = clerk_rate, .fields = rate_fields, .flags = CIVIC_R_STATE,
-	    .rate = { "evaluate.clerk.rate", 30, 3600 } },
+	    .rate = { "evaluate.staffno.rate", 30, 3600 } },
 	{ .method = "GET", .pattern = "/clerk/{no:str}/code", .view = "clerk-rate",
 	    .handler = clerk_page, .fields = page_fields },
 	{ .method = "POST", .pattern = "/clerk/{no:str}/code", .view = "clerk-rate",
 	    .handler = clerk_code, .fields = code_fields, .flags = CIVIC_R_CSRF,
-	    .rate = { "evaluate.clerk.code", 20, 3600 } },
+	    .rate = { "evaluate.staffno.code", 20, 3600 } },
 };
 const size_t eval_clerk_nroutes = CIVIC_NITEMS(eval_clerk_routes);

@@ -333,6 +333,13 @@ post "$OFFICE" "/evaluate/office/campaigns/$OLD" 'title=2026年第三季度评�
 	ends_on=2026-10-31 "$DY=$YIBAO" 'questions=窗口服务是否满意'
 expect_status "an unrated campaign's departments and questions may change (303)" 303
 check_eq "… changed" "$YIBAO 1" "$(sql "SELECT (SELECT GROUP_CONCAT(department_id) FROM eval_campaign_department WHERE campaign_id = $OLD), (SELECT COUNT(*) FROM eval_campaign_question WHERE campaign_id = $OLD)" | tr '\t' ' ')"
+LONGQ=$(for i in 1 2 3 4 5 6 7 8; do printf '第%s问' "$i"; printf '长%.0s' $(seq 1 97); printf '\n'; done)
+post "$OFFICE" "/evaluate/office/campaigns/$OLD" 'title=2026年第三季度评议' starts_on=2026-10-01 \
+	ends_on=2026-10-31 "$DY=$YIBAO" "questions=$LONGQ"
+expect_status "eight questions of 100 characters (303)" 303
+check_eq "… stored whole" 800 "$(sql "SELECT SUM(CHAR_LENGTH(text)) FROM eval_campaign_question WHERE campaign_id = $OLD")"
+view "… the edit form" "$OFFICE" "/evaluate/office/campaigns/$OLD"
+expect_body_contains "… shows the eighth whole" "第8问$(printf '长%.0s' $(seq 1 97))<"
 http GET /evaluate/office/campaigns/999999 -b "$OFFICE"
 expect_status "an unknown campaign's edit: 404" 404
 CLERKJAR=$W/clerk.jar
@@ -347,7 +354,7 @@ http GET '/evaluate/clerk?no=50000002' -b "$CIT"
 expect_status "a staff number leads to the clerk (303)" 303
 expect_header "… at /clerk/NO" Location '^/evaluate/clerk/50000002$'
 view "an unknown number" "$CIT" '/evaluate/clerk?no=59999999'
-expect_body_contains "… is said so" 'evaluate.clerk.unknown'
+expect_body_contains "… is said so" 'evaluate.staffno.unknown'
 view "the clerk's card" "$CIT" /evaluate/clerk/50000002
 expect_body_contains "… with the department" '县公安局'
 expect_body_lacks "… without the name" '窗口甲'
@@ -382,7 +389,7 @@ check_eq "… one rating of the clerk, in their department" "clerk $CLERK_A $GON
 check "… once a day: the key ends with the date" \
 	test -n "$(sql "SELECT id FROM eval_rating WHERE kind = 'clerk' AND once_key REGEXP '^clerk:$CLERK_A:[0-9a-f]{64}:2026-11-24\$'")"
 view "the card after rating" "$CIT" '/evaluate/clerk/50000002?done=rated'
-expect_body_contains "… thanks" 'evaluate.clerk.thanks'
+expect_body_contains "… thanks" 'evaluate.staffno.thanks'
 keep_public
 post "$CIT" /evaluate/clerk/50000002/code "phone=$P7"
 post "$CIT" /evaluate/clerk/50000002 level=3 attitude=3 professionalism=3 "phone=$P7" "code=$(code "$P7")"
