@@ -12,7 +12,8 @@
         (a reason and a comment are required for 不满意 and 非常不满意);
     "rating-group" with params name, label (a message key), required
         ('yes' | 'no'): one question's five levels as radio buttons in a
-        fieldset, the chosen one kept when a form comes back;
+        fieldset, the chosen one kept when a form comes back; legend (text,
+        not a key: a campaign's own question) instead of label when given;
     "rating-level" with param level (1..5): the level's word.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -130,6 +131,7 @@
     <xsl:param name="name"/>
     <xsl:param name="label"/>
     <xsl:param name="required" select="'yes'"/>
+    <xsl:param name="legend"/>
     <xsl:variable name="chosen" select="string(/page/values/value[@name = $name][1])"/>
     <xsl:variable name="error" select="/page/errors/error[@field = $name][1]"/>
     <fieldset id="f-{$name}">
@@ -138,9 +140,16 @@
         <xsl:if test="$error"> field-invalid</xsl:if>
       </xsl:attribute>
       <legend>
-        <xsl:call-template name="t">
-          <xsl:with-param name="key" select="$label"/>
-        </xsl:call-template>
+        <xsl:choose>
+          <xsl:when test="string($legend) != ''">
+            <xsl:value-of select="$legend"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="t">
+              <xsl:with-param name="key" select="$label"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="$required = 'yes'">
           <xsl:text> </xsl:text>
           <span class="req">
