@@ -45,14 +45,14 @@
 
   <!-- ===== shared pieces ===== -->
 
-  <xsl:template name="er-t">
+  <xsl:template name="eres-t">
     <xsl:param name="key"/>
     <xsl:call-template name="t">
       <xsl:with-param name="key" select="$key"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template name="er-th">
+  <xsl:template name="eres-th">
     <xsl:param name="key"/>
     <th scope="col">
       <xsl:call-template name="t">
@@ -61,14 +61,14 @@
     </th>
   </xsl:template>
 
-  <xsl:template name="er-heading">
+  <xsl:template name="eres-heading">
     <h1>
       <xsl:apply-templates select="/page" mode="title"/>
     </h1>
   </xsl:template>
 
   <!-- "2025-11-25 至 2026-11-24" -->
-  <xsl:template name="er-period">
+  <xsl:template name="eres-period">
     <xsl:param name="from"/>
     <xsl:param name="to"/>
     <xsl:call-template name="t">
@@ -79,7 +79,7 @@
   </xsl:template>
 
   <!-- A satisfaction rate and its interval, or the minimum's notice. -->
-  <xsl:template name="er-interval">
+  <xsl:template name="eres-interval">
     <xsl:param name="r"/>
     <xsl:choose>
       <xsl:when test="string($r/lo) != ''">
@@ -94,14 +94,14 @@
   </xsl:template>
 
   <!-- The period's form: from and to, and the action's own fields. -->
-  <xsl:template name="er-period-form">
+  <xsl:template name="eres-period-form">
     <xsl:param name="action"/>
     <xsl:param name="label"/>
     <xsl:param name="by" select="/.."/>
     <form class="form filter-form" method="get" action="{$eval-mount}{$action}"
         accept-charset="UTF-8">
       <xsl:attribute name="aria-label">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="$label"/>
         </xsl:call-template>
       </xsl:attribute>
@@ -126,7 +126,7 @@
       </xsl:call-template>
       <div class="actions">
         <button type="submit" class="button">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.results.f.submit'"/>
           </xsl:call-template>
         </button>
@@ -137,28 +137,28 @@
   <!-- ===== home ===== -->
 
   <xsl:template match="page[@view = 'home']" mode="title">
-    <xsl:call-template name="er-t">
+    <xsl:call-template name="eres-t">
       <xsl:with-param name="key" select="'evaluate.home.title'"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="page[@view = 'home']" mode="content">
-    <xsl:call-template name="er-heading"/>
+    <xsl:call-template name="eres-heading"/>
     <xsl:call-template name="eval-staff-menu"/>
     <p class="lead">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.home.intro'"/>
       </xsl:call-template>
     </p>
 
     <section aria-labelledby="er-case-heading">
       <h2 id="er-case-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.case'"/>
         </xsl:call-template>
       </h2>
       <p>
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.case.how'"/>
         </xsl:call-template>
       </p>
@@ -166,18 +166,18 @@
 
     <section aria-labelledby="er-clerk-heading">
       <h2 id="er-clerk-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.clerk'"/>
         </xsl:call-template>
       </h2>
       <p>
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.clerk.how'"/>
         </xsl:call-template>
       </p>
       <p>
         <a class="button" href="{$eval-mount}clerk">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.home.clerk.go'"/>
           </xsl:call-template>
         </a>
@@ -186,12 +186,12 @@
 
     <section aria-labelledby="er-campaigns-heading">
       <h2 id="er-campaigns-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.campaigns'"/>
         </xsl:call-template>
       </h2>
       <p>
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.campaigns.how'"/>
         </xsl:call-template>
       </p>
@@ -231,7 +231,7 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.home.campaigns.none'"/>
             </xsl:call-template>
           </p>
@@ -241,18 +241,18 @@
 
     <section aria-labelledby="er-results-heading">
       <h2 id="er-results-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.results'"/>
         </xsl:call-template>
       </h2>
       <p>
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.home.results.how'"/>
         </xsl:call-template>
       </p>
       <p>
         <a href="{$eval-mount}results">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.home.results.go'"/>
           </xsl:call-template>
         </a>
@@ -263,7 +263,7 @@
   <!-- ===== results ===== -->
 
   <xsl:template match="page[@view = 'results']" mode="title">
-    <xsl:call-template name="er-t">
+    <xsl:call-template name="eres-t">
       <xsl:with-param name="key" select="'evaluate.results.title'"/>
     </xsl:call-template>
   </xsl:template>
@@ -273,7 +273,7 @@
     item's code), the number of ratings, then the rate and its interval,
     or across both the minimum's notice with the number of ratings.
   -->
-  <xsl:template name="er-public-table">
+  <xsl:template name="eres-public-table">
     <xsl:param name="id"/>
     <xsl:param name="caption"/>
     <xsl:param name="first"/>
@@ -285,11 +285,11 @@
         </caption>
         <thead>
           <tr>
-            <xsl:call-template name="er-th">
+            <xsl:call-template name="eres-th">
               <xsl:with-param name="key" select="$first"/>
             </xsl:call-template>
             <xsl:for-each select="str:tokenize('n rate interval', ' ')">
-              <xsl:call-template name="er-th">
+              <xsl:call-template name="eres-th">
                 <xsl:with-param name="key" select="concat('evaluate.results.col.', .)"/>
               </xsl:call-template>
             </xsl:for-each>
@@ -314,7 +314,7 @@
                     </strong>
                   </td>
                   <td class="nowrap">
-                    <xsl:call-template name="er-interval">
+                    <xsl:call-template name="eres-interval">
                       <xsl:with-param name="r" select="."/>
                     </xsl:call-template>
                   </td>
@@ -338,12 +338,12 @@
   <xsl:template match="page[@view = 'results']" mode="content">
     <xsl:variable name="res" select="results"/>
     <xsl:variable name="period">
-      <xsl:call-template name="er-period">
+      <xsl:call-template name="eres-period">
         <xsl:with-param name="from" select="$res/@from"/>
         <xsl:with-param name="to" select="$res/@to"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:call-template name="er-heading"/>
+    <xsl:call-template name="eres-heading"/>
     <xsl:call-template name="eval-staff-menu"/>
     <p class="lead">
       <xsl:call-template name="t">
@@ -351,20 +351,20 @@
         <xsl:with-param name="n" select="string($res/@min)"/>
       </xsl:call-template>
     </p>
-    <xsl:call-template name="er-period-form">
+    <xsl:call-template name="eres-period-form">
       <xsl:with-param name="action" select="'results'"/>
       <xsl:with-param name="label" select="'evaluate.results.f.label'"/>
     </xsl:call-template>
 
     <section aria-labelledby="er-dept-heading">
       <h2 id="er-dept-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.results.departments'"/>
         </xsl:call-template>
       </h2>
       <xsl:choose>
         <xsl:when test="$res/departments/department">
-          <xsl:call-template name="er-public-table">
+          <xsl:call-template name="eres-public-table">
             <xsl:with-param name="id" select="'er-dept-caption'"/>
             <xsl:with-param name="caption">
               <xsl:call-template name="t">
@@ -389,13 +389,13 @@
 
     <section aria-labelledby="er-item-heading">
       <h2 id="er-item-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.results.items'"/>
         </xsl:call-template>
       </h2>
       <xsl:choose>
         <xsl:when test="$res/items/item">
-          <xsl:call-template name="er-public-table">
+          <xsl:call-template name="eres-public-table">
             <xsl:with-param name="id" select="'er-item-caption'"/>
             <xsl:with-param name="caption">
               <xsl:call-template name="t">
@@ -409,7 +409,7 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.results.items.empty'"/>
             </xsl:call-template>
           </p>
@@ -419,7 +419,7 @@
 
     <section aria-labelledby="er-rect-heading">
       <h2 id="er-rect-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.results.rectification'"/>
         </xsl:call-template>
       </h2>
@@ -436,7 +436,7 @@
               <thead>
                 <tr>
                   <xsl:for-each select="str:tokenize('department bad rectified on_time excluded open', ' ')">
-                    <xsl:call-template name="er-th">
+                    <xsl:call-template name="eres-th">
                       <xsl:with-param name="key" select="concat('evaluate.results.col.', .)"/>
                     </xsl:call-template>
                   </xsl:for-each>
@@ -461,14 +461,14 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.results.rectification.empty'"/>
             </xsl:call-template>
           </p>
         </xsl:otherwise>
       </xsl:choose>
       <h3 id="er-rectified-heading">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.results.rectified'"/>
         </xsl:call-template>
       </h3>
@@ -493,7 +493,7 @@
         </xsl:when>
         <xsl:otherwise>
           <p class="empty">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.results.rectified.empty'"/>
             </xsl:call-template>
           </p>
@@ -511,17 +511,17 @@
   <!-- ===== supervise ===== -->
 
   <xsl:template match="page[@view = 'supervise']" mode="title">
-    <xsl:call-template name="er-t">
+    <xsl:call-template name="eres-t">
       <xsl:with-param name="key" select="'evaluate.supervise.title'"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- A row's name: a kind's word, or what the database named it. -->
-  <xsl:template name="er-row-name">
+  <xsl:template name="eres-row-name">
     <xsl:param name="r"/>
     <xsl:choose>
       <xsl:when test="$r/../@by = 'kind'">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="concat('evaluate.kind.', $r/id)"/>
         </xsl:call-template>
       </xsl:when>
@@ -532,7 +532,7 @@
   </xsl:template>
 
   <!-- The ratings list's query for a row of the figures: its filter and the period. -->
-  <xsl:template name="er-row-query">
+  <xsl:template name="eres-row-query">
     <xsl:param name="r"/>
     <xsl:variable name="f" select="$r/.."/>
     <xsl:choose>
@@ -546,9 +546,9 @@
     <xsl:value-of select="concat('from=', $f/@from, '&amp;to=', $f/@to)"/>
   </xsl:template>
 
-  <xsl:template name="er-below">
+  <xsl:template name="eres-below">
     <span class="few">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.supervise.below'"/>
       </xsl:call-template>
     </span>
@@ -558,20 +558,20 @@
     <xsl:variable name="f" select="figures"/>
     <xsl:variable name="rows" select="$f/row"/>
     <xsl:variable name="period">
-      <xsl:call-template name="er-period">
+      <xsl:call-template name="eres-period">
         <xsl:with-param name="from" select="$f/@from"/>
         <xsl:with-param name="to" select="$f/@to"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="by-word">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="concat('evaluate.supervise.by.', $f/@by)"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="dims">
       <xsl:for-each select="str:tokenize('department clerk kind campaign', ' ')">
         <o value="{.}">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="concat('evaluate.supervise.by.', .)"/>
           </xsl:call-template>
         </o>
@@ -580,7 +580,7 @@
     <xsl:variable name="query"
         select="concat('by=', $f/@by, '&amp;from=', $f/@from, '&amp;to=', $f/@to)"/>
 
-    <xsl:call-template name="er-heading"/>
+    <xsl:call-template name="eres-heading"/>
     <xsl:call-template name="eval-staff-menu"/>
     <p class="lead">
       <xsl:call-template name="t">
@@ -588,7 +588,7 @@
         <xsl:with-param name="n" select="string($f/@min)"/>
       </xsl:call-template>
     </p>
-    <xsl:call-template name="er-period-form">
+    <xsl:call-template name="eres-period-form">
       <xsl:with-param name="action" select="'supervise'"/>
       <xsl:with-param name="label" select="'evaluate.supervise.f.label'"/>
       <xsl:with-param name="by" select="exsl:node-set($dims)/o"/>
@@ -596,14 +596,14 @@
     <ul class="menu-list">
       <li>
         <a href="{$eval-mount}supervise.csv?{$query}" download="evaluate-{$f/@by}.csv">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.supervise.csv'"/>
           </xsl:call-template>
         </a>
       </li>
       <li>
         <a href="{$eval-mount}supervise/ratings?from={$f/@from}&amp;to={$f/@to}">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.supervise.ratings'"/>
           </xsl:call-template>
         </a>
@@ -614,7 +614,7 @@
       <xsl:when test="$rows">
         <section aria-labelledby="er-fig-heading">
           <h2 id="er-fig-heading">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.supervise.figures'"/>
             </xsl:call-template>
           </h2>
@@ -632,36 +632,36 @@
                     <xsl:value-of select="$by-word"/>
                   </th>
                   <th scope="col" rowspan="2">
-                    <xsl:call-template name="er-t">
+                    <xsl:call-template name="eres-t">
                       <xsl:with-param name="key" select="'evaluate.results.col.n'"/>
                     </xsl:call-template>
                   </th>
                   <th scope="colgroup" colspan="5">
-                    <xsl:call-template name="er-t">
+                    <xsl:call-template name="eres-t">
                       <xsl:with-param name="key" select="'evaluate.supervise.col.levels'"/>
                     </xsl:call-template>
                   </th>
                   <xsl:for-each select="str:tokenize('rate interval bad_rate', ' ')">
                     <th scope="col" rowspan="2">
-                      <xsl:call-template name="er-t">
+                      <xsl:call-template name="eres-t">
                         <xsl:with-param name="key" select="concat('evaluate.supervise.col.', .)"/>
                       </xsl:call-template>
                     </th>
                   </xsl:for-each>
                   <th scope="colgroup" colspan="3">
-                    <xsl:call-template name="er-t">
+                    <xsl:call-template name="eres-t">
                       <xsl:with-param name="key" select="'evaluate.supervise.col.cases'"/>
                     </xsl:call-template>
                   </th>
                 </tr>
                 <tr>
                   <xsl:for-each select="str:tokenize('5 4 3 2 1', ' ')">
-                    <xsl:call-template name="er-th">
+                    <xsl:call-template name="eres-th">
                       <xsl:with-param name="key" select="concat('evaluate.level.', .)"/>
                     </xsl:call-template>
                   </xsl:for-each>
                   <xsl:for-each select="str:tokenize('opened closed on_time_rate', ' ')">
-                    <xsl:call-template name="er-th">
+                    <xsl:call-template name="eres-th">
                       <xsl:with-param name="key" select="concat('evaluate.supervise.col.', .)"/>
                     </xsl:call-template>
                   </xsl:for-each>
@@ -676,17 +676,17 @@
                           <a>
                             <xsl:attribute name="href">
                               <xsl:value-of select="concat($eval-mount, 'supervise/ratings?')"/>
-                              <xsl:call-template name="er-row-query">
+                              <xsl:call-template name="eres-row-query">
                                 <xsl:with-param name="r" select="."/>
                               </xsl:call-template>
                             </xsl:attribute>
-                            <xsl:call-template name="er-row-name">
+                            <xsl:call-template name="eres-row-name">
                               <xsl:with-param name="r" select="."/>
                             </xsl:call-template>
                           </a>
                         </xsl:when>
                         <xsl:otherwise>
-                          <xsl:call-template name="er-row-name">
+                          <xsl:call-template name="eres-row-name">
                             <xsl:with-param name="r" select="."/>
                           </xsl:call-template>
                         </xsl:otherwise>
@@ -704,11 +704,11 @@
                       </xsl:call-template>
                       <xsl:if test="enough != '1'">
                         <xsl:text> </xsl:text>
-                        <xsl:call-template name="er-below"/>
+                        <xsl:call-template name="eres-below"/>
                       </xsl:if>
                     </td>
                     <td class="nowrap">
-                      <xsl:call-template name="er-interval">
+                      <xsl:call-template name="eres-interval">
                         <xsl:with-param name="r" select="."/>
                       </xsl:call-template>
                     </td>
@@ -733,7 +733,7 @@
 
         <section aria-labelledby="er-rank-heading">
           <h2 id="er-rank-heading">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.supervise.ranking'"/>
             </xsl:call-template>
           </h2>
@@ -753,18 +753,18 @@
               </caption>
               <thead>
                 <tr>
-                  <xsl:call-template name="er-th">
+                  <xsl:call-template name="eres-th">
                     <xsl:with-param name="key" select="'evaluate.supervise.col.rank'"/>
                   </xsl:call-template>
                   <th scope="col">
                     <xsl:value-of select="$by-word"/>
                   </th>
                   <xsl:for-each select="str:tokenize('rate interval', ' ')">
-                    <xsl:call-template name="er-th">
+                    <xsl:call-template name="eres-th">
                       <xsl:with-param name="key" select="concat('evaluate.supervise.col.', .)"/>
                     </xsl:call-template>
                   </xsl:for-each>
-                  <xsl:call-template name="er-th">
+                  <xsl:call-template name="eres-th">
                     <xsl:with-param name="key" select="'evaluate.results.col.n'"/>
                   </xsl:call-template>
                 </tr>
@@ -786,12 +786,12 @@
                           <xsl:value-of select="1 + count($rows[enough = '1' and number(rate) > $rate])"/>
                         </xsl:when>
                         <xsl:otherwise>
-                          <xsl:call-template name="er-below"/>
+                          <xsl:call-template name="eres-below"/>
                         </xsl:otherwise>
                       </xsl:choose>
                     </td>
                     <th scope="row">
-                      <xsl:call-template name="er-row-name">
+                      <xsl:call-template name="eres-row-name">
                         <xsl:with-param name="r" select="."/>
                       </xsl:call-template>
                     </th>
@@ -801,7 +801,7 @@
                       </xsl:call-template>
                     </td>
                     <td class="nowrap">
-                      <xsl:call-template name="er-interval">
+                      <xsl:call-template name="eres-interval">
                         <xsl:with-param name="r" select="."/>
                       </xsl:call-template>
                     </td>
@@ -815,11 +815,11 @@
 
         <section aria-labelledby="er-chart-heading">
           <h2 id="er-chart-heading">
-            <xsl:call-template name="er-t">
+            <xsl:call-template name="eres-t">
               <xsl:with-param name="key" select="'evaluate.supervise.chart'"/>
             </xsl:call-template>
           </h2>
-          <xsl:call-template name="er-chart">
+          <xsl:call-template name="eres-chart">
             <xsl:with-param name="rows" select="$rows"/>
           </xsl:call-template>
         </section>
@@ -848,7 +848,7 @@
     another class and says so in words beside the rate, not by colour
     alone.  A row without ratings has no bar.
   -->
-  <xsl:template name="er-chart">
+  <xsl:template name="eres-chart">
     <xsl:param name="rows"/>
     <xsl:variable name="n" select="count($rows)"/>
     <xsl:variable name="label-w" select="170"/>
@@ -858,17 +858,17 @@
     <xsl:variable name="width" select="$label-w + $bar-w + 140"/>
     <xsl:variable name="height" select="$top + $n * $row-h + 8"/>
     <xsl:variable name="title">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.supervise.chart'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="l-rate">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.supervise.col.rate'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="l-below">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.supervise.below'"/>
       </xsl:call-template>
     </xsl:variable>
@@ -880,7 +880,7 @@
           <xsl:value-of select="$title"/>
         </title>
         <desc id="er-chart-desc">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.supervise.chart.desc'"/>
           </xsl:call-template>
         </desc>
@@ -895,7 +895,7 @@
         <xsl:for-each select="$rows">
           <xsl:variable name="y" select="$top + (position() - 1) * $row-h"/>
           <xsl:variable name="name">
-            <xsl:call-template name="er-row-name">
+            <xsl:call-template name="eres-row-name">
               <xsl:with-param name="r" select="."/>
             </xsl:call-template>
           </xsl:variable>
@@ -912,7 +912,7 @@
               <xsl:with-param name="v" select="string(rate)"/>
             </xsl:call-template>
             <xsl:if test="enough != '1'">
-              <xsl:call-template name="er-t">
+              <xsl:call-template name="eres-t">
                 <xsl:with-param name="key" select="'evaluate.supervise.below.note'"/>
               </xsl:call-template>
             </xsl:if>
@@ -946,7 +946,7 @@
   <!-- ===== supervise-ratings ===== -->
 
   <xsl:template match="page[@view = 'supervise-ratings']" mode="title">
-    <xsl:call-template name="er-t">
+    <xsl:call-template name="eres-t">
       <xsl:with-param name="key" select="'evaluate.ratings.title'"/>
     </xsl:call-template>
   </xsl:template>
@@ -962,7 +962,7 @@
     <xsl:variable name="kinds">
       <xsl:for-each select="str:tokenize('letter question application clerk item campaign', ' ')">
         <o value="{.}">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="concat('evaluate.kind.', .)"/>
           </xsl:call-template>
         </o>
@@ -980,7 +980,7 @@
     <xsl:variable name="excluded">
       <xsl:for-each select="str:tokenize('0 1', ' ')">
         <o value="{.}">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="concat('evaluate.ratings.excluded.', .)"/>
           </xsl:call-template>
         </o>
@@ -994,17 +994,17 @@
       </xsl:for-each>
     </xsl:variable>
 
-    <xsl:call-template name="er-heading"/>
+    <xsl:call-template name="eres-heading"/>
     <xsl:call-template name="eval-staff-menu"/>
     <p class="lead">
-      <xsl:call-template name="er-t">
+      <xsl:call-template name="eres-t">
         <xsl:with-param name="key" select="'evaluate.ratings.intro'"/>
       </xsl:call-template>
     </p>
     <form class="form filter-form" method="get" action="{$eval-mount}supervise/ratings"
         accept-charset="UTF-8" role="search">
       <xsl:attribute name="aria-label">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.ratings.filter'"/>
         </xsl:call-template>
       </xsl:attribute>
@@ -1048,13 +1048,13 @@
       </xsl:call-template>
       <div class="actions">
         <button type="submit" class="button">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.results.f.submit'"/>
           </xsl:call-template>
         </button>
         <xsl:text> </xsl:text>
         <a href="{$eval-mount}supervise/ratings">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.ratings.clear'"/>
           </xsl:call-template>
         </a>
@@ -1066,14 +1066,14 @@
         <div class="table-wrap" role="region" aria-labelledby="er-ratings-caption" tabindex="0">
           <table class="data-table">
             <caption id="er-ratings-caption">
-              <xsl:call-template name="er-t">
+              <xsl:call-template name="eres-t">
                 <xsl:with-param name="key" select="'evaluate.ratings.caption'"/>
               </xsl:call-template>
             </caption>
             <thead>
               <tr>
                 <xsl:for-each select="str:tokenize('rated kind object level indicators reason comment case', ' ')">
-                  <xsl:call-template name="er-th">
+                  <xsl:call-template name="eres-th">
                     <xsl:with-param name="key" select="concat('evaluate.ratings.col.', .)"/>
                   </xsl:call-template>
                 </xsl:for-each>
@@ -1091,7 +1091,7 @@
                     </xsl:call-template>
                   </th>
                   <td>
-                    <xsl:call-template name="er-t">
+                    <xsl:call-template name="eres-t">
                       <xsl:with-param name="key" select="concat('evaluate.kind.', kind)"/>
                     </xsl:call-template>
                   </td>
@@ -1125,7 +1125,7 @@
                     </strong>
                     <xsl:if test="excluded = '1'">
                       <br/>
-                      <xsl:call-template name="er-t">
+                      <xsl:call-template name="eres-t">
                         <xsl:with-param name="key" select="'evaluate.ratings.excluded.1'"/>
                       </xsl:call-template>
                       <xsl:if test="excluded_reason">
@@ -1136,7 +1136,7 @@
                   <td>
                     <xsl:for-each select="efficiency | accuracy | convenience | attitude | professionalism">
                       <xsl:if test="position() > 1"><br/></xsl:if>
-                      <xsl:call-template name="er-t">
+                      <xsl:call-template name="eres-t">
                         <xsl:with-param name="key" select="concat('evaluate.f.', local-name())"/>
                       </xsl:call-template>
                       <xsl:text>：</xsl:text>
@@ -1153,7 +1153,7 @@
                   </td>
                   <td>
                     <xsl:if test="case_state">
-                      <xsl:call-template name="er-t">
+                      <xsl:call-template name="eres-t">
                         <xsl:with-param name="key" select="concat('evaluate.state.', case_state)"/>
                       </xsl:call-template>
                     </xsl:if>
@@ -1169,7 +1169,7 @@
       </xsl:when>
       <xsl:otherwise>
         <p class="empty">
-          <xsl:call-template name="er-t">
+          <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="'evaluate.ratings.empty'"/>
           </xsl:call-template>
         </p>
@@ -1177,7 +1177,7 @@
     </xsl:choose>
     <p class="back-link">
       <a href="{$eval-mount}supervise">
-        <xsl:call-template name="er-t">
+        <xsl:call-template name="eres-t">
           <xsl:with-param name="key" select="'evaluate.ratings.back'"/>
         </xsl:call-template>
       </a>
