@@ -81,6 +81,9 @@ static const struct purge_rule purge_rules[] = {
 	    "WHERE e.rated_at < NOW() - INTERVAL ? DAY "
 	    "AND (c.id IS NULL OR c.closed_at IS NOT NULL) "
 	    "AND (e.phone IS NOT NULL OR e.address <> '')" },
+	/* SMS codes serve minutes; a day later they prove nothing. */
+	{ "expired SMS codes of ratings", 0,
+	    "DELETE FROM eval_verify WHERE expires_at < NOW() - INTERVAL ? DAY" },
 	{ NULL, 0, NULL }
 };
 
