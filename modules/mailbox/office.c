@@ -308,7 +308,7 @@ office_tell(struct civic_req *r, const struct civic_rows *l, const char *tmpl,
 {
 	struct civic_notify_param np[] = { { "no", civic_rows_get(l, 0, "tracking_no") },
 	    { "subject", civic_rows_get(l, 0, "subject") }, { name, value } };
-	size_t			 n = name != NULL ? 3 : 2;
+	size_t			 n = name != NULL && value != NULL ? 3 : 2;
 	const char		*email = civic_rows_get(l, 0, "email");
 	enum civic_err		 err;
 

@@ -97,11 +97,11 @@ const size_t mailbox_supervise_nroutes = CIVIC_NITEMS(mailbox_supervise_routes);
  * A letter's rating, held by the evaluation (rating.h), as its level, or
  * NULL: one a letter, and none once excluded on appeal.
  */
-#define SUPERVISE_RATING_JOIN(l) \
-	"eval_rating e ON e.kind = 'letter' AND e.case_id = " l ".id " \
-	"AND e.stage = 'handled' AND e.excluded = 0"
+#define SUPERVISE_RATING_OF(l) \
+	"e.kind = 'letter' AND e.case_id = " l ".id AND e.stage = 'handled' AND e.excluded = 0"
+#define SUPERVISE_RATING_JOIN(l)	"eval_rating e ON " SUPERVISE_RATING_OF(l)
 #define SUPERVISE_RATING \
-	"(SELECT e.level FROM " SUPERVISE_RATING_JOIN("l") ")"
+	"(SELECT e.level FROM eval_rating e WHERE " SUPERVISE_RATING_OF("l") ")"
 
 /* Forwards that still count for a department: not taken back, not returned. */
 #define SUPERVISE_FORWARD_HELD	"state NOT IN ('returned', 'withdrawn')"
