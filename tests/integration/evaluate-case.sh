@@ -200,6 +200,7 @@ expect_body_contains "… as words" '非常不满意'
 BAD=/evaluate/case/$NO/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 http GET "$BAD?format=xml"
 expect_status "a wrong token is 404" 404
+valid "… an error page, valid"
 sed -e 's/request-id="[^"]*"//' -e 's/path="[^"]*"//' "$BODY" >"$W/wrong-token.xml"
 GHOST=MB20260101-9999
 http GET "/evaluate/case/$GHOST/$(token "$GHOST")?format=xml"
