@@ -454,7 +454,7 @@ supervise_stats(struct civic_req *r)
 
 /*
  * The CSV's columns and headings, in the page's language.  The words of
- * the ratings repeat xslt/i18n/mailbox.xml's, which C cannot read.
+ * the ratings repeat xslt/i18n/evaluate.xml's, which C cannot read.
  */
 static const struct civic_csv_col supervise_csv_cols[] = {
 	{ "name", "部门", "Department" },
