@@ -18,17 +18,18 @@
                                  .expired, .too_fast; consult.ask.stale on area
     suggest    GET /suggest?q=   /page/similar/answer: what static/consult.js
                                  fetches (?format=xml) as the subject is typed
-    question   GET /q/{no} (and the GET twins …/followup, …/rate where a
-               refused follow-up or rating comes back)
+    question   GET /q/{no} (and the GET twin …/followup where a refused
+               follow-up comes back)
                                  /page/question (no, subject, state, area,
-                                 asked, staff_no, offhours, promise, answered,
-                                 rating_overall, rating_speed, rating_accuracy,
-                                 rating_comment, rated), /page/receipt/@code
+                                 asked, staff_no, offhours, promise, answered),
+                                 /page/evaluation (rating.xsl: the link to rate
+                                 the answered question at civic-evaluate.fcgi,
+                                 or its rating), /page/receipt/@code
                                  (the query code, the one time it is shown),
                                  /page/thread/message (id, kind, at, body,
                                  staff_no): the citizen's part of the thread;
-                                 messages consult.q.done.*, consult.followup.closed,
-                                 consult.rate.refused
+                                 messages consult.q.done.followup,
+                                 consult.followup.closed
     track      GET /track?no=, POST /track refused (422, consult.track.failed)
                                  the number in /page/values
     answers    GET /answers?q=&area=&after=
@@ -120,11 +121,6 @@
     <xsl:for-each select="/page/areas/area">
       <o value="{id}"><xsl:value-of select="name"/></o>
     </xsl:for-each>
-  </xsl:variable>
-
-  <!-- The five levels, best first, as consult_ratings gives them. -->
-  <xsl:variable name="cc-ratings">
-    <o>5</o><o>4</o><o>3</o><o>2</o><o>1</o>
   </xsl:variable>
 
   <!-- A list of published answers: the home page's, the similar ones. -->
@@ -685,54 +681,7 @@
       <xsl:with-param name="label-prefix" select="'consult.q.f.'"/>
     </xsl:call-template>
 
-    <xsl:if test="$state = 'answered' or $state = 'closed'">
-      <section aria-labelledby="cc-rating-heading">
-        <h2 id="cc-rating-heading">
-          <xsl:call-template name="cc-t">
-            <xsl:with-param name="key" select="'consult.rate.title'"/>
-          </xsl:call-template>
-        </h2>
-        <xsl:choose>
-          <xsl:when test="$q/rated">
-            <dl class="meta-list">
-              <xsl:for-each select="str:tokenize('overall speed accuracy', ' ')">
-                <xsl:variable name="k" select="string(.)"/>
-                <xsl:call-template name="cc-meta">
-                  <xsl:with-param name="key" select="concat('consult.rating.', $k)"/>
-                  <xsl:with-param name="value">
-                    <strong>
-                      <xsl:call-template name="consult-code">
-                        <xsl:with-param name="prefix" select="'consult.rating.'"/>
-                        <xsl:with-param name="code"
-                            select="string($q/*[local-name() = concat('rating_', $k)])"/>
-                      </xsl:call-template>
-                    </strong>
-                  </xsl:with-param>
-                </xsl:call-template>
-              </xsl:for-each>
-              <xsl:call-template name="cc-meta">
-                <xsl:with-param name="key" select="'consult.rate.rated'"/>
-                <xsl:with-param name="value">
-                  <xsl:call-template name="consult-time">
-                    <xsl:with-param name="t" select="string($q/rated)"/>
-                  </xsl:call-template>
-                </xsl:with-param>
-              </xsl:call-template>
-            </dl>
-            <xsl:if test="$q/rating_comment">
-              <div class="text-body">
-                <xsl:value-of select="$q/rating_comment"/>
-              </div>
-            </xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="cc-rate-form">
-              <xsl:with-param name="no" select="$no"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </section>
-    </xsl:if>
+    <xsl:apply-templates select="/page/evaluation[rating or @href]"/>
 
     <xsl:choose>
       <xsl:when test="$state != 'closed'">
@@ -772,88 +721,6 @@
       <xsl:with-param name="href" select="$consult-mount"/>
       <xsl:with-param name="key" select="'consult.back-home'"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- The rating: three groups of five radio buttons and a comment. -->
-  <xsl:template name="cc-rate-form">
-    <xsl:param name="no"/>
-    <form class="form" method="post" action="{$consult-mount}q/{$no}/rate" accept-charset="UTF-8"
-        novalidate="novalidate">
-      <xsl:call-template name="form-hidden"/>
-      <!-- Called one by one: inside str:tokenize(), "/" is not the page. -->
-      <xsl:call-template name="cc-rating-group">
-        <xsl:with-param name="name" select="'overall'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cc-rating-group">
-        <xsl:with-param name="name" select="'speed'"/>
-      </xsl:call-template>
-      <xsl:call-template name="cc-rating-group">
-        <xsl:with-param name="name" select="'accuracy'"/>
-      </xsl:call-template>
-      <xsl:call-template name="field">
-        <xsl:with-param name="name" select="'comment'"/>
-        <xsl:with-param name="label" select="'consult.q.f.comment'"/>
-        <xsl:with-param name="type" select="'textarea'"/>
-        <xsl:with-param name="maxlength" select="'500'"/>
-        <xsl:with-param name="rows" select="'4'"/>
-      </xsl:call-template>
-      <xsl:call-template name="submit">
-        <xsl:with-param name="label" select="'consult.rate.submit'"/>
-      </xsl:call-template>
-    </form>
-  </xsl:template>
-
-  <xsl:template name="cc-rating-group">
-    <xsl:param name="name"/>
-    <xsl:variable name="chosen" select="string(/page/values/value[@name = $name][1])"/>
-    <xsl:variable name="error" select="/page/errors/error[@field = $name][1]"/>
-    <fieldset id="f-{$name}">
-      <xsl:attribute name="class">
-        <xsl:text>field</xsl:text>
-        <xsl:if test="$error"> field-invalid</xsl:if>
-      </xsl:attribute>
-      <legend>
-        <xsl:call-template name="cc-t">
-          <xsl:with-param name="key" select="concat('consult.q.f.', $name)"/>
-        </xsl:call-template>
-        <xsl:text> </xsl:text>
-        <span class="req">
-          <xsl:call-template name="cc-t">
-            <xsl:with-param name="key" select="'form.required'"/>
-          </xsl:call-template>
-        </span>
-      </legend>
-      <xsl:if test="$error">
-        <p class="field-error" id="f-{$name}-error">
-          <span class="visually-hidden">
-            <xsl:call-template name="cc-t">
-              <xsl:with-param name="key" select="'form.error-prefix'"/>
-            </xsl:call-template>
-          </span>
-          <xsl:apply-templates select="$error" mode="text"/>
-        </p>
-      </xsl:if>
-      <xsl:for-each select="exsl:node-set($cc-ratings)/o">
-        <div class="field-checkbox">
-          <input type="radio" id="f-{$name}-{.}" name="{$name}" value="{.}">
-            <xsl:if test=". = $chosen">
-              <xsl:attribute name="checked">checked</xsl:attribute>
-            </xsl:if>
-            <xsl:if test="$error">
-              <xsl:attribute name="aria-invalid">true</xsl:attribute>
-              <xsl:attribute name="aria-describedby">
-                <xsl:value-of select="concat('f-', $name, '-error')"/>
-              </xsl:attribute>
-            </xsl:if>
-          </input>
-          <label for="f-{$name}-{.}">
-            <xsl:call-template name="cc-t">
-              <xsl:with-param name="key" select="concat('consult.rating.', .)"/>
-            </xsl:call-template>
-          </label>
-        </div>
-      </xsl:for-each>
-    </fieldset>
   </xsl:template>
 
   <!-- ===== track ===== -->

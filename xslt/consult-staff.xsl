@@ -21,8 +21,9 @@
                        state, area_id, area, dispatch_id, dispatched,
                        assigned_to, staff_no, staff_name, asked, assigned,
                        first_response, answered, closed, first_due, due,
-                       offhours, promise, rating_overall, rating_speed,
-                       rating_accuracy, rating_comment, published, light);
+                       offhours, promise, published, light);
+                       /page/evaluation (rating.xsl: the citizen's rating
+                       once given, without its link);
                        /page/thread/message (id, kind, at, body, staff_no,
                        staff_name, department): the whole thread, notes and
                        staff actions included; /page/areas/area (id, name,
@@ -47,9 +48,9 @@
                        /page/departments/department (id, name),
                        /page/questions/question (id, no, subject, area,
                        state, staff_no, asked, assigned, first_response,
-                       answered, first_secs, rating_overall, rating_speed,
-                       rating_accuracy, light), /page/pager; the filter
-                       in /page/values
+                       answered, first_secs, level, efficiency, accuracy,
+                       convenience: the rating's, light), /page/pager; the
+                       filter in /page/values (rating: a level)
     supervise-figures  GET /supervise/figures?from=&to=
                        /page/by-department/row and /page/by-clerk/row (id,
                        name, questions, responded, median_secs, p90_secs,
@@ -759,35 +760,8 @@
       </div>
     </section>
 
-    <xsl:if test="$q/rating_overall">
-      <section aria-labelledby="cs-rating-heading">
-        <h2 id="cs-rating-heading">
-          <xsl:call-template name="cs-t">
-            <xsl:with-param name="key" select="'consult.dq.rating'"/>
-          </xsl:call-template>
-        </h2>
-        <dl class="meta-list">
-          <xsl:for-each select="str:tokenize('overall speed accuracy', ' ')">
-            <xsl:variable name="k" select="string(.)"/>
-            <xsl:call-template name="cs-meta">
-              <xsl:with-param name="key" select="concat('consult.rating.', $k)"/>
-              <xsl:with-param name="value">
-                <xsl:call-template name="consult-code">
-                  <xsl:with-param name="prefix" select="'consult.rating.'"/>
-                  <xsl:with-param name="code"
-                      select="string($q/*[local-name() = concat('rating_', $k)])"/>
-                </xsl:call-template>
-              </xsl:with-param>
-            </xsl:call-template>
-          </xsl:for-each>
-        </dl>
-        <xsl:if test="$q/rating_comment">
-          <div class="text-body">
-            <xsl:value-of select="$q/rating_comment"/>
-          </div>
-        </xsl:if>
-      </section>
-    </xsl:if>
+    <!-- The citizen's rating (rating.xsl), once given. -->
+    <xsl:apply-templates select="/page/evaluation[rating]"/>
 
     <section aria-labelledby="cs-thread-heading">
       <h2 id="cs-thread-heading">
@@ -1470,7 +1444,7 @@
       <xsl:for-each select="str:tokenize('5 4 3 2 1', ' ')">
         <o value="{.}">
           <xsl:call-template name="cs-t">
-            <xsl:with-param name="key" select="concat('consult.rating.', .)"/>
+            <xsl:with-param name="key" select="concat('evaluate.level.', .)"/>
           </xsl:call-template>
         </o>
       </xsl:for-each>
@@ -1565,11 +1539,19 @@
             </caption>
             <thead>
               <tr>
-                <xsl:for-each select="str:tokenize('no subject area state staff_no asked assigned first_response answered first_secs rating_overall rating_speed rating_accuracy light', ' ')">
+                <xsl:for-each select="str:tokenize('no subject area state staff_no asked assigned first_response answered first_secs', ' ')">
                   <xsl:call-template name="cs-th">
                     <xsl:with-param name="key" select="concat('consult.col.', .)"/>
                   </xsl:call-template>
                 </xsl:for-each>
+                <xsl:for-each select="str:tokenize('level efficiency accuracy convenience', ' ')">
+                  <xsl:call-template name="cs-th">
+                    <xsl:with-param name="key" select="concat('evaluate.f.', .)"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+                <xsl:call-template name="cs-th">
+                  <xsl:with-param name="key" select="'consult.col.light'"/>
+                </xsl:call-template>
               </tr>
             </thead>
             <tbody>
@@ -1587,11 +1569,11 @@
                       <xsl:with-param name="secs" select="string(first_secs)"/>
                     </xsl:call-template>
                   </td>
-                  <xsl:for-each select="str:tokenize('rating_overall rating_speed rating_accuracy', ' ')">
+                  <xsl:for-each select="str:tokenize('level efficiency accuracy convenience', ' ')">
                     <xsl:variable name="col" select="string(.)"/>
                     <td>
                       <xsl:call-template name="consult-code">
-                        <xsl:with-param name="prefix" select="'consult.rating.'"/>
+                        <xsl:with-param name="prefix" select="'evaluate.level.'"/>
                         <xsl:with-param name="code" select="string($q/*[local-name() = $col])"/>
                       </xsl:call-template>
                     </td>

@@ -13,7 +13,7 @@
     <xsl:call-template name="consult-light"> with param light
       ('green' | 'yellow' | 'red'): a coloured mark AND its word (正常 /
       即将超时 / 已超时), so that no information is carried by colour alone;
-    "consult-code" with params prefix ('consult.state.', 'consult.rating.',
+    "consult-code" with params prefix ('consult.state.', 'evaluate.level.',
       'consult.desk.kind.') and code;
     "consult-time": a time as <time>, to the minute;
     "consult-minutes": seconds as minutes with one decimal (12.5 分钟);
@@ -24,6 +24,7 @@
 
   <xsl:include href="layout.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="rating.xsl"/>
   <xsl:include href="consult-citizen.xsl"/>
   <xsl:include href="consult-staff.xsl"/>
 

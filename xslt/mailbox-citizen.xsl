@@ -15,20 +15,22 @@
                     /page/errors, /page/messages and a new /page/form-time
     sent            GET /sent/{no}: /page/receipt (no, and code only when shown
                     this once)
-    track           GET /track (?no= fills the number, ?done=rated|followup
+    track           GET /track (?no= fills the number, ?done=followup
                     gives a message), POST /track refused (422,
                     message mailbox.track.failed, for an unknown number and a
                     wrong code alike)
     track-letter    POST /track (200): /page/letter (no type state category
-                    subject body created reply replied reply_department rating
-                    rating_comment rated followup followup_at followup_reply
-                    followup_reply_at reject_reason reject_note merged_into
-                    answered 1|0), /page/attachments/attachment (name, size),
+                    subject body created reply replied reply_department
+                    followup followup_at followup_reply followup_reply_at
+                    reject_reason reject_note merged_into answered 1|0),
+                    /page/attachments/attachment (name, size),
                     /page/history/event (at, kind, department, note),
+                    /page/evaluation (rating.xsl: the link to rate the
+                    replied letter at civic-evaluate.fcgi, or its rating),
                     /page/access (no, code: carried in hidden fields, never in
                     a URL)
-    track-rate      POST /track/rate refused (422): /page/values (no code
-    track-followup  rating comment | question), /page/errors or a message
+    track-followup  POST /track/followup refused (422): /page/values (no code
+                    question), /page/errors or a message
 
   The writer's name, mobile and e-mail appear only in the form and, as
   hidden fields, in the final form of the preview: never as page text.
@@ -784,36 +786,9 @@
       </section>
     </xsl:if>
 
-    <xsl:if test="$l/answered = '1'">
-      <section aria-labelledby="track-rating">
-        <h2 id="track-rating">
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'mailbox.rate.title'"/>
-          </xsl:call-template>
-        </h2>
-        <xsl:choose>
-          <xsl:when test="$l/rating">
-            <p>
-              <xsl:call-template name="t">
-                <xsl:with-param name="key" select="'mailbox.rate.yours'"/>
-              </xsl:call-template>
-              <strong>
-                <xsl:call-template name="mailbox-code">
-                  <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
-                  <xsl:with-param name="code" select="string($l/rating)"/>
-                </xsl:call-template>
-              </strong>
-            </p>
-            <xsl:if test="$l/rating_comment">
-              <p class="text-body"><xsl:value-of select="$l/rating_comment"/></p>
-            </xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="mbc-rate-form"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </section>
+    <xsl:apply-templates select="/page/evaluation[rating or @href]"/>
 
+    <xsl:if test="$l/answered = '1'">
       <section aria-labelledby="track-followup">
         <h2 id="track-followup">
           <xsl:call-template name="t">
@@ -877,68 +852,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="mbc-rate-form">
-    <xsl:variable name="chosen" select="string(/page/values/value[@name = 'rating'][1])"/>
-    <xsl:variable name="error" select="/page/errors/error[@field = 'rating'][1]"/>
-    <form class="form" method="post" action="{$site/@mount}track/rate" accept-charset="UTF-8"
-        novalidate="novalidate">
-      <xsl:call-template name="form-hidden"/>
-      <xsl:call-template name="mbc-access"/>
-      <fieldset id="f-rating">
-        <xsl:attribute name="class">
-          <xsl:text>field</xsl:text>
-          <xsl:if test="$error"> field-invalid</xsl:if>
-        </xsl:attribute>
-        <legend>
-          <xsl:call-template name="t">
-            <xsl:with-param name="key" select="'mailbox.rate.f.rating'"/>
-          </xsl:call-template>
-          <xsl:text> </xsl:text>
-          <span class="req">
-            <xsl:call-template name="t">
-              <xsl:with-param name="key" select="'form.required'"/>
-            </xsl:call-template>
-          </span>
-        </legend>
-        <xsl:if test="$error">
-          <p class="field-error">
-            <xsl:apply-templates select="$error" mode="text"/>
-          </p>
-        </xsl:if>
-        <xsl:for-each select="exsl:node-set($mbc-ratings)/o">
-          <div class="field-checkbox">
-            <input type="radio" id="f-rating-{.}" name="rating" value="{.}">
-              <xsl:if test=". = $chosen">
-                <xsl:attribute name="checked">checked</xsl:attribute>
-              </xsl:if>
-            </input>
-            <label for="f-rating-{.}">
-              <xsl:call-template name="mailbox-code">
-                <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
-                <xsl:with-param name="code" select="string(.)"/>
-              </xsl:call-template>
-            </label>
-          </div>
-        </xsl:for-each>
-      </fieldset>
-      <xsl:call-template name="field">
-        <xsl:with-param name="name" select="'comment'"/>
-        <xsl:with-param name="label" select="'mailbox.rate.f.comment'"/>
-        <xsl:with-param name="type" select="'textarea'"/>
-        <xsl:with-param name="maxlength" select="'500'"/>
-        <xsl:with-param name="rows" select="'4'"/>
-      </xsl:call-template>
-      <xsl:call-template name="submit">
-        <xsl:with-param name="label" select="'mailbox.rate.submit'"/>
-      </xsl:call-template>
-    </form>
-  </xsl:template>
-
-  <!-- The five levels, best first, as mailbox_ratings gives them. -->
-  <xsl:variable name="mbc-ratings">
-    <o>5</o><o>4</o><o>3</o><o>2</o><o>1</o>
-  </xsl:variable>
-
   <xsl:template name="mbc-followup-form">
     <form class="form" method="post" action="{$site/@mount}track/followup"
         accept-charset="UTF-8" novalidate="novalidate">
@@ -959,13 +872,7 @@
     </form>
   </xsl:template>
 
-  <!-- ===== track-rate, track-followup: a refused rating or question ===== -->
-
-  <xsl:template match="page[@view = 'track-rate']" mode="title">
-    <xsl:call-template name="t">
-      <xsl:with-param name="key" select="'mailbox.rate.title'"/>
-    </xsl:call-template>
-  </xsl:template>
+  <!-- ===== track-followup: a refused question ===== -->
 
   <xsl:template match="page[@view = 'track-followup']" mode="title">
     <xsl:call-template name="t">
@@ -973,21 +880,14 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="page[@view = 'track-rate' or @view = 'track-followup']" mode="content">
+  <xsl:template match="page[@view = 'track-followup']" mode="content">
     <xsl:variable name="no" select="string(/page/values/value[@name = 'no'][1])"/>
     <xsl:call-template name="mbc-heading"/>
     <xsl:if test="/page/errors/error">
       <xsl:call-template name="error-summary">
         <xsl:with-param name="label-prefix" select="'mailbox.track.f.'"/>
       </xsl:call-template>
-      <xsl:choose>
-        <xsl:when test="@view = 'track-rate'">
-          <xsl:call-template name="mbc-rate-form"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="mbc-followup-form"/>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="mbc-followup-form"/>
     </xsl:if>
     <p class="back-link">
       <a href="{$site/@mount}track">

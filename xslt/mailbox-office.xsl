@@ -15,8 +15,9 @@
                    state, reject_reason, reject_note, merged_into(_id),
                    created, accepted, forwarded, due, replied, reply,
                    reply_department, reply_days, has_public, published,
-                   published_at, rating, rating_comment, followup,
-                   urge_count, light);
+                   published_at, followup, urge_count, light);
+                   /page/evaluation (rating.xsl: the writer's rating, once
+                   given, without its link);
                    /page/attachments/attachment (id, name, type, size);
                    /page/forwards/forward (id, department_id, department,
                    state, light, instruction, limit_days, extension_days,
@@ -544,24 +545,16 @@
       </xsl:call-template>
     </xsl:if>
 
-    <xsl:if test="$l/rating != '' or $l/followup != ''">
+    <!-- The writer's rating (rating.xsl), once given. -->
+    <xsl:apply-templates select="/page/evaluation[rating]"/>
+
+    <xsl:if test="$l/followup != ''">
       <section aria-labelledby="writer-feedback">
         <h2 id="writer-feedback">
           <xsl:call-template name="office-text">
             <xsl:with-param name="key" select="'mailbox.office.feedback'"/>
           </xsl:call-template>
         </h2>
-        <xsl:if test="$l/rating != ''">
-          <p>
-            <xsl:call-template name="mailbox-code">
-              <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
-              <xsl:with-param name="code" select="$l/rating"/>
-            </xsl:call-template>
-            <xsl:if test="$l/rating_comment != ''">
-              <xsl:value-of select="concat(' — ', $l/rating_comment)"/>
-            </xsl:if>
-          </p>
-        </xsl:if>
         <xsl:if test="$l/followup != ''">
           <h3>
             <xsl:call-template name="office-text">

@@ -307,7 +307,7 @@
                   </td>
                   <td>
                     <xsl:call-template name="sup-code">
-                      <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
+                      <xsl:with-param name="prefix" select="'evaluate.level.'"/>
                       <xsl:with-param name="code" select="rating"/>
                     </xsl:call-template>
                   </td>
@@ -414,7 +414,7 @@
         </dt>
         <dd>
           <xsl:call-template name="sup-code">
-            <xsl:with-param name="prefix" select="'mailbox.rating.'"/>
+            <xsl:with-param name="prefix" select="'evaluate.level.'"/>
             <xsl:with-param name="code" select="$l/rating"/>
           </xsl:call-template>
         </dd>
@@ -713,7 +713,7 @@
               <tr>
                 <xsl:for-each select="str:tokenize('5 4 3 2 1', ' ')">
                   <xsl:call-template name="sup-th">
-                    <xsl:with-param name="key" select="concat('mailbox.rating.', .)"/>
+                    <xsl:with-param name="key" select="concat('evaluate.level.', .)"/>
                   </xsl:call-template>
                 </xsl:for-each>
               </tr>

@@ -13,12 +13,15 @@
       ('green' | 'yellow' | 'red'): a coloured mark AND its word (正常 /
       即将超时 / 已超时), so that no information is carried by colour alone;
     "mailbox-code" with params prefix ('mailbox.type.', 'mailbox.state.',
-      'mailbox.event.', 'mailbox.rating.') and code.
+      'mailbox.event.', 'evaluate.level.') and code.
+  rating.xsl draws a letter's rating (<evaluation>), shared with every
+  feature that takes one.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:include href="layout.xsl"/>
   <xsl:include href="common.xsl"/>
+  <xsl:include href="rating.xsl"/>
   <xsl:include href="mailbox-public.xsl"/>
   <xsl:include href="mailbox-citizen.xsl"/>
   <xsl:include href="mailbox-office.xsl"/>

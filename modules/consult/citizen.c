@@ -29,6 +29,7 @@
 #include "access.h"
 #include "consult.h"
 #include "formtime.h"
+#include "rating.h"
 #include "worker.h"
 
 #define CITIZEN_PURPOSE		"consult.form-time"
@@ -41,7 +42,7 @@
 /* Published answers suggested beside the form. */
 #define CITIZEN_SUGGESTIONS	"5"
 
-static const char *const done_words[] = { "rated", "followup", NULL };
+static const char *const done_words[] = { "followup", NULL };
 
 /*
  * The question's fields.  The "similar questions" post only searches and
@@ -92,14 +93,6 @@ static const struct civic_field poll_fields[] = {
 
 static const struct civic_field followup_fields[] = {
 	{ "body", CIVIC_V_MULTILINE, 2, 1000, CIVIC_F_REQUIRED, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
-static const struct civic_field rate_fields[] = {
-	{ "overall", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, consult_ratings },
-	{ "speed", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, consult_ratings },
-	{ "accuracy", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, consult_ratings },
-	{ "comment", CIVIC_V_MULTILINE, 1, 500, 0, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -351,8 +344,7 @@ citizen_question(struct civic_req *r)
 	    CONSULT_TIME("q.asked_at") " AS asked, s.staff_no, q.offhours, "
 	    CONSULT_TIME("q.promise_at") " AS promise, "
 	    CONSULT_TIME("q.answered_at") " AS answered, "
-	    "q.rating_overall, q.rating_speed, q.rating_accuracy, q.rating_comment, "
-	    CONSULT_TIME("q.rated_at") " AS rated, q.query_hash "
+	    "q.query_hash "
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
 	    "LEFT JOIN staff s ON s.id = q.assigned_to WHERE q.id = ?";
 	const char		*code = civic_kv_get(&r->cookies, CITIZEN_CODE_COOKIE);
@@ -390,9 +382,10 @@ citizen_question(struct civic_req *r)
 		}
 	}
 	if (done != NULL)
-		civic_page_message(r, "info", strcmp(done, "rated") == 0 ?
-		    "consult.q.done.rated" : "consult.q.done.followup");
-	if ((st = citizen_thread(r, id, 0)) != 0)
+		civic_page_message(r, "info", "consult.q.done.followup");
+	if ((st = citizen_thread(r, id, 0)) != 0 ||
+	    (st = eval_page_case(r, NULL, EVAL_QUESTION, id, civic_req_seg(r, "no"),
+	    strcmp(rows.cell[2], "answered") == 0 || strcmp(rows.cell[2], "closed") == 0)) != 0)
 		goto out;
 	st = 200;
 out:
@@ -511,23 +504,6 @@ citizen_followup(struct civic_req *r)
 	return citizen_change(r, &c, "consult.followup.closed");
 }
 
-/* POST /q/{no}/rate: the rating of the answer, once. */
-static int
-citizen_rate(struct civic_req *r)
-{
-	static const char	 sql[] =
-	    "UPDATE consult_question SET rating_overall = ?, rating_speed = ?, "
-	    "rating_accuracy = ?, rating_comment = ?, rated_at = NOW() "
-	    "WHERE id = ? AND state IN ('answered', 'closed') AND rated_at IS NULL";
-	struct civic_param	 p[] = { CIVIC_PINT(civic_req_int(r, "overall", 0)),
-				    CIVIC_PINT(civic_req_int(r, "speed", 0)),
-				    CIVIC_PINT(civic_req_int(r, "accuracy", 0)),
-				    CIVIC_PTEXT(civic_req_value(r, "comment")), CIVIC_PNULL };
-	struct citizen_change	 c = { r, 0, sql, p, CIVIC_NITEMS(p), NULL, "rated" };
-
-	return citizen_change(r, &c, "consult.rate.refused");
-}
-
 /* ---------------------------------------------------------------- track */
 
 /* GET /track: number and code; ?no= fills in the number. */
@@ -586,11 +562,6 @@ const struct civic_route consult_citizen_routes[] = {
 	{ .method = "POST", .pattern = "/q/{no:tracking}/followup", .view = "question",
 	    .handler = citizen_followup, .fields = followup_fields, .flags = CIVIC_R_STATE,
 	    .rate = { "consult.followup", 60, 3600 } },
-	{ .method = "GET", .pattern = "/q/{no:tracking}/rate", .view = "question",
-	    .handler = citizen_question, .fields = question_get_fields },
-	{ .method = "POST", .pattern = "/q/{no:tracking}/rate", .view = "question",
-	    .handler = citizen_rate, .fields = rate_fields, .flags = CIVIC_R_STATE,
-	    .rate = { "consult.rate", 60, 3600 } },
 	{ .method = "GET", .pattern = "/track", .view = "track",
 	    .handler = citizen_track_form, .fields = track_get_fields },
 	{ .method = "POST", .pattern = "/track", .view = "track", .handler = citizen_track,

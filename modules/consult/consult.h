@@ -5,8 +5,9 @@
  * One file a part, each with its own route table, which cgi/consult.c
  * puts together:
  *	citizen.c	ask (with similar published answers), the conversation
- *			page with its follow-ups, polling and rating, and the
- *			lookup by tracking number and query code
+ *			page with its follow-ups, polling and the link to its
+ *			rating (which civic-evaluate.fcgi takes: rating.h),
+ *			and the lookup by tracking number and query code
  *	public.c	the published answers: list, search, one answer, Atom
  *	desk.c		a clerk's desk: duty, queue, claim, answer, notes,
  *			answered by phone, transfer, dispatch, close, canned
@@ -40,9 +41,6 @@ extern const size_t		consult_supervise_nroutes;
 
 /* Tracking numbers of questions begin so: "ZX20261123-0042" (咨询). */
 #define CONSULT_PREFIX	"ZX"
-
-/* Evaluation levels, 5 (非常满意) down to 1 (非常不满意), as field choices. */
-extern const char *const consult_ratings[];
 
 /* The published answers' search index (search.h). */
 extern const struct civic_search consult_index;

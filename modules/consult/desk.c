@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "consult.h"
+#include "rating.h"
 #include "worker.h"
 
 #define DESK_ROLES	(CIVIC_ROLE_CLERK | CIVIC_ROLE_OFFICE)
@@ -237,8 +238,7 @@ desk_question(struct civic_req *r)
 	    CONSULT_TIME("q.answered_at") " AS answered, " CONSULT_TIME("q.closed_at")
 	    " AS closed, " CONSULT_TIME("q.first_due_at") " AS first_due, "
 	    CONSULT_TIME("q.due_at") " AS due, q.offhours, " CONSULT_TIME("q.promise_at")
-	    " AS promise, q.rating_overall, q.rating_speed, q.rating_accuracy, "
-	    "q.rating_comment, q.published, " CONSULT_LIGHT_SQL("q") " AS light "
+	    " AS promise, q.published, " CONSULT_LIGHT_SQL("q") " AS light "
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
 	    "LEFT JOIN department x ON x.id = q.dispatch_department_id "
 	    "LEFT JOIN staff s ON s.id = q.assigned_to WHERE q.id = ?";
@@ -259,13 +259,16 @@ desk_question(struct civic_req *r)
 	struct civic_param	 pd[] = { CIVIC_PINT(r->staff->department) };
 	struct civic_param	 pc[] = { CIVIC_PINT(civic_req_int(r, "canned", 0)),
 				    CIVIC_PINT(r->staff->department) };
-	struct civic_rows	 rows;
+	struct civic_rows	 rows, q;
 	int			 st;
 
 	consult_now(r, now);
 	desk_light_params(p, now);
 	p[CONSULT_LIGHT_NPARAMS] = pid[0];
-	if ((st = civic_page_one(r, "question", sql, p, CIVIC_NITEMS(p), NULL)) != 0 ||
+	/* The citizen's rating once given; its link is the citizen's (not "handled" here). */
+	if ((st = civic_page_one(r, "question", sql, p, CIVIC_NITEMS(p), &q)) != 0 ||
+	    (st = eval_page_case(r, NULL, EVAL_QUESTION, civic_req_seg_int(r, "id"),
+	    civic_rows_get(&q, 0, "no"), 0)) != 0 ||
 	    (st = civic_page_query(r, "thread", "message", thread, pid, 1)) != 0 ||
 	    (st = consult_page_areas(r)) != 0 ||
 	    (st = civic_page_query(r, "departments", "department", depts, NULL, 0)) != 0 ||
@@ -297,7 +300,10 @@ struct desk_act {
 	long long		 assign;	/* an area to assign afresh in, or 0 */
 };
 
-/* The citizen is told by SMS (template tell), with the number and subject. */
+/*
+ * The citizen is told by SMS (template tell, the answer's), with the
+ * number, the subject and the link to rate the answer (rating.h).
+ */
 static enum civic_err
 desk_tell(struct civic_req *r, long long id, const char *tell)
 {
@@ -305,6 +311,7 @@ desk_tell(struct civic_req *r, long long id, const char *tell)
 	    "SELECT tracking_no, subject, phone FROM consult_question WHERE id = ?";
 	struct civic_param	 p[] = { CIVIC_PINT(id) };
 	struct civic_rows	 rows;
+	const char		*rate;
 	enum civic_err		 err;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK)
@@ -313,9 +320,13 @@ desk_tell(struct civic_req *r, long long id, const char *tell)
 		err = CIVIC_ERR_NOTFOUND;
 		goto out;
 	}
+	if ((rate = eval_case_url(r, rows.cell[0])) == NULL) {
+		err = CIVIC_ERR_NOMEM;
+		goto out;
+	}
 	{
 		struct civic_notify_param np[] = { { "no", rows.cell[0] },
-		    { "subject", rows.cell[1] } };
+		    { "subject", rows.cell[1] }, { "rate", rate } };
 
 		/* The citizen's language is not asked for: the site's. */
 		err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, rows.cell[2],

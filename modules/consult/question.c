@@ -10,7 +10,6 @@
 #include "consult.h"
 #include "worker.h"
 
-const char *const consult_ratings[] = { "5", "4", "3", "2", "1", NULL };
 
 civic_time
 consult_now(const struct civic_req *r, char buf[CIVIC_CALENDAR_TIME_LEN])

@@ -1,7 +1,7 @@
 /*
  * supervise.c: what supervisors (and the office) see of the consultation
  * (consult.h, doc/consult-supervise.md): every question with its times,
- * clerk, light and ratings, filtered; and the figures per department and
+ * clerk, light and rating, filtered; and the figures per department and
  * per clerk: questions, first-response time (median and 90th percentile),
  * first responses on time, satisfaction.  The same figures for one clerk
  * are on the clerk's desk.
@@ -9,13 +9,16 @@
  * Percentiles are MariaDB's PERCENTILE_CONT over the questions that had a
  * first response; on time counts those answered by their first-response
  * due time among those whose due time has passed or that were answered;
- * satisfaction is the share of ratings of 4 or 5 (满意 or 非常满意) among
- * the ratings given.
+ * satisfaction is the share of 好评 (levels 3 to 5: 基本满意, 满意, 非常满意)
+ * among the ratings given, as the national 好差评 counts it
+ * (doc/evaluate.md).  The ratings are the evaluation's (rating.h), a
+ * rating excluded on appeal left out.
  */
 #include <string.h>
 
 #include "consult.h"
 #include "csv.h"
+#include "rating.h"
 
 #define SUPERVISE_ROLES	(CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_OFFICE)
 
@@ -27,7 +30,7 @@ static const struct civic_field list_fields[] = {
 	{ "from", CIVIC_V_DATE, 0, 0, CIVIC_F_QUERY, NULL },
 	{ "to", CIVIC_V_DATE, 0, 0, CIVIC_F_QUERY, NULL },
 	{ "light", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, lights },
-	{ "rating", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, consult_ratings },
+	{ "rating", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, eval_levels },
 	{ "after", CIVIC_V_INT, 1, 999999999999999999LL, CIVIC_F_QUERY, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
@@ -57,6 +60,11 @@ supervise_period(struct civic_req *r, const char *from, const char *to,
 
 #define SUPERVISE_LIGHT	"(" CONSULT_LIGHT_SQL("q") ")"
 
+/* A question's rating (one at most), unless excluded on appeal. */
+#define SUPERVISE_RATING_JOIN \
+	"LEFT JOIN eval_rating e ON e.kind = 'question' AND e.case_id = q.id " \
+	"AND e.stage = 'handled' AND e.excluded = 0 "
+
 /* GET /supervise: every question, newest first by keyset, with the filters. */
 static int
 supervise_list(struct civic_req *r)
@@ -68,13 +76,13 @@ supervise_list(struct civic_req *r)
 	    CONSULT_TIME("q.first_response_at") " AS first_response, "
 	    CONSULT_TIME("q.answered_at") " AS answered, "
 	    "TIMESTAMPDIFF(SECOND, q.asked_at, q.first_response_at) AS first_secs, "
-	    "q.rating_overall, q.rating_speed, q.rating_accuracy, "
+	    "e.level, e.efficiency, e.accuracy, e.convenience, "
 	    SUPERVISE_LIGHT " AS light "
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
-	    "LEFT JOIN staff s ON s.id = q.assigned_to "
+	    "LEFT JOIN staff s ON s.id = q.assigned_to " SUPERVISE_RATING_JOIN
 	    "WHERE q.id < ? AND (? IS NULL OR q.area_id = ?) "
 	    "AND (? IS NULL OR s.staff_no = ?) AND q.asked_at >= ? AND q.asked_at < ? "
-	    "AND (? IS NULL OR q.rating_overall = ?) "
+	    "AND (? IS NULL OR e.level = ?) "
 	    "AND (? IS NULL OR " SUPERVISE_LIGHT " = ?) "
 	    "ORDER BY q.id DESC LIMIT ?";
 	static const char	 depts[] = "SELECT id, name FROM department ORDER BY code";
@@ -134,14 +142,14 @@ supervise_list(struct civic_req *r)
 	"ROUND(100 * SUM(g.on_time) OVER (PARTITION BY g.k) / " \
 	"NULLIF(SUM(g.due) OVER (PARTITION BY g.k), 0), 1) AS on_time_rate, " \
 	"COUNT(g.rating) OVER (PARTITION BY g.k) AS rated, " \
-	"ROUND(100 * SUM(g.rating >= 4) OVER (PARTITION BY g.k) / " \
+	"ROUND(100 * SUM(g.rating >= 3) OVER (PARTITION BY g.k) / " \
 	"NULLIF(COUNT(g.rating) OVER (PARTITION BY g.k), 0), 1) AS satisfaction " \
 	"FROM (SELECT " key " AS k, " name " AS name, " \
 	"TIMESTAMPDIFF(SECOND, q.asked_at, q.first_response_at) AS secs, " \
 	"q.first_response_at IS NOT NULL AND q.first_response_at <= q.first_due_at " \
 	"AS on_time, q.first_response_at IS NOT NULL OR q.first_due_at < ? AS due, " \
-	"q.rating_overall AS rating FROM consult_question q " join \
-	" WHERE q.asked_at >= ? AND q.asked_at < ? " \
+	"e.level AS rating FROM consult_question q " join \
+	" " SUPERVISE_RATING_JOIN "WHERE q.asked_at >= ? AND q.asked_at < ? " \
 	"AND (? IS NULL OR q.assigned_to = ?)) g ORDER BY g.name"
 
 /* The figures' rows, by "department" or "clerk".  0, or the status to return. */

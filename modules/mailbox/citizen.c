@@ -2,8 +2,9 @@
  * citizen.c: the writer's side of the mailbox (mailbox.h), public and
  * without an account: write a letter (form, preview, send), the receipt
  * with the tracking number and the query code, and tracking the letter
- * with both, where a replied letter is rated and asked one follow-up
- * question (doc/mailbox-citizen.md).
+ * with both, where a replied letter is asked one follow-up question and
+ * shows the link to its rating, which civic-evaluate.fcgi takes
+ * (rating.h; doc/mailbox-citizen.md).
  *
  * Against spam: a honeypot field, a form-issue time signed with the
  * worker's secret (formtime.h: a letter sent sooner than
@@ -26,6 +27,7 @@
 #include "access.h"
 #include "formtime.h"
 #include "page.h"
+#include "rating.h"
 #include "worker.h"
 
 /*
@@ -43,7 +45,7 @@
 #define CITIZEN_TRACK		"mailbox.track"
 
 static const char *const yes[] = { "1", NULL };
-static const char *const done_words[] = { "rated", "followup", NULL };
+static const char *const done_words[] = { "followup", NULL };
 
 /*
  * The letter's fields, as the form, the preview and the final form carry
@@ -97,14 +99,6 @@ static const struct civic_field track_fields[] = {
 };
 
 /* Here the code came in a hidden field of the writer's own page: kept on a refusal. */
-static const struct civic_field rate_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
-	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED, NULL },
-	{ "rating", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, mailbox_ratings },
-	{ "comment", CIVIC_V_MULTILINE, 1, 500, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 static const struct civic_field followup_fields[] = {
 	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
 	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED, NULL },
@@ -341,8 +335,7 @@ citizen_track_form(struct civic_req *r)
 	if (no != NULL)
 		civic_page_value(r, "no", no);
 	if (done != NULL)
-		civic_page_message(r, "info", strcmp(done, "rated") == 0 ?
-		    "mailbox.track.done.rated" : "mailbox.track.done.followup");
+		civic_page_message(r, "info", "mailbox.track.done.followup");
 	return 200;
 }
 
@@ -363,8 +356,9 @@ citizen_access(struct civic_req *r, long long *id)
 
 /*
  * The letter as its writer sees it: the text, its state, the public steps
- * of its history, the reply, the rating and the follow-up.  The writer's
- * name, phone and e-mail are not selected: they never reach a page.
+ * of its history, the reply, the follow-up, and its rating or the link to
+ * rate it (rating.h).  The writer's name, phone and e-mail are not
+ * selected: they never reach a page.
  */
 static int
 citizen_letter_page(struct civic_req *r, long long id)
@@ -376,7 +370,6 @@ citizen_letter_page(struct civic_req *r, long long id)
 	    "IF(l.state IN ('replied', 'closed'), "
 	    "DATE_FORMAT(l.replied_at, '%Y-%m-%d %H:%i:%s'), NULL) AS replied, "
 	    "rd.name AS reply_department, "
-	    "l.rating, l.rating_comment, DATE_FORMAT(l.rated_at, '%Y-%m-%d %H:%i:%s') AS rated, "
 	    "l.followup, DATE_FORMAT(l.followup_at, '%Y-%m-%d %H:%i:%s') AS followup_at, "
 	    "l.followup_reply, "
 	    "DATE_FORMAT(l.followup_reply_at, '%Y-%m-%d %H:%i:%s') AS followup_reply_at, "
@@ -412,7 +405,9 @@ citizen_letter_page(struct civic_req *r, long long id)
 	}
 	civic_page_rows(r, NULL, "letter", &rows);
 	if ((st = civic_page_query(r, "attachments", "attachment", files_sql, p, 1)) != 0 ||
-	    (st = civic_page_query(r, "history", "event", events_sql, p, 1)) != 0)
+	    (st = civic_page_query(r, "history", "event", events_sql, p, 1)) != 0 ||
+	    (st = eval_page_case(r, NULL, EVAL_LETTER, id, civic_rows_get(&rows, 0, "no"),
+	    strcmp(civic_rows_get(&rows, 0, "answered"), "1") == 0)) != 0)
 		goto out;
 	st = 200;
 out:
@@ -445,9 +440,9 @@ out:
 }
 
 /*
- * GET /track/rate and /track/followup: the page of a refused rating or
- * question, its form again with what was sent (the stylesheet shows it
- * from the page's values) and a way back to the letter.
+ * GET /track/followup: the page of a refused question, its form again
+ * with what was sent (the stylesheet shows it from the page's values) and
+ * a way back to the letter.
  */
 static int
 citizen_track_again(struct civic_req *r)
@@ -467,7 +462,7 @@ struct citizen_change {
 };
 
 /*
- * One conditional UPDATE (replied or closed, not yet rated or asked), its
+ * One conditional UPDATE (replied or closed, not yet asked), its
  * public event, and the redirect to the track form with the message.
  * CIVIC_ERR_CONFLICT when the letter is not in that state.
  */
@@ -501,20 +496,6 @@ citizen_change(struct civic_req *r, struct citizen_change *c, const char *refuse
 	st = civic_req_done(r, civic_req_tx(r, citizen_change_tx, c), refused);
 out:
 	return st;
-}
-
-/* POST /track/rate: the writer's rating of the reply, once. */
-static int
-citizen_rate(struct civic_req *r)
-{
-	static const char	 sql[] =
-	    "UPDATE mailbox_letter SET rating = ?, rating_comment = ?, rated_at = NOW() "
-	    "WHERE id = ? AND state IN ('replied', 'closed') AND rating IS NULL";
-	struct civic_param	 p[] = { CIVIC_PINT(civic_req_int(r, "rating", 0)),
-				    CIVIC_PTEXT(civic_req_value(r, "comment")), CIVIC_PNULL };
-	struct citizen_change	 c = { r, 0, sql, p, CIVIC_NITEMS(p), "rated", "rated" };
-
-	return citizen_change(r, &c, "mailbox.rate.refused");
 }
 
 /* POST /track/followup: one follow-up question on a replied letter. */
@@ -553,11 +534,6 @@ const struct civic_route mailbox_citizen_routes[] = {
 	    .handler = citizen_track_form, .fields = track_get_fields },
 	{ .method = "POST", .pattern = "/track", .view = "track-letter",
 	    .handler = citizen_track, .fields = track_fields, .flags = CIVIC_R_CSRF,
-	    .rate = { "mailbox.track", 120, 3600 } },
-	{ .method = "GET", .pattern = "/track/rate", .view = "track-rate",
-	    .handler = citizen_track_again },
-	{ .method = "POST", .pattern = "/track/rate", .view = "track-rate",
-	    .handler = citizen_rate, .fields = rate_fields, .flags = CIVIC_R_STATE,
 	    .rate = { "mailbox.track", 120, 3600 } },
 	{ .method = "GET", .pattern = "/track/followup", .view = "track-followup",
 	    .handler = citizen_track_again },

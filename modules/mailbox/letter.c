@@ -8,7 +8,6 @@
 #include "worker.h"
 
 const char *const mailbox_types[] = { "consult", "complaint", "suggest", "help", NULL };
-const char *const mailbox_ratings[] = { "5", "4", "3", "2", "1", NULL };
 
 enum civic_err
 mailbox_event(struct civic_req *r, long long letter, const char *kind, long long department,

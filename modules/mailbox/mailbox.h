@@ -6,7 +6,8 @@
  * together:
  *	public.c	the published letters: list, search, letter, Atom feed
  *	open311.c	Open311 GeoReport v2 over the same
- *	citizen.c	write (with preview), the receipt, track, rate, follow up
+ *	citizen.c	write (with preview), the receipt, track, follow up (the
+ *			rating is civic-evaluate.fcgi's: rating.h)
  *	office.c	the information office: inbox, accept, reject, merge,
  *			forward, take back, extensions, review, public version,
  *			publish
@@ -50,9 +51,6 @@ extern const size_t		mailbox_supervise_nroutes;
 
 /* Letter types, as stored; pages translate them (mailbox.type.CODE). */
 extern const char *const mailbox_types[];	/* consult complaint suggest help */
-
-/* Evaluation levels, 5 (非常满意) down to 1 (非常不满意), as field choices. */
-extern const char *const mailbox_ratings[];
 
 /*
  * The light of a letter or forward row aliased t, as SQL: 'green',

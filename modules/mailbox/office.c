@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mailbox.h"
+#include "rating.h"
 #include "redact.h"
 #include "worker.h"
 
@@ -180,7 +181,8 @@ office_inbox(struct civic_req *r)
 
 /*
  * The letter whole, as the office and supervisors see it: the writer's
- * contact data, files, forwards, history, and what the forms need.
+ * contact data, files, forwards, history, its rating (<evaluation>), and
+ * what the forms need.
  */
 static int
 office_letter_page(struct civic_req *r)
@@ -195,7 +197,7 @@ office_letter_page(struct civic_req *r)
 	    OFFICE_TIME("l.due_at") " AS due, " OFFICE_TIME("l.replied_at") " AS replied, "
 	    "l.reply, rd.name AS reply_department, l.reply_days, "
 	    "l.public_subject IS NOT NULL AS has_public, l.published, "
-	    OFFICE_TIME("l.published_at") " AS published_at, l.rating, l.rating_comment, "
+	    OFFICE_TIME("l.published_at") " AS published_at, "
 	    "l.followup, l.followup_reply, l.urge_count, "
 	    "CASE WHEN l.state IN (" MAILBOX_OPEN_STATES ") THEN " MAILBOX_LIGHT_SQL("l")
 	    " END AS light "
@@ -240,7 +242,12 @@ office_letter_page(struct civic_req *r)
 	    (st = civic_page_query(r, "reasons", "reason", reasons, NULL, 0)) != 0 ||
 	    (st = mailbox_page_departments(r)) != 0)
 		return st;
-	return 200;
+	/*
+	 * The writer's rating, once given; never its link, which is the
+	 * writer's to use (hence "not handled" here).
+	 */
+	return (st = eval_page_case(r, NULL, EVAL_LETTER, id, civic_rows_get(&rows, 0,
+	    "tracking_no"), 0)) != 0 ? st : 200;
 }
 
 static int
@@ -290,14 +297,18 @@ office_letter_get(struct civic_req *r, long long id, struct civic_rows *rows)
 	return err;
 }
 
-/* Tells the writer by SMS (and e-mail, when given): tmpl with no, subject, reason. */
+/*
+ * Tells the writer by SMS (and e-mail, when given): tmpl with no, subject,
+ * and the parameter name (NULL: none) of value: a rejection's reason, a
+ * reply's rating link.
+ */
 static enum civic_err
 office_tell(struct civic_req *r, const struct civic_rows *l, const char *tmpl,
-    const char *reason)
+    const char *name, const char *value)
 {
 	struct civic_notify_param np[] = { { "no", civic_rows_get(l, 0, "tracking_no") },
-	    { "subject", civic_rows_get(l, 0, "subject") }, { "reason", reason } };
-	size_t			 n = reason != NULL ? 3 : 2;
+	    { "subject", civic_rows_get(l, 0, "subject") }, { name, value } };
+	size_t			 n = name != NULL && value != NULL ? 3 : 2;
 	const char		*email = civic_rows_get(l, 0, "email");
 	enum civic_err		 err;
 
@@ -308,6 +319,21 @@ office_tell(struct civic_req *r, const struct civic_rows *l, const char *tmpl,
 		err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_EMAIL, email, tmpl,
 		    office_lang(r), np, n);
 	return err;
+}
+
+/*
+ * The reply (or the follow-up's answer) is told with the link to rate the
+ * letter (rating.h): the same link the letter's page shows, spent by its
+ * one rating.
+ */
+static enum civic_err
+office_tell_replied(struct civic_req *r, const struct civic_rows *l)
+{
+	const char	*rate = eval_case_url(r, civic_rows_get(l, 0, "tracking_no"));
+
+	if (rate == NULL)
+		return CIVIC_ERR_NOMEM;
+	return office_tell(r, l, "mailbox.replied", "rate", rate);
 }
 
 /* The event, the audit row and the redirect to the letter: every action's end. */
@@ -389,7 +415,7 @@ office_reject_tx(void *arg)
 	    a->text;
 	if (reason == NULL)
 		return CIVIC_ERR_NOMEM;
-	if ((err = office_tell(r, &l, "mailbox.rejected", reason)) != CIVIC_OK)
+	if ((err = office_tell(r, &l, "mailbox.rejected", "reason", reason)) != CIVIC_OK)
 		return err;
 	return office_done(a, "rejected", 0, reason, 1, "mailbox.reject");
 }
@@ -739,7 +765,7 @@ office_review_approve_tx(void *arg)
 		    (err = civic_db_exec(r->db, rest, l1, 1, NULL, NULL)) != CIVIC_OK)
 			return err;
 	}
-	if ((err = office_tell(r, &l, "mailbox.replied", NULL)) != CIVIC_OK)
+	if ((err = office_tell_replied(r, &l)) != CIVIC_OK)
 		return err;
 	return office_done(a, "replied", strtoll(f.cell[1], NULL, 10), NULL, 1,
 	    "mailbox.review.approve");
@@ -803,7 +829,7 @@ office_followup_tx(void *arg)
 
 	if ((err = civic_db_change(a->r->db, sql, p, 2)) != CIVIC_OK ||
 	    (err = office_letter_get(a->r, a->id, &l)) != CIVIC_OK ||
-	    (err = office_tell(a->r, &l, "mailbox.replied", NULL)) != CIVIC_OK)
+	    (err = office_tell_replied(a->r, &l)) != CIVIC_OK)
 		return err;
 	return office_done(a, "followup_replied", 0, NULL, 1, "mailbox.followup.answer");
 }

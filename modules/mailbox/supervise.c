@@ -25,6 +25,7 @@
 
 #include "csv.h"
 #include "mailbox.h"
+#include "rating.h"
 #include "worker.h"
 
 #define SUPERVISE_ROLES		(CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_OFFICE)
@@ -92,6 +93,16 @@ const size_t mailbox_supervise_nroutes = CIVIC_NITEMS(mailbox_supervise_routes);
 #define SUPERVISE_LIGHT \
 	"CASE WHEN l.state IN (" MAILBOX_OPEN_STATES ") THEN " MAILBOX_LIGHT_SQL("l") " END"
 
+/*
+ * A letter's rating, held by the evaluation (rating.h), as its level, or
+ * NULL: one a letter, and none once excluded on appeal.
+ */
+#define SUPERVISE_RATING_OF(l) \
+	"e.kind = 'letter' AND e.case_id = " l ".id AND e.stage = 'handled' AND e.excluded = 0"
+#define SUPERVISE_RATING_JOIN(l)	"eval_rating e ON " SUPERVISE_RATING_OF(l)
+#define SUPERVISE_RATING \
+	"(SELECT e.level FROM eval_rating e WHERE " SUPERVISE_RATING_OF("l") ")"
+
 /* Forwards that still count for a department: not taken back, not returned. */
 #define SUPERVISE_FORWARD_HELD	"state NOT IN ('returned', 'withdrawn')"
 /* Forwards a department still has to answer. */
@@ -111,7 +122,8 @@ supervise_list(struct civic_req *r)
 	    SUPERVISE_LIGHT " AS light, "
 	    "DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created, "
 	    "DATE_FORMAT(l.due_at, '%Y-%m-%d %H:%i') AS due, "
-	    "DATE_FORMAT(l.replied_at, '%Y-%m-%d %H:%i') AS replied, l.rating, l.urge_count, "
+	    "DATE_FORMAT(l.replied_at, '%Y-%m-%d %H:%i') AS replied, "
+	    SUPERVISE_RATING " AS rating, l.urge_count, "
 	    "(SELECT GROUP_CONCAT(DISTINCT d.name ORDER BY d.name SEPARATOR '、') "
 	    "FROM mailbox_forward f JOIN department d ON d.id = f.department_id "
 	    "WHERE f.letter_id = l.id AND f." SUPERVISE_FORWARD_HELD ") AS departments "
@@ -170,7 +182,8 @@ supervise_letter(struct civic_req *r)
 	    SUPERVISE_LIGHT " AS light, "
 	    "DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created, "
 	    "DATE_FORMAT(l.due_at, '%Y-%m-%d %H:%i') AS due, "
-	    "DATE_FORMAT(l.replied_at, '%Y-%m-%d %H:%i') AS replied, l.rating, l.urge_count, "
+	    "DATE_FORMAT(l.replied_at, '%Y-%m-%d %H:%i') AS replied, "
+	    SUPERVISE_RATING " AS rating, l.urge_count, "
 	    "DATE_FORMAT(l.urged_at, '%Y-%m-%d %H:%i') AS urged, "
 	    "(l.state IN (" MAILBOX_OPEN_STATES ") AND l.due_at < NOW()) AS urgeable "
 	    "FROM mailbox_letter l JOIN mailbox_category c ON c.id = l.category_id "
@@ -325,22 +338,25 @@ supervise_urge(struct civic_req *r)
  *	avg_days	average working days to reply (reply_days)
  *	overdue		letters it holds open past their due time now,
  *			whatever the period
- *	r5 … r1		the writers' ratings of the replies of the period
+ *	n, r5 … r1, good, bad
+ *			the writers' ratings of the replies of the period
+ *			(the evaluation's, EVAL_COUNTS_SQL: how many, per
+ *			level, 好评 and 差评; a rating excluded on appeal
+ *			does not count)
  * A department appears when it has any of these.  The totals count each
  * letter once, so a letter forwarded to two departments is one letter
  * received in the total.
  */
 #define SUPERVISE_REPLIED \
-	"COUNT(*) AS replied, COALESCE(SUM(replied_at <= due_at), 0) AS on_time, " \
+	"COUNT(*) AS replied, COALESCE(SUM(l.replied_at <= l.due_at), 0) AS on_time, " \
 	"CASE WHEN COUNT(*) > 0 THEN " \
-	"ROUND(100 * COALESCE(SUM(replied_at <= due_at), 0) / COUNT(*), 1) END AS on_time_rate, " \
-	"ROUND(AVG(reply_days), 1) AS avg_days, " \
-	"COALESCE(SUM(rating = 5), 0) AS r5, COALESCE(SUM(rating = 4), 0) AS r4, " \
-	"COALESCE(SUM(rating = 3), 0) AS r3, COALESCE(SUM(rating = 2), 0) AS r2, " \
-	"COALESCE(SUM(rating = 1), 0) AS r1 "
+	"ROUND(100 * COALESCE(SUM(l.replied_at <= l.due_at), 0) / COUNT(*), 1) END " \
+	"AS on_time_rate, ROUND(AVG(l.reply_days), 1) AS avg_days, " EVAL_COUNTS_SQL("e") " "
+/* One row a letter: a letter has one rating of its handling at most. */
 #define SUPERVISE_REPLIED_IN \
-	"FROM mailbox_letter WHERE replied_at >= ? AND replied_at < ? + INTERVAL 1 DAY " \
-	"AND reply_department_id IS NOT NULL "
+	"FROM mailbox_letter l LEFT JOIN " SUPERVISE_RATING_JOIN("l") " " \
+	"WHERE l.replied_at >= ? AND l.replied_at < ? + INTERVAL 1 DAY " \
+	"AND l.reply_department_id IS NOT NULL "
 #define SUPERVISE_RECEIVED_IN \
 	"FROM mailbox_forward WHERE created_at >= ? AND created_at < ? + INTERVAL 1 DAY " \
 	"AND " SUPERVISE_FORWARD_HELD " "
@@ -360,13 +376,15 @@ supervise_figures(struct civic_req *r, struct supervise_figures *fg)
 	    "SELECT d.id, d.name, COALESCE(rc.received, 0) AS received, "
 	    "COALESCE(rp.replied, 0) AS replied, COALESCE(rp.on_time, 0) AS on_time, "
 	    "rp.on_time_rate, rp.avg_days, COALESCE(od.overdue, 0) AS overdue, "
+	    "COALESCE(rp.n, 0) AS n, "
 	    "COALESCE(rp.r5, 0) AS r5, COALESCE(rp.r4, 0) AS r4, COALESCE(rp.r3, 0) AS r3, "
-	    "COALESCE(rp.r2, 0) AS r2, COALESCE(rp.r1, 0) AS r1 "
+	    "COALESCE(rp.r2, 0) AS r2, COALESCE(rp.r1, 0) AS r1, "
+	    "COALESCE(rp.good, 0) AS good, COALESCE(rp.bad, 0) AS bad "
 	    "FROM department d "
 	    "LEFT JOIN (SELECT department_id, COUNT(DISTINCT letter_id) AS received "
 	    SUPERVISE_RECEIVED_IN "GROUP BY department_id) rc ON rc.department_id = d.id "
-	    "LEFT JOIN (SELECT reply_department_id AS department_id, " SUPERVISE_REPLIED
-	    SUPERVISE_REPLIED_IN "GROUP BY reply_department_id) rp ON rp.department_id = d.id "
+	    "LEFT JOIN (SELECT l.reply_department_id AS department_id, " SUPERVISE_REPLIED
+	    SUPERVISE_REPLIED_IN "GROUP BY l.reply_department_id) rp ON rp.department_id = d.id "
 	    "LEFT JOIN (SELECT department_id, COUNT(DISTINCT letter_id) AS overdue "
 	    SUPERVISE_OVERDUE_NOW "GROUP BY department_id) od ON od.department_id = d.id "
 	    "WHERE rc.received IS NOT NULL OR rp.replied IS NOT NULL OR od.overdue IS NOT NULL "
@@ -436,7 +454,7 @@ supervise_stats(struct civic_req *r)
 
 /*
  * The CSV's columns and headings, in the page's language.  The words of
- * the ratings repeat xslt/i18n/mailbox.xml's, which C cannot read.
+ * the ratings repeat xslt/i18n/evaluate.xml's, which C cannot read.
  */
 static const struct civic_csv_col supervise_csv_cols[] = {
 	{ "name", "部门", "Department" },

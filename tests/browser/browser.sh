@@ -4,11 +4,12 @@
 # mayor's mailbox as its people would: the citizen writes a letter with a
 # picture attached and tracks it; staff sign in and out; the office
 # forwards it, the clerk replies, the office publishes it, the public list
-# and search show it, the citizen reads the reply and rates it.  And the
-# online consultation: the citizen asks, the clerk on duty answers (once
-# with a canned answer) and writes an internal note, the citizen sees the
-# answers come in and rates them, the supervisor finds the question and
-# the figures; suggestions on the ask form; the ask form by keyboard.
+# and search show it, the citizen reads the reply and rates it (by the
+# link to civic-evaluate.fcgi's rating page).  And the online
+# consultation: the citizen asks, the clerk on duty answers (once with a
+# canned answer) and writes an internal note, the citizen sees the answers
+# come in and rates them (the same way), the supervisor finds the question
+# and the figures; suggestions on the ask form; the ask form by keyboard.
 # Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
 # (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
 # script starts the stack (tests/integration/lib.sh), sets up the data the
@@ -51,6 +52,8 @@ civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
 # Two workers: the conversation page's script polls while pages are served.
 civic_program_start consult --workers 2
+# The rating of a letter or a question: the evaluation's page.
+civic_program_start evaluate --workers 1
 
 # playwright-core and axe-core, as package-lock.json pins them: beside
 # flows.mjs in a tree built in place; in the private directory otherwise
@@ -155,6 +158,7 @@ check "node flows.mjs exits 0" test "$rc" = 0
 if [ "$CIVIC_FAILED" -gt 0 ]; then
 	show_log "$CIVIC_T/mailbox.log" 30
 	show_log "$CIVIC_T/consult.log" 30
+	show_log "$CIVIC_T/evaluate.log" 30
 fi
 
 finish

@@ -17,12 +17,13 @@
 // The flows (doc/browser-tests.md): the citizen writes a letter and tracks
 // it; the office, the clerk and the office again take it to a published
 // reply, signing in and out; the public list and search show it; the
-// citizen reads the reply and rates it; a second letter is written with the
+// citizen reads the reply and rates it at the evaluation's page, by the
+// link the letter's page carries; a second letter is written with the
 // keyboard alone.  The consultation: the citizen asks and lands on the
 // conversation page; the clerk on duty answers from the desk (once with a
 // canned answer) and writes an internal note; the citizen sees the answers
 // come in (with JavaScript, by the page's poll, without reloading) and
-// rates them; the supervisor finds the question and the figures; the ask
+// rates them by the link to the evaluation's page; the supervisor finds the question and the figures; the ask
 // form suggests a published answer (with JavaScript as the subject is
 // typed, without by its button); a question is asked with the keyboard
 // alone.  Each runs in four browsers: JavaScript on and off, at 1280x900
@@ -378,11 +379,28 @@ async function letterLife(staff, citizen, letter) {
 	});
 	await track(citizen, letter, 'track-replied');
 	await step(citizen, 'the writer rates', async () => {
+		const c = citizen.page;
 		await citizen.sees('the writer reads the reply', reply);
-		await citizen.page.getByLabel('非常满意').check();
-		await citizen.page.getByLabel(/^意见/).fill('处理很快，谢谢。');
-		await citizen.press('提交评价', 'rated');
-		await citizen.sees('the rating is saved', '您的评价已保存');
+		// The rating is the evaluation's (civic-evaluate.fcgi), at the link
+		// the letter's page carries.
+		await citizen.follow('去评价', 'evaluate-case-letter');
+		await citizen.sees('the rating page', '评价办理结果');
+		await citizen.sees('… names the letter, not its text', letter.no);
+		await c.getByRole('group', { name: /^总体满意度/ }).getByLabel('非常满意').check();
+		await c.getByRole('group', { name: /^办事效率/ }).getByLabel('满意', { exact: true }).check();
+		await c.getByRole('group', { name: /^办事便利度/ }).getByLabel('非常满意').check();
+		await c.getByLabel(/^意见和建议/).fill('处理很快，谢谢。');
+		await citizen.press('提交评价', 'evaluate-rated-letter');
+		await citizen.sees('the rating is saved', '感谢您的评价！');
+		await citizen.sees('… and the page says it is rated', '本件已评价');
+	});
+	await track(citizen, letter, 'track-rated');
+	await step(citizen, 'the rating on the letter', async () => {
+		await citizen.sees('the letter\'s page shows the rating', '评价时间');
+		if (await citizen.page.getByRole('link', { name: '去评价' }).count() === 0)
+			ok(`${citizen.tag} … and no longer the link to rate it`);
+		else
+			fail(`${citizen.tag} … and no longer the link to rate it`, 'the link is still there');
 	});
 }
 
@@ -607,24 +625,23 @@ async function consultLife(clerk, supervisor, citizen, q) {
 		if (citizen.js) {
 			// The poll appends the answer to the page on screen; as the
 			// question is now answered, consult.js then reloads the page by
-			// itself to offer the rating form.
-			await c.getByRole('button', { name: '提交评价', exact: true }).waitFor({ timeout: 5000 });
+			// itself to offer the link to rate it.
+			await c.getByRole('link', { name: '去评价' }).waitFor({ timeout: 5000 });
 			const appended = await c.evaluate(() => sessionStorage.getItem('civic-appended') || '');
 			if (appended.includes(C_ANSWER))
 				ok(`${citizen.tag} the answer appears by the page's poll, without the citizen reloading (${secs} s after it was sent)`);
 			else
 				fail(`${citizen.tag} the answer appears by the page's poll, without the citizen reloading`,
 					`not appended by the script (${navs} navigations)`);
-			if (navs === 1) ok(`${citizen.tag} … then the page reloads itself once, for the rating form`);
-			else fail(`${citizen.tag} … then the page reloads itself once, for the rating form`, `${navs} navigations`);
+			if (navs === 1) ok(`${citizen.tag} … then the page reloads itself once, for the link to rate it`);
+			else fail(`${citizen.tag} … then the page reloads itself once, for the link to rate it`, `${navs} navigations`);
 			await citizen.visit('consult-answered');
 		} else {
 			ok(`${citizen.tag} after a reload, the answer is on the page`);
 		}
 		await citizen.sees('the answer names the clerk', `工作人员答复（工号 ${CONSULT_CLERK}）`);
 		await noNote(citizen, 'the answered page');
-		// The citizen starts rating while the clerk writes more.
-		await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').check();
+		await citizen.sees('the page invites a rating', '欢迎您对办理情况作出评价');
 	});
 	await step(clerk, 'the clerk answers with a canned answer', async () => {
 		await p.getByLabel('常用答复').selectOption({ label: '户口迁入办理地点' });
@@ -645,10 +662,10 @@ async function consultLife(clerk, supervisor, citizen, q) {
 			else
 				fail(`${citizen.tag} the second answer is appended to the page on screen, with no navigation`,
 					`${navs} navigations`);
-			if (await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').isChecked())
-				ok(`${citizen.tag} … and the rating being filled in is kept`);
+			if (await c.getByRole('link', { name: '去评价' }).count() === 1)
+				ok(`${citizen.tag} … and the link to rate it stays`);
 			else
-				fail(`${citizen.tag} … and the rating being filled in is kept`, '非常满意 is no longer chosen');
+				fail(`${citizen.tag} … and the link to rate it stays`, 'no 去评价 link');
 			await citizen.visit('consult-answer-appended');
 		} else {
 			ok(`${citizen.tag} after a reload, the second answer is on the page`);
@@ -656,20 +673,26 @@ async function consultLife(clerk, supervisor, citizen, q) {
 		await noNote(citizen, 'the page with both answers');
 	});
 	await step(citizen, 'the citizen rates', async () => {
-		await c.getByRole('group', { name: /^总体评价/ }).getByLabel('非常满意').check();
-		await c.getByRole('group', { name: /^答复速度/ }).getByLabel('满意', { exact: true }).check();
-		await c.getByRole('group', { name: /^答复准确性/ }).getByLabel('非常满意').check();
-		await c.getByLabel(/^评价意见/).fill('答复及时，材料说得很清楚。');
-		await citizen.press('提交评价', 'consult-rated');
-		await citizen.sees('the rating is saved', '感谢您的评价。');
-		const shown = await c.locator('section', { has: c.getByRole('heading', { name: '评价本次答复' }) })
+		// At the evaluation's page (civic-evaluate.fcgi), by the link.
+		await citizen.follow('去评价', 'evaluate-case-question');
+		await citizen.sees('the rating page', '评价办理结果');
+		await c.getByRole('group', { name: /^总体满意度/ }).getByLabel('非常满意').check();
+		await c.getByRole('group', { name: /^办事效率/ }).getByLabel('满意', { exact: true }).check();
+		await c.getByRole('group', { name: /^指引准确性/ }).getByLabel('非常满意').check();
+		await c.getByRole('group', { name: /^办事便利度/ }).getByLabel('满意', { exact: true }).check();
+		await c.getByLabel(/^意见和建议/).fill('答复及时，材料说得很清楚。');
+		await citizen.press('提交评价', 'evaluate-rated-question');
+		await citizen.sees('the rating is saved', '感谢您的评价！');
+		await citizen.go(`/consult/q/${q.no}`, 'consult-rated');
+		const shown = await c.locator('section', { has: c.getByRole('heading', { name: '服务评价' }) })
 			.evaluate((s) => Array.from(s.querySelectorAll('dt')).map((dt) =>
 				`${dt.textContent.trim()}=${dt.nextElementSibling ? dt.nextElementSibling.textContent.trim() : ''}`)
 				.join(' '));
-		if (shown.includes('总体评价=非常满意 答复速度=满意 答复准确性=非常满意'))
-			ok(`${citizen.tag} … and shown: 总体评价 非常满意, 答复速度 满意, 答复准确性 非常满意`);
+		const want = '总体满意度=非常满意 办事效率=满意 指引准确性=非常满意 办事便利度=满意';
+		if (shown.includes(want))
+			ok(`${citizen.tag} … and shown on the question's page: ${want}`);
 		else
-			fail(`${citizen.tag} … and shown: 总体评价 非常满意, 答复速度 满意, 答复准确性 非常满意`, `shown: ${shown}`);
+			fail(`${citizen.tag} … and shown on the question's page: ${want}`, `shown: ${shown}`);
 		await citizen.sees('… with the comment', '答复及时，材料说得很清楚。');
 		await noNote(citizen, 'the rated page');
 	});

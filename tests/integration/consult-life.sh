@@ -3,7 +3,8 @@
 # it: ask (assigned at once to an on-duty clerk) -> the conversation page
 # (code once, grant cookie, lookup by number and code) -> polling (ETag,
 # 304) -> internal note (never on the citizen's pages) -> answer (SMS) ->
-# follow-up -> dispatch and transfer (who may see it) -> rating once ->
+# follow-up -> dispatch and transfer (who may see it) -> rating once (at
+# civic-evaluate.fcgi, by the link the page and the SMS carry) ->
 # off-hours queue with its promise -> claim -> escalation to the office ->
 # publication (redacted, searchable, suggested, Atom) -> supervision
 # figures against hand-computed ones.  The window's clock is fixed by
@@ -27,6 +28,7 @@ set_now '2026-11-24 10:00:00'
 civic_program_start consult --workers 2
 CONSULT_PID=$PROGRAM_PID
 civic_program_start account --workers 1
+civic_program_start evaluate --workers 1
 
 PW='consultation life 2026'
 adduser() { civic_add_staff "$PW" "$@"; }
@@ -178,12 +180,26 @@ expect_status "the citizen follows up (303)" 303
 check_eq "… which opens the question again" open "$(q state)"
 act "$CA" "/consult/desk/q/$ID/answer" 'body=加急需提供出国邀请函或机票预订单。'
 expect_status "clerk A answers again (303)" 303
-act "$CITIZEN" "/consult/q/$NO/rate" overall=5 speed=4 accuracy=5 'comment=回复很快'
+http GET "/consult/q/$NO?format=xml" -b "$CITIZEN"
+RATE=$(eval_link)
+check "the answered question's page carries the link to rate it" test -n "$RATE"
+check "… the link the answer's SMS carries" test "$(sql "SELECT COUNT(*) FROM notify_outbox
+	WHERE template = 'consult.answered' AND recipient = '$PHONE' AND params LIKE '%$RATE%'")" -ge 1
+act "$CITIZEN" "$RATE" level=5 efficiency=4 accuracy=5 convenience=4 'comment=回复很快'
 expect_status "the citizen rates (303)" 303
-check_eq "… stored" '5 4 5' "$(q "CONCAT_WS(' ', rating_overall, rating_speed, rating_accuracy)")"
-act "$CITIZEN" "/consult/q/$NO/rate" overall=1 speed=1 accuracy=1
+rating() { sql "SELECT $1 FROM eval_rating WHERE kind = 'question' AND case_id = $ID"; }
+check_eq "… stored" '5 4 5 4' "$(rating "CONCAT_WS(' ', level, efficiency, accuracy, convenience)")"
+check_eq "… for the area's department and the clerk who answered" "$GONGAN $A" \
+	"$(rating "CONCAT_WS(' ', department_id, staff_id)")"
+act "$CITIZEN" "$RATE" level=1 efficiency=1 accuracy=1 convenience=1 reason=1 'comment=再评一次'
 expect_status "a second rating is refused" 422
-check_eq "… and the first stands" 5 "$(q rating_overall)"
+check_eq "… and the first stands, alone" '1 5' "$(rating "CONCAT(COUNT(*), ' ', MAX(level))")"
+http GET "/consult/q/$NO?format=xml" -b "$CITIZEN"
+check_eq "the page now shows the rating, and no link" '5:' \
+	"$(tr -d '\n' <"$BODY" | sed -n 's:.*<evaluation [^>]*>.*<level>\([0-9]\)</level>.*:\1:p'):$(eval_link)"
+http GET "/consult/desk/q/$ID?format=xml" -b "$CA"
+check_eq "… and the desk the rating, never the link" '5:' \
+	"$(tr -d '\n' <"$BODY" | sed -n 's:.*<evaluation [^>]*>.*<level>\([0-9]\)</level>.*:\1:p'):$(eval_link)"
 act "$CA" "/consult/desk/q/$ID/close"
 expect_status "clerk A closes it (303)" 303
 act "$CITIZEN" "/consult/q/$NO/followup" 'body=还有一个问题想问一下'
@@ -291,24 +307,30 @@ done
 
 # ---------------------------------------------------------------- figures
 # A fixed set in a department of its own: first responses after 60, 120,
-# 300 and 900 s, due after 600 s; ratings 5, 4, 2 and none.  By hand:
-# median 210 s, 90th percentile 300 + 0.7 * 600 = 720 s, on time 3 of 4
-# (75.0 %), satisfied 2 of 3 rated (66.7 %).
+# 300 and 900 s, due after 600 s; ratings 5, 3, 2 and a 1 excluded on
+# appeal.  By hand: median 210 s, 90th percentile 300 + 0.7 * 600 = 720 s,
+# on time 3 of 4 (75.0 %), satisfied (好评, 3 to 5) 2 of the 3 ratings
+# that count (66.7 %; 4 and 5 only would give 33.3, the excluded 1
+# counted 50.0).
 adduser 40000009 统计窗口 tongji 县统计局 clerk
 TJ=$(sql "SELECT id FROM department WHERE code = 'tongji'")
 S9=$(sql "SELECT id FROM staff WHERE staff_no = '40000009'")
 sql "INSERT INTO consult_area (department_id) VALUES ($TJ)"
 i=0
-for row in '60 5' '120 4' '300 2' '900 NULL'; do
+for row in '60 5 0' '120 3 0' '300 2 0' '900 1 1'; do
 	set -- $row
 	i=$((i + 1))
 	sql "INSERT INTO consult_question (tracking_no, query_hash, asked_area_id, area_id, subject,
 		body, phone, address, state, assigned_to, asked_at, assigned_at, first_response_at,
-		answered_at, first_due_at, due_at, warn_at, rating_overall)
+		answered_at, first_due_at, due_at, warn_at)
 		VALUES ('ZX20261001-00000$i', REPEAT('x', 32), $TJ, $TJ, '统计', '统计问题', '13700000000',
 		'127.0.0.1', 'answered', $S9, '2026-10-01 09:00:00', '2026-10-01 09:00:00',
 		'2026-10-01 09:00:00' + INTERVAL $1 SECOND, '2026-10-01 09:00:00' + INTERVAL $1 SECOND,
-		'2026-10-01 09:10:00', '2026-10-02 23:59:59', '2026-10-02 00:00:00', $2)"
+		'2026-10-01 09:10:00', '2026-10-02 23:59:59', '2026-10-02 00:00:00');
+		INSERT INTO eval_rating (kind, once_key, case_id, case_no, department_id, staff_id,
+		level, rated_at, excluded) SELECT 'question', CONCAT('question:', id, ':handled'), id,
+		tracking_no, area_id, assigned_to, $2, '2026-10-02 09:00:00', $3
+		FROM consult_question WHERE id = LAST_INSERT_ID()"
 done
 http GET '/consult/supervise/figures?format=xml&from=2026-10-01&to=2026-10-31' -b "$SUPER"
 expect_status "the supervisor's figures" 200
@@ -325,6 +347,8 @@ expect_body_contains "… with the department's line" '县统计局,4,4,210,720,
 http GET '/consult/supervise?format=xml&clerk=40000009&rating=2' -b "$SUPER"
 expect_status "every question, filtered by clerk and rating" 200
 check_eq "… finds the one rated 2" 1 "$(grep -o '<question>' "$BODY" | wc -l)"
+http GET '/consult/supervise?format=xml&clerk=40000009&rating=1' -b "$SUPER"
+check_eq "… and none rated 1: that rating was excluded" 0 "$(grep -o '<question>' "$BODY" | wc -l)"
 http GET '/consult/desk?format=xml' -b "$CA"
 expect_body_contains "the clerk's desk has the clerk's figures" '<by-clerk><row>'
 http GET /consult/supervise -b "$CA"

@@ -821,6 +821,14 @@ act() {
 	http POST "$path" -b "$jar" -c "$jar" "${args[@]}"
 }
 
+# ---- evaluate (case): a case page's rating link.
+# eval_link: the href of <evaluation> in the last (XML) body: the path of
+# the case's rating form at civic-evaluate.fcgi (rating.h), or nothing.
+eval_link() {
+	tr -d '\n' <"$BODY" | grep -o '<evaluation [^>]*href="[^"]*"' | head -n 1 |
+		sed 's/.*href="//; s/"$//'
+}
+
 # signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST
 # (civic-account.fcgi must be running); 303 is a success.
 signin() {

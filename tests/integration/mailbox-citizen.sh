@@ -3,13 +3,15 @@
 # against a private MariaDB: the form, the preview, sending with files, the
 # receipt that shows the query code once, tracking, the spam guards (honeypot,
 # minimum fill time, signature, rate limits), refused fields and files with
-# nothing stored, idempotent resubmission, rating and the follow-up
-# question, and no personal data on any public page.
+# nothing stored, idempotent resubmission, the rating link of a replied
+# letter (the rating itself is civic-evaluate.fcgi's: evaluate-case.sh)
+# and the follow-up question, and no personal data on any public page.
 
 . "$(dirname "$0")/lib.sh"
 
 civic_stack_up --workers 2
 civic_program_start mailbox --workers 2
+civic_program_start evaluate --workers 1
 
 for i in $(seq 1 50); do
 	http GET /mailbox/write
@@ -206,7 +208,7 @@ expect_body_contains "… its state" '已收到'
 expect_body_contains "… its history" '来信已收到'
 expect_body_contains "… the names of its files" 'photo.pdf'
 expect_body_contains "… its category" '市容设施'
-expect_body_lacks "… no rating form before a reply" 'action="/mailbox/track/rate"'
+expect_body_lacks "… no rating link before a reply" '/evaluate/case/'
 check "… no phone, name or e-mail" bash -c "! grep -qE '$MOBILE|$NAME|$EMAIL' '$BODY'"
 
 WRONG=$(printf '%s' "$CODE" | tr '2-9A-HJKMNP-Z' '3-9A-HJKMNP-Z2')
@@ -307,13 +309,6 @@ CODE2=$(grep -o '<strong>[2-9A-HJKMNP-Z]\{10\}</strong>' "$BODY" | sed 's/<[^>]*
 check "… with its own code" test -n "$CODE2" -a "$CODE2" != "$CODE"
 
 # ---------------------------------------------------------------- rate and follow up
-# rate NO CODE RATING [COMMENT]: a fresh key each time.
-rate() {
-	new_idem
-	http POST /mailbox/track/rate -b "$J" --data-urlencode "csrf=$CSRF" \
-		--data-urlencode "idem=$IDEM" --data-urlencode "no=$1" --data-urlencode "code=$2" \
-		--data-urlencode "rating=$3" ${4:+--data-urlencode "comment=$4"}
-}
 followup() {
 	new_idem
 	http POST /mailbox/track/followup -b "$J" --data-urlencode "csrf=$CSRF" \
@@ -323,41 +318,46 @@ followup() {
 http GET '/mailbox/write?format=xml' -b "$J"
 CSRF=$(xml csrf)
 
-rate "$NO2" "$CODE2" 4
-expect_status "rating a letter not yet replied is refused (422)" 422
-expect_body_contains "… with a clear message" '不能再评价'
-check_eq "… nothing stored" "" "$(sql "SELECT rating FROM mailbox_letter WHERE tracking_no = '$NO2'" | sed 's/NULL//')"
+track "$NO2" "$CODE2" '/mailbox/track?format=xml'
+check_eq "a letter not yet replied has no rating link" "" "$(eval_link)"
 
 sql "UPDATE mailbox_letter SET state = 'replied', reply = '路灯已于本周修复，感谢您的监督。', replied_at = NOW() WHERE tracking_no = '$NO'"
 track "$NO" "$CODE"
 expect_status "a replied letter shows" 200
 expect_body_contains "… with the reply" '路灯已于本周修复'
-expect_body_contains "… the rating form" 'action="/mailbox/track/rate"'
-expect_body_contains "… with the five levels in words" '非常不满意'
+expect_body_contains "… the link to rate it" "href=\"/evaluate/case/$NO/"
+expect_body_contains "… in words" '去评价'
 expect_body_contains "… and the follow-up form" 'action="/mailbox/track/followup"'
 check "… the forms carry the number and code in hidden fields" \
 	grep -q "name=\"code\" value=\"$CODE\"" "$BODY"
+track "$NO" "$CODE" '/mailbox/track?format=xml'
+RATE=$(eval_link)
+check "… the link in the XML's <evaluation>" test -n "$RATE"
+track "$NO2" "$CODE2" '/mailbox/track?format=xml'
+check "… another letter's link would be another" test "$(eval_link)" != "$RATE"
 
-rate "$NO" "$WRONG" 5
-expect_status "rating with a wrong code is refused (422)" 422
-expect_body_contains "… as a failed lookup" '查询编号或查询码不正确'
-rate "$NO" "$CODE" 9
-expect_status "a rating not among the five is 422" 422
-expect_body_contains "… beside the rating, the form again" 'id="f-rating"'
-rate "$NO" "$CODE" 4 "修得很及时"
+http GET "${RATE%/*}/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" -b "$J"
+expect_status "the link with a wrong token is 404" 404
+act "$J" "$RATE" level=9 efficiency=4 convenience=4
+expect_status "a level not among the five is 422" 422
+expect_body_contains "… beside the level, the form again" 'id="f-level"'
+act "$J" "$RATE" level=4 efficiency=4 convenience=5 "comment=修得很及时"
 expect_status "the rating is saved (303)" 303
-expect_header "… back to the lookup, the number only, with a message" Location \
-	"^/mailbox/track\\?no=$NO&done=rated\$"
-check_eq "… stored" "4	修得很及时" \
-	"$(sql "SELECT rating, rating_comment FROM mailbox_letter WHERE tracking_no = '$NO'")"
-check_eq "… with its public event" 1 \
-	"$(sql "SELECT COUNT(*) FROM mailbox_event e JOIN mailbox_letter l ON l.id = e.letter_id WHERE l.tracking_no = '$NO' AND e.kind = 'rated' AND e.public = 1")"
-http GET "/mailbox/track?no=$NO&done=rated"
-expect_body_contains "the lookup after the redirect says it was saved" '您的评价已保存'
-rate "$NO" "$CODE" 1
+expect_header "… back to the link's page with a message" Location \
+	"^$RATE\\?done=rated\$"
+check_eq "… stored" "4	4	5	修得很及时" \
+	"$(sql "SELECT e.level, e.efficiency, e.convenience, e.comment FROM eval_rating e
+		JOIN mailbox_letter l ON l.id = e.case_id AND e.kind = 'letter'
+		WHERE l.tracking_no = '$NO'")"
+http GET "$RATE?done=rated" -b "$J"
+expect_body_contains "the page after the redirect thanks the writer" '感谢您的评价'
+act "$J" "$RATE" level=1 efficiency=1 convenience=1 reason=1 'comment=再评一次试试看'
 expect_status "a second rating is refused (422)" 422
-expect_body_contains "… with a clear message" '这封来信已经评价过'
-check_eq "… the first stands" 4 "$(sql "SELECT rating FROM mailbox_letter WHERE tracking_no = '$NO'")"
+expect_body_contains "… with a clear message" '本件已经评价过'
+check_eq "… the first stands, alone" "1 4" \
+	"$(sql "SELECT CONCAT(COUNT(*), ' ', MAX(e.level)) FROM eval_rating e
+		JOIN mailbox_letter l ON l.id = e.case_id AND e.kind = 'letter'
+		WHERE l.tracking_no = '$NO'")"
 
 followup "$NO" "$CODE" '太短'
 expect_status "a follow-up under 10 characters is 422" 422
@@ -375,8 +375,8 @@ sql "UPDATE mailbox_letter SET followup_reply = '请拨打12345热线报修。',
 track "$NO" "$CODE"
 expect_body_contains "the follow-up's answer shows" '请拨打12345热线报修'
 expect_body_contains "… the rating given" '满意'
-expect_body_lacks "… and no more forms" 'action="/mailbox/track/rate"'
-expect_body_contains "… the history has the rating" '来信人已评价'
+expect_body_contains "… and when" '评价时间'
+expect_body_lacks "… and no more link to rate" '/evaluate/case/'
 
 # ---------------------------------------------------------------- no personal data
 for p in "/mailbox/write?format=xml" "/mailbox/track?format=xml&no=$NO" \

@@ -2,7 +2,8 @@
 # mailbox-life.sh: the whole life of one letter through nginx, across every
 # part of the mayor's mailbox, as the issue tells it: write -> track ->
 # accept -> forward -> draft -> extension -> approve -> reply -> publish ->
-# public list -> rate -> follow-up; then the demo's mailbox (its lights, its
+# public list -> rate (at civic-evaluate.fcgi, by the link the letter's
+# page and the reply's SMS carry) -> follow-up; then the demo's mailbox (its lights, its
 # search index by civicctl reindex) and civicctl purge.  The parts' own
 # suites test each step's refusals; this one proves they meet.
 
@@ -13,6 +14,7 @@ civic_stack_up --workers 2
 sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' "$CIVIC_T/civic.conf"
 civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
+civic_program_start evaluate --workers 1
 
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
@@ -59,12 +61,12 @@ CODE=$(grep -o '<strong>[2-9A-HJKMNP-Z]\{10\}</strong>' "$BODY" | sed 's/<[^>]*>
 check "the receipt shows the query code" test -n "$CODE"
 ID=$(letter id)
 
-# track: the citizen's lookup; the page is in BODY.
+# track [CURL-ARGS...]: the citizen's lookup; the page is in BODY.
 track() {
 	http GET '/mailbox/track?format=xml' -b "$CITIZEN" -c "$CITIZEN"
 	CSRF=$(xml csrf)
 	http POST /mailbox/track -b "$CITIZEN" -c "$CITIZEN" --data-urlencode "csrf=$CSRF" \
-		--data-urlencode "no=$NO" --data-urlencode "code=$CODE"
+		--data-urlencode "no=$NO" --data-urlencode "code=$CODE" "$@"
 }
 track
 expect_status "the citizen tracks the letter" 200
@@ -147,12 +149,21 @@ done
 track
 expect_body_contains "the citizen reads the reply" '已安排维修人员更换井盖'
 CSRF=$(grep -o 'name="csrf" value="[^"]*"' "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//')
-IDEM=$(grep -o 'name="idem" value="[^"]*"' "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//')
-http POST /mailbox/track/rate -b "$CITIZEN" -c "$CITIZEN" --data-urlencode "csrf=$CSRF" \
-	--data-urlencode "idem=$IDEM" --data-urlencode "no=$NO" --data-urlencode "code=$CODE" \
-	--data-urlencode rating=5 --data-urlencode "comment=处理很快，谢谢。"
+track -H 'Accept: application/xml'
+RATE=$(eval_link)
+check "… and the link to rate it" test -n "$RATE"
+check "… the same link as the reply's SMS" test "$(sql "SELECT COUNT(*) FROM notify_outbox
+	WHERE template = 'mailbox.replied' AND recipient = '$MOBILE'
+	AND params LIKE '%$RATE%'")" -ge 1
+act "$CITIZEN" "$RATE" level=5 efficiency=5 convenience=4 "comment=处理很快，谢谢。"
 expect_status "… rates it 非常满意 (303)" 303
-check_eq "… stored" 5 "$(letter rating)"
+check_eq "… stored, the department the one that replied" "5 5 4 $DEPT" \
+	"$(sql "SELECT CONCAT_WS(' ', level, efficiency, convenience, department_id)
+		FROM eval_rating WHERE kind = 'letter' AND case_id = $ID")"
+track -H 'Accept: application/xml'
+check_eq "… and the letter's page shows the rating, with no link" "5:" \
+	"$(tr -d '\n' <"$BODY" | grep -o '<evaluation [^>]*>.*</evaluation>' |
+		sed -n 's:.*<level>\([0-9]\)</level>.*:\1:p'):$(eval_link)"
 track
 IDEM=$(grep -o 'name="idem" value="[^"]*"' "$BODY" | tail -n 1 | sed 's/.*value="//; s/"$//')
 http POST /mailbox/track/followup -b "$CITIZEN" -c "$CITIZEN" --data-urlencode "csrf=$CSRF" \
@@ -165,7 +176,7 @@ expect_status "the office answers the follow-up (303)" 303
 track
 expect_body_contains "the citizen reads the answer" '已安排对全县主干道井盖进行排查'
 check_eq "the history the citizen sees" \
-	"received accepted forwarded replied published rated followup followup_replied" \
+	"received accepted forwarded replied published followup followup_replied" \
 	"$(sql "SELECT GROUP_CONCAT(kind ORDER BY id SEPARATOR ' ') FROM mailbox_event WHERE letter_id = $ID AND public = 1")"
 
 # ---------------------------------------------------------------- supervision

@@ -45,15 +45,23 @@ check "three departments" test -n "$A" -a -n "$B" -a -n "$C"
 # ---------------------------------------------------------------- letters
 # Only the letters below: whatever the demo data holds goes first.
 sql "DELETE FROM mailbox_letter"
-# letter N TYPE STATE CREATED DUE WARN [REPLIED REPLY_DEPT REPLY_DAYS RATING]
+# letter N TYPE STATE CREATED DUE WARN [REPLIED REPLY_DEPT REPLY_DAYS [RATING [EXCLUDED]]]
 # (times as SQL expressions); prints nothing, the id is TS20260101-000N's.
+# The rating is the evaluation's (eval_rating), as civic-evaluate.fcgi
+# stores it; EXCLUDED 1: excluded on appeal, in no figure.
 letter() {
 	sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body,
 		name, mobile, agree_public, address, state, created_at, due_at, warn_at, replied_at,
-		reply_department_id, reply_days, rating)
+		reply_department_id, reply_days)
 		VALUES ('TS20260101-000$1', UNHEX(SHA2('$1', 256)), '$2', 1, '测试来信$1',
 		'测试来信的内容。', '王小明', '13812345678', 1, '127.0.0.1', '$3', $4, $5, $6,
-		${7:-NULL}, ${8:-NULL}, ${9:-NULL}, ${10:-NULL})"
+		${7:-NULL}, ${8:-NULL}, ${9:-NULL})"
+	[ -n "${10:-}" ] || return 0
+	sql "INSERT INTO eval_rating (kind, once_key, case_id, case_no, department_id, level,
+		rated_at, excluded)
+		SELECT 'letter', CONCAT('letter:', id, ':handled'), id, tracking_no,
+		reply_department_id, ${10}, replied_at, ${11:-0} FROM mailbox_letter
+		WHERE tracking_no = 'TS20260101-000$1'"
 }
 # forward N DEPT STATE CREATED DUE WARN
 forward() {
@@ -77,13 +85,18 @@ letter 5 suggest replied "$D 10 DAY" "NOW()" "$D 2 DAY" "$D 1 DAY" "$A" 3 5	# A,
 forward 5 "$A" approved "$D 10 DAY" "NOW()" "$D 2 DAY"
 letter 6 consult replied "$D 12 DAY" "$D 5 DAY" "$D 7 DAY" "$D 2 DAY" "$A" 8 2	# A, late
 forward 6 "$A" approved "$D 12 DAY" "$D 5 DAY" "$D 7 DAY"
-letter 7 help closed "$D 9 DAY" "$D 1 DAY" "$D 3 DAY" "$D 3 DAY" "$B" 4 4	# B, on time
+letter 7 help closed "$D 9 DAY" "$D 1 DAY" "$D 3 DAY" "$D 3 DAY" "$B" 4 4 1	# B, on time
 forward 7 "$B" approved "$D 9 DAY" "$D 1 DAY" "$D 3 DAY"
 letter 8 consult received "NOW()" "$U 2 DAY" "$U 1 DAY"		# green, not forwarded
 letter 9 consult rejected "'2020-05-05 10:00:00'" NULL NULL		# 2020
 letter 0 suggest forwarded "$D 3 DAY" "$U 8 DAY" "$U 6 DAY"		# green, C
 forward 0 "$C" open "$D 3 DAY" "$U 8 DAY" "$U 6 DAY"
 check_eq "ten letters inserted" 10 "$(sql "SELECT COUNT(*) FROM mailbox_letter")"
+# A later stage's rating of letter 5 (a stage of its own, rating.h): not
+# the rating of its handling, in none of the mailbox's figures.
+sql "INSERT INTO eval_rating (kind, once_key, case_id, stage, department_id, level, rated_at)
+	SELECT 'letter', CONCAT('letter:', id, ':later'), id, 'later', reply_department_id, 1,
+	replied_at FROM mailbox_letter WHERE tracking_no = 'TS20260101-0005'"
 id_of() { sql "SELECT id FROM mailbox_letter WHERE tracking_no = 'TS20260101-000$1'"; }
 
 # signin JAR STAFF_NO
@@ -220,6 +233,21 @@ check_eq "the refused urges changed nothing" "0 1 0 $OUTBOX $AUDIT" \
 		FROM audit_log")"
 check_eq "… and recorded no event" 1 "$(sql "SELECT COUNT(*) FROM mailbox_event WHERE kind = 'urged'")"
 
+# ---------------------------------------------------------------- ratings
+http GET "/mailbox/supervise/$(id_of 6)?format=xml" -b "$S"
+check_eq "a letter's rating (the evaluation's) on its supervision page" 2 "$(xml rating)"
+http GET "/mailbox/supervise/$(id_of 7)?format=xml" -b "$S"
+check_eq "… none once excluded on appeal" "" "$(xml rating)"
+http GET "/mailbox/supervise?format=xml&department=$A" -b "$S"
+check_eq "… and in the list: letter 5's 5, not its later stage's 1" 5 \
+	"$(python3 - "$BODY" <<'EOF'
+import sys, xml.dom.minidom as m
+for e in m.parse(sys.argv[1]).getElementsByTagName("letter"):
+    if e.getElementsByTagName("tracking_no")[0].firstChild.data == "TS20260101-0005":
+        print(e.getElementsByTagName("rating")[0].firstChild.data)
+EOF
+)"
+
 # ---------------------------------------------------------------- statistics
 FROM=$(sql "SELECT DATE(NOW() - INTERVAL 30 DAY)")
 TO=$(sql "SELECT DATE(NOW())")
@@ -231,7 +259,7 @@ figures() {
 	python3 - "$CIVIC_T/work/stats.xml" "$1" <<'EOF'
 import sys, xml.dom.minidom as m
 doc = m.parse(sys.argv[1])
-cols = "received replied on_time on_time_rate avg_days overdue r5 r4 r3 r2 r1".split()
+cols = "received replied on_time on_time_rate avg_days overdue n r5 r4 r3 r2 r1 good bad".split()
 def text(e, c):
     k = e.getElementsByTagName(c)
     return k[0].firstChild.data if k and k[0].firstChild else "-"
@@ -244,21 +272,23 @@ for e in doc.getElementsByTagName("department") + doc.getElementsByTagName("tota
 EOF
 }
 # By hand, from the letters above (received: forwards held in the period;
-# replied: in the period; overdue: open forwards past due now):
-#   A: 1 2 3 5 6 received; 5 (on time, 3 days, rated 5) and 6 (late, 8 days,
-#      rated 2) replied; 3 overdue.
-#   B: 4 7 received (1 was taken back); 7 replied on time, 4 days, rated 4;
-#      4 overdue.
+# replied: in the period; overdue: open forwards past due now; ratings:
+# of the replies of the period, n of them, per level, 好评 3-5, 差评 1-2):
+#   A: 1 2 3 5 6 received; 5 (on time, 3 days, rated 5; its later stage's
+#      1 is no rating of the reply) and 6 (late, 8 days, rated 2) replied;
+#      3 overdue.
+#   B: 4 7 received (1 was taken back); 7 replied on time, 4 days, rated 4
+#      but excluded on appeal, so no rating; 4 overdue.
 #   C: 0 received.
-check_eq "department A's figures" "5 2 1 50.0 5.5 1 1 0 0 1 0" "$(figures 县甲局)"
-check_eq "department B's figures" "2 1 1 100.0 4.0 1 0 1 0 0 0" "$(figures 县乙局)"
-check_eq "department C's figures" "1 0 0 - - 0 0 0 0 0 0" "$(figures '测试,"部门"')"
-check_eq "the totals (each letter once)" "8 3 2 66.7 5.0 2 1 1 0 1 0" "$(figures total)"
+check_eq "department A's figures" "5 2 1 50.0 5.5 1 2 1 0 0 1 0 1 1" "$(figures 县甲局)"
+check_eq "department B's figures" "2 1 1 100.0 4.0 1 0 0 0 0 0 0 0 0" "$(figures 县乙局)"
+check_eq "department C's figures" "1 0 0 - - 0 0 0 0 0 0 0 0 0" "$(figures '测试,"部门"')"
+check_eq "the totals (each letter once)" "8 3 2 66.7 5.0 2 2 1 0 0 1 0 1 1" "$(figures total)"
 check_eq "only departments with figures" 3 \
 	"$(grep -o '<department><id>' "$CIVIC_T/work/stats.xml" | wc -l)"
 http GET "/mailbox/stats?format=xml&from=2020-01-01&to=2020-12-31" -b "$S"
 check_eq "a period with nothing replied or received: only the overdue now" \
-	"0 0 0 - - 1 0 0 0 0 0" "$(cp "$BODY" "$CIVIC_T/work/stats.xml"; figures 县甲局)"
+	"0 0 0 - - 1 0 0 0 0 0 0 0 0" "$(cp "$BODY" "$CIVIC_T/work/stats.xml"; figures 县甲局)"
 http GET /mailbox/stats -b "$O"
 expect_status "the default period (this year so far) renders" 200
 

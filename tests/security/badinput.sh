@@ -1,8 +1,9 @@
 #!/bin/bash
 # badinput.sh: the bad-input suite (issue 9).  Hostile requests against
 # every public and staff route of civic-demo.fcgi, civic-account.fcgi,
-# civic-mailbox.fcgi and civic-consult.fcgi, through nginx, against a
-# private MariaDB.
+# civic-mailbox.fcgi, civic-consult.fcgi and civic-evaluate.fcgi (a case's
+# rating; its other parts add theirs), through nginx, against a private
+# MariaDB.
 #
 # The cases are data: each `T` line below is one request, with its class,
 # the status expected, whose cookies it carries, the method, the path, what
@@ -32,6 +33,7 @@ sed -i -e 's/^min_fill_seconds *=.*/min_fill_seconds = 1/' \
 civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
 civic_program_start consult --workers 2
+civic_program_start evaluate --workers 1
 
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
@@ -114,6 +116,22 @@ ZX_SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:
 # published), 2 (replied); every demo letter's query code is DEMQ234567.
 OTHER_NO=MB20261117-0001	# letter 12: another citizen's
 CODE=DEMQ234567
+# Letter 3's rating link (replied, not rated in the demo), from its page;
+# a link signed here as the site signs one (sign.h) for a number no letter
+# has, which must be answered as a wrong token is.
+http POST /mailbox/track -b "${JAR[anon2]}" -c "${JAR[anon2]}" -H 'Accept: application/xml' \
+	-d "csrf=${CSRF[anon2]}" -d no=MB20261106-0001 -d "code=$CODE"
+RATE=$(eval_link)
+[ -n "$RATE" ] || die "letter 3's page has no rating link ($STATUS)"
+command -v python3 >/dev/null 2>&1 || die "python3 not found: install the Debian package python3"
+GHOST=MB20991231-0001
+GHOST_TOKEN=$(python3 - "$(sed -n 's/^secret *= *//p' "$CIVIC_T/civic.conf")" "$GHOST" <<'EOF'
+import base64, hashlib, hmac, sys
+mac = hmac.new(bytes.fromhex(sys.argv[1]), ("rate:%s:0" % sys.argv[2]).encode(),
+    hashlib.sha512).digest()[:32]
+print(base64.urlsafe_b64encode(mac).decode().rstrip("="))
+EOF
+)
 NOTE=$(sql "SELECT MIN(id) FROM demo_note")
 [ -n "$NOTE" ] && [ "$NOTE" != NULL ] || die "the demo has no note"
 
@@ -243,9 +261,10 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 CASES=()
 T() { CASES+=("$(printf '%q ' "$@")"); }
 
-# Every route of the four programs (cgi/demo.c, cgi/account.c,
-# modules/mailbox/*.c, modules/consult/*.c): METHOD PATH JAR (the role
-# that may use it; the citizen's question is 5, granted to anon).
+# Every route of the programs (cgi/demo.c, cgi/account.c,
+# modules/mailbox/*.c, modules/consult/*.c, modules/evaluate/case.c):
+# METHOD PATH JAR (the role that may use it; the citizen's question is 5,
+# granted to anon; anyone holding a case's rating link may use it).
 ROUTES=(
 	"GET /demo/ anon" "GET /demo/new anon" "POST /demo/new anon" "GET /demo/m/$NOTE anon"
 	"GET /demo/m/$NOTE/file anon"
@@ -263,8 +282,7 @@ ROUTES=(
 	"GET /mailbox/open311/v2/discovery.json anon"
 	"GET /mailbox/write anon" "POST /mailbox/write anon" "GET /mailbox/write/send anon"
 	"POST /mailbox/write/send anon" "GET /mailbox/sent/MB20261123-0001 anon"
-	"GET /mailbox/track anon" "POST /mailbox/track anon" "GET /mailbox/track/rate anon"
-	"POST /mailbox/track/rate anon" "GET /mailbox/track/followup anon"
+	"GET /mailbox/track anon" "POST /mailbox/track anon" "GET /mailbox/track/followup anon"
 	"POST /mailbox/track/followup anon"
 	"GET /mailbox/office office" "GET /mailbox/office/9 office"
 	"GET /mailbox/office/9/file/1 office"
@@ -286,7 +304,6 @@ ROUTES=(
 	"GET /consult/ask/similar anon" "POST /consult/ask/similar anon"
 	"GET /consult/suggest anon" "GET /consult/q/$ZX anon" "GET /consult/q/$ZX/poll anon"
 	"GET /consult/q/$ZX/followup anon" "POST /consult/q/$ZX/followup anon"
-	"GET /consult/q/$ZX/rate anon" "POST /consult/q/$ZX/rate anon"
 	"GET /consult/track anon" "POST /consult/track anon"
 	"GET /consult/answers anon" "GET /consult/answers/2 anon"
 	"GET /consult/answers/feed.atom anon"
@@ -307,6 +324,7 @@ ROUTES=(
 	"POST /consult/office/q/1/unpublish office"
 	"GET /consult/supervise super" "GET /consult/supervise/figures super"
 	"GET /consult/supervise/figures.csv super"
+	"GET $RATE anon" "POST $RATE anon"
 )
 
 # ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
@@ -347,9 +365,10 @@ for r in "${ROUTES[@]}"; do
 		c=${POST_BAD[pi++ % ${#POST_BAD[@]}]}
 		read -r cl st <<<"${c%%|*}"
 		read -ra a <<<"${c#*|}"
-		# /consult/ takes at most 1 MiB (examples/nginx/civic.conf: its
-		# forms are short texts): nginx refuses the 16 MiB body itself.
-		case $p:$c in /consult/*:*body16m*) st=413@web ;; esac
+		# /consult/ and /evaluate/ take at most 1 MiB
+		# (examples/nginx/civic.conf: their forms are short texts):
+		# nginx refuses the 16 MiB body itself.
+		case $p:$c in /consult/*:*body16m* | /evaluate/*:*body16m*) st=413@web ;; esac
 		T "$cl" "$st" "$j" POST "$p" - - "${a[@]}"
 	fi
 done
@@ -483,8 +502,9 @@ for x in "${XSS[@]}"; do
 		-d department=abc --data-urlencode "note=$x"
 	T xss 422 clerkA POST /consult/desk/area - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
 		-d listed=2 --data-urlencode "intro=$x"
-	T xss 422 anon POST "/consult/q/$ZX/rate" - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
-		-d overall=9 -d speed=5 -d accuracy=5 --data-urlencode "comment=$x"
+	# The rating: a 差评 without its reason comes back with the comment.
+	T xss 422 anon POST "$RATE" - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d level=1 -d efficiency=1 -d convenience=1 --data-urlencode "comment=$x"
 	T xss 422 office POST /consult/office/q/2/publish - "esc|$x|-" -d csrf=@CSRF@ \
 		-d idem=@IDEM@ -d public_subject=ab --data-urlencode "public_body=$x"
 done
@@ -609,8 +629,14 @@ T idor 303 anon2 GET "/consult/q/$ZX" - -
 T idor 404 anon2 GET "/consult/q/$ZX/poll" - -
 T idor 404 anon2 POST "/consult/q/$ZX/followup" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
 	--data-urlencode 'body=请问还有后续处理吗？谢谢。'
-T idor 404 anon2 POST "/consult/q/$ZX/rate" - - -d csrf=@CSRF@ -d idem=@IDEM@ -d overall=1 \
-	-d speed=1 -d accuracy=1
+# A case's rating: another number with letter 3's token, a token for a
+# number no letter has, a made-up token: one 404, for reading and rating.
+for p in "/evaluate/case/$OTHER_NO/${RATE##*/}" "/evaluate/case/$GHOST/$GHOST_TOKEN" \
+    "/evaluate/case/MB20261106-0001/${GHOST_TOKEN}" "${RATE%/*}/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"; do
+	T idor 404 anon GET "$p" - "same|evalcase"
+	T idor 404 anon POST "$p" - "same|evalcasepost" -d csrf=@CSRF@ -d idem=@IDEM@ -d level=1 \
+		-d efficiency=1 -d convenience=1 -d reason=1 --data-urlencode 'comment=没有解决问题。'
+done
 T idor 404 none GET "/consult/q/$ZX_OTHER/poll" - - -H "Cookie: civic_zx=$GRANT"
 T idor 303 none GET "/consult/q/$ZX_OTHER" - - -H "Cookie: civic_zx=$GRANT"
 T idor 404 none GET "/consult/q/$ZX/poll" - - -H "Cookie: civic_zx=${GRANT%.*}.AAAA${GRANT##*.}"
@@ -622,7 +648,7 @@ for nc in "$ZX_OTHER|-d code=WRONGCODE2" "ZX20991231-0001|-d code=WRONGCODE2" \
 	T idor 422 anon POST /consult/track - "same|$k/consult/track" -d csrf=@CSRF@ \
 		-d "no=${nc%%|*}" "${extra[@]}"
 done
-for pathargs in "/mailbox/track|" "/mailbox/track/rate|-d rating=5" \
+for pathargs in "/mailbox/track|" \
     "/mailbox/track/followup|--data-urlencode question=请问还有后续处理吗？谢谢。"; do
 	p=${pathargs%%|*}
 	read -ra extra <<<"${pathargs#*|}"
@@ -708,7 +734,7 @@ expand() {
 # be the one the path names: nginx normalises "/mailbox/../account/").
 log_has() {
 	grep -qhE "\\[$1\\] info: $METHOD [^ ]+ $2\$" "$CIVIC_T/demo.log" "$CIVIC_T/account.log" \
-		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log"
+		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log" "$CIVIC_T/evaluate.log"
 }
 
 # The text of a page without what differs between two answers: tokens,
@@ -716,7 +742,8 @@ log_has() {
 # gave (echoed in the link back to the form).
 normalized() {
 	sed -e 's/request-id="[^"]*"//g' -e 's/value="[^"]*"//g' \
-		-e 's/\(MB\|ZX\)[0-9]\{8\}-[0-9]\{4,6\}/NO/g' -e 's/<\(csrf\|idem\)>[^<]*</<\1></g' "$1"
+		-e 's/\(MB\|ZX\)[0-9]\{8\}-[0-9]\{4,6\}/NO/g' -e 's/<\(csrf\|idem\)>[^<]*</<\1></g' \
+		-e 's:/evaluate/case/NO/[A-Za-z0-9_-]*:/evaluate/case/NO/TOKEN:g' "$1"
 }
 
 # check_escaped PAYLOAD FILE [WANT]: PAYLOAD is not in FILE as markup; with

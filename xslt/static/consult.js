@@ -15,8 +15,8 @@
  * ETag in If-None-Match.  304: nothing changed.  200: each new <message>
  * of <thread> is appended to the list #thread, and the last id taken from
  * <poll last="">; when the state becomes answered or closed, the page is
- * reloaded to show the rating form, unless a follow-up is being typed (a
- * message says so instead).  The words come from the page's data-*
+ * reloaded to show the link to rate the answer, unless a follow-up is
+ * being typed (a message says so instead).  The words come from the page's data-*
  * attributes, so that they stay in the catalogues; text is put in with
  * textContent only, never as markup.
  */
@@ -189,7 +189,7 @@
 			return false;
 		}
 
-		/* What the citizen is filling in (a follow-up, a rating), which a reload would lose. */
+		/* What the citizen is filling in (a follow-up), which a reload would lose. */
 		function typing() {
 			var boxes = document.querySelectorAll('main textarea'), i;
 
