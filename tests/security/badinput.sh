@@ -77,6 +77,16 @@ staff_in clerkB 40000005
 ctl load "$top_srcdir/sql/demo-consult.sql" >>"$W/load.log" 2>&1 ||
 	die "civicctl load sql/demo-consult.sql failed"
 ctl reindex consult >>"$W/load.log" 2>&1 || die "civicctl reindex consult failed"
+# The evaluation's demo data (sql/demo-evaluate.sql): an open campaign,
+# 差评 with rectification cases in every state (公安局's among them);
+# clerk 40000004 (公安局) is rated by staff number.
+ctl load "$top_srcdir/sql/demo-evaluate.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-evaluate.sql failed"
+CAMPAIGN=$(sql "SELECT MIN(id) FROM eval_campaign WHERE CURDATE() BETWEEN starts_on AND ends_on")
+EVCASE=$(sql "SELECT MIN(id) FROM eval_case WHERE department_id = 2 AND state = 'visit'")
+EVAPPEAL=$(sql "SELECT MIN(id) FROM eval_case WHERE state = 'appeal'")
+[ -n "$CAMPAIGN" ] && [ "$CAMPAIGN" != NULL ] && [ "$EVCASE" != NULL ] && [ "$EVAPPEAL" != NULL ] ||
+	die "sql/demo-evaluate.sql made no open campaign, no 公安局 case to visit or no appeal"
 
 # Each client's CSRF token, from a page of its own.
 for j in admin office office2 super clerkA clerkB; do
@@ -325,6 +335,24 @@ ROUTES=(
 	"GET /consult/supervise super" "GET /consult/supervise/figures super"
 	"GET /consult/supervise/figures.csv super"
 	"GET $RATE anon" "POST $RATE anon"
+	"GET /evaluate/ anon" "GET /evaluate/results anon"
+	"GET /evaluate/campaigns anon" "GET /evaluate/campaign/$CAMPAIGN anon"
+	"POST /evaluate/campaign/$CAMPAIGN anon" "GET /evaluate/campaign/$CAMPAIGN/code anon"
+	"POST /evaluate/campaign/$CAMPAIGN/code anon"
+	"GET /evaluate/clerk anon" "GET /evaluate/clerk/40000004 anon"
+	"POST /evaluate/clerk/40000004 anon" "GET /evaluate/clerk/40000004/code anon"
+	"POST /evaluate/clerk/40000004/code anon"
+	"GET /evaluate/office/campaigns office" "GET /evaluate/office/campaigns/new office"
+	"POST /evaluate/office/campaigns/new office" "GET /evaluate/office/campaigns/$CAMPAIGN office"
+	"POST /evaluate/office/campaigns/$CAMPAIGN office"
+	"GET /evaluate/desk clerkA" "GET /evaluate/desk/$EVCASE clerkA"
+	"GET /evaluate/desk/$EVCASE/visit clerkA" "POST /evaluate/desk/$EVCASE/visit clerkA"
+	"GET /evaluate/desk/$EVCASE/rectify clerkA" "POST /evaluate/desk/$EVCASE/rectify clerkA"
+	"GET /evaluate/desk/$EVCASE/appeal clerkA" "POST /evaluate/desk/$EVCASE/appeal clerkA"
+	"GET /evaluate/office/appeals office" "GET /evaluate/office/appeals/$EVAPPEAL/decide office"
+	"POST /evaluate/office/appeals/$EVAPPEAL/decide office"
+	"GET /evaluate/supervise super" "GET /evaluate/supervise.csv super"
+	"GET /evaluate/supervise/ratings super"
 )
 
 # ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
@@ -507,6 +535,19 @@ for x in "${XSS[@]}"; do
 		-d level=1 -d efficiency=1 -d convenience=1 --data-urlencode "comment=$x"
 	T xss 422 office POST /consult/office/q/2/publish - "esc|$x|-" -d csrf=@CSRF@ \
 		-d idem=@IDEM@ -d public_subject=ab --data-urlencode "public_body=$x"
+	# The evaluation: a campaign's and a clerk's forms refused for the
+	# phone, the comment kept; an office's campaign refused for its dates;
+	# a rectification refused for its missing summary, the note kept.
+	T xss 422 anon POST "/evaluate/campaign/$CAMPAIGN/code" - "esc|$x|-" -d csrf=@CSRF@ \
+		-d level=4 -d phone=abc --data-urlencode "comment=$x"
+	T xss 422 anon POST /evaluate/clerk/40000004 - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d level=4 -d attitude=4 -d professionalism=4 -d phone=abc -d code=123456 \
+		--data-urlencode "comment=$x"
+	T xss 422 office POST /evaluate/office/campaigns/new - "esc|${x:0:60}|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ --data-urlencode "title=${x:0:60}" --data-urlencode "intro=$x" \
+		-d starts_on=2026-12-31 -d ends_on=2026-01-01 -d d0=2 --data-urlencode "questions=$x"
+	T xss 422 clerkA POST "/evaluate/desk/$EVCASE/rectify" - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ --data-urlencode "rectify_note=$x"
 done
 
 # ---- SQL metacharacters: searched for, nothing found, nothing broken; stored literally
