@@ -421,6 +421,36 @@ page 404 "$PUBLIC" "/evaluate/case/MB20200101-0001/$(token MB20200101-0001)"
 page 200 "$OFFICE" /mailbox/office/3
 check "… the office's page of the letter shows its rating" grep -q '<evaluation [^>]*><rating>' \
 	"$X/$N.xml"
+# The evaluation's other pages, on its demo data (sql/demo-evaluate.sql:
+# an open campaign, ratings of the demo's clerks, 差评 in every state).
+ctl load "$top_srcdir/sql/demo-evaluate.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-evaluate.sql failed: $(cat "$W/load.log")"
+EV_CAMPAIGN=$(sql "SELECT MIN(id) FROM eval_campaign WHERE CURDATE() BETWEEN starts_on AND ends_on")
+EV_CASE=$(sql "SELECT MIN(id) FROM eval_case WHERE department_id = 2")
+page 200 "$PUBLIC" /evaluate/
+page 200 "$PUBLIC" /evaluate/results
+page 200 "$PUBLIC" '/evaluate/results?lang=en&from=2026-01-01&to=2026-12-31'
+page 200 "$PUBLIC" /evaluate/campaigns
+page 200 "$PUBLIC" "/evaluate/campaign/$EV_CAMPAIGN"
+EV_CSRF=$(xml csrf)
+page 422 "$PUBLIC" "/evaluate/campaign/$EV_CAMPAIGN/code" --data-urlencode "csrf=$EV_CSRF" \
+	--data-urlencode 'phone=123' --data-urlencode 'comment=窗口服务好。'
+page 200 "$PUBLIC" "/evaluate/campaign/$EV_CAMPAIGN/code" --data-urlencode "csrf=$EV_CSRF" \
+	--data-urlencode 'phone=13800000077' --data-urlencode 'level=4'
+page 200 "$PUBLIC" /evaluate/clerk
+page 200 "$PUBLIC" /evaluate/clerk/1004
+page 404 "$PUBLIC" /evaluate/clerk/99999999
+page 200 "$OFFICE" /evaluate/office/campaigns
+page 200 "$OFFICE" /evaluate/office/campaigns/new
+page 200 "$OFFICE" "/evaluate/office/campaigns/$EV_CAMPAIGN"
+page 200 "$DESK" /evaluate/desk
+page 200 "$DESK" "/evaluate/desk/$EV_CASE"
+page 404 "$CLERK" "/evaluate/desk/$EV_CASE"
+page 200 "$OFFICE" /evaluate/office/appeals
+page 200 "$SUPER" /evaluate/supervise
+page 200 "$SUPER" '/evaluate/supervise?by=clerk'
+page 200 "$SUPER" /evaluate/supervise/ratings
+page 403 "$CLERK" /evaluate/supervise
 
 # ---------------------------------------------------------------- limits
 # A body larger than the program takes (the web server lets it through).
