@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "notify.h"
+#include "limits.h"
 #include "log.h"
 #include "parse.h"
 
@@ -346,4 +347,28 @@ civic_notify_expire(struct civic_db *db, unsigned reclaim, unsigned max_attempts
 	return civic_db_exec(db, "UPDATE notify_outbox SET status = 'failed', "
 	    "last_error = 'abandoned while sending its last attempt' WHERE status = 'sending' "
 	    "AND claimed_at < NOW() - INTERVAL ? SECOND AND attempts >= ?", q, 2, n, NULL);
+}
+
+enum civic_err
+civic_notify_each(struct civic_db *db, struct civic_arena *a, const char *sql,
+    const struct civic_param *p, size_t n, const char *tmpl, const char *lang,
+    const struct civic_notify_param *np, size_t nparams)
+{
+	struct civic_rows	 rows;
+	const char		*phone;
+	enum civic_err		 err;
+	size_t			 i;
+
+	if ((err = civic_db_query(db, a, sql, p, n, CIVIC_MAX_ROWS, &rows)) != CIVIC_OK)
+		goto out;
+	for (i = 0; i < rows.nrows; i++) {
+		if ((phone = rows.cell[i * rows.ncols]) == NULL || strlen(phone) != 11 ||
+		    phone[0] != '1' || !civic_notify_recipient_valid(CIVIC_NOTIFY_SMS, phone))
+			continue;
+		if ((err = civic_notify_enqueue(db, a, CIVIC_NOTIFY_SMS, phone, tmpl, lang, np,
+		    nparams)) != CIVIC_OK)
+			goto out;
+	}
+out:
+	return err;
 }

@@ -87,6 +87,17 @@ const char	*civic_notify_params_find(const char *params, const char *name, size_
 /* 1 when s is an acceptable recipient for the channel. */
 int		 civic_notify_recipient_valid(enum civic_notify_channel, const char *s);
 
+/*
+ * The same SMS to every phone number the query sql (one column, with
+ * its n parameters p) returns, inside the caller's transaction: a
+ * department's clerks told of a case.  A number that takes no SMS (a
+ * landline; mobiles are eleven digits beginning with 1) is passed over.
+ * Errors as civic_db_query() and civic_notify_enqueue().
+ */
+enum civic_err	 civic_notify_each(struct civic_db *, struct civic_arena *, const char *sql,
+		    const struct civic_param *p, size_t n, const char *tmpl, const char *lang,
+		    const struct civic_notify_param *, size_t nparams);
+
 /* "sms" or "email". */
 const char	*civic_notify_channel_name(enum civic_notify_channel);
 

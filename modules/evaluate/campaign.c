@@ -284,17 +284,10 @@ campaign_page(struct civic_req *r)
 	return campaign_show(r, &c);
 }
 
-struct campaign_send {
-	struct civic_req	*r;
-	const char		*purpose;
-};
-
-static enum civic_err
-campaign_send_tx(void *arg)
+static int
+campaign_show_form(struct civic_req *r, void *arg)
 {
-	struct campaign_send	*s = arg;
-
-	return eval_verify_send(s->r, s->purpose, civic_req_value(s->r, "phone"));
+	return campaign_show(r, arg);
 }
 
 /*
@@ -305,11 +298,9 @@ campaign_send_tx(void *arg)
 static int
 campaign_code(struct civic_req *r)
 {
-	struct campaign_info		 c;
-	struct campaign_send		 s;
-	const struct civic_field	*f;
-	enum civic_err			 err;
-	int				 st;
+	struct campaign_info	 c;
+	const char		*purpose;
+	int			 st;
 
 	if ((st = campaign_load(r, &c, 0)) != 0)
 		goto out;
@@ -317,25 +308,11 @@ campaign_code(struct civic_req *r)
 		st = civic_req_refuse(r, NULL, "evaluate.campaign.not-open");
 		goto out;
 	}
-	s.r = r;
-	if ((s.purpose = civic_arena_printf(r->arena, "campaign:%lld", c.id)) == NULL) {
+	if ((purpose = civic_arena_printf(r->arena, "campaign:%lld", c.id)) == NULL) {
 		st = 500;
 		goto out;
 	}
-	err = civic_req_tx(r, campaign_send_tx, &s);
-	if (err == CIVIC_ERR_TOOBIG) {
-		st = civic_req_refuse(r, "phone", "evaluate.code.toomany");
-		goto out;
-	}
-	if (err != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	if ((st = campaign_show(r, &c)) != 200)
-		goto out;
-	for (f = r->route->fields; f->name != NULL; f++)
-		civic_page_value(r, f->name, civic_req_value(r, f->name));
-	civic_page_message(r, "info", "evaluate.code.sent");
+	st = eval_verify_code_form(r, purpose, campaign_show_form, &c);
 out:
 	return st;
 }
@@ -413,20 +390,6 @@ out:
 	return err;
 }
 
-/*
- * A wrong code's try, counted after all: the rating's transaction rolled
- * back with it.  Committed whatever the check says.
- */
-static enum civic_err
-campaign_count_tx(void *arg)
-{
-	struct campaign_rate	*a = arg;
-	enum civic_err		 err;
-
-	err = eval_verify_check(a->r, a->purpose, a->n.phone, civic_req_value(a->r, "code"));
-	return err == CIVIC_ERR_INVALID ? CIVIC_OK : err;
-}
-
 /* 1 when the department is one of the campaign's. */
 static int
 campaign_in_scope(struct civic_req *r, long long campaign, long long department, int *st)
@@ -498,7 +461,7 @@ campaign_rate(struct civic_req *r)
 	err = civic_req_tx(r, campaign_rate_tx, &a);
 	switch (a.why) {
 	case CAMPAIGN_BADCODE:
-		if ((err = civic_db_tx(r->db, campaign_count_tx, &a)) != CIVIC_OK) {
+		if ((err = eval_verify_count(r, a.purpose, a.n.phone)) != CIVIC_OK) {
 			st = civic_req_status(err);
 			goto out;
 		}

@@ -145,17 +145,10 @@ clerk_page(struct civic_req *r)
 	return clerk_show(r, &c);
 }
 
-struct clerk_send {
-	struct civic_req	*r;
-	const char		*purpose;
-};
-
-static enum civic_err
-clerk_send_tx(void *arg)
+static int
+clerk_show_form(struct civic_req *r, void *arg)
 {
-	struct clerk_send	*s = arg;
-
-	return eval_verify_send(s->r, s->purpose, civic_req_value(s->r, "phone"));
+	return clerk_show(r, arg);
 }
 
 /*
@@ -165,33 +158,17 @@ clerk_send_tx(void *arg)
 static int
 clerk_code(struct civic_req *r)
 {
-	const struct civic_field	*f;
-	struct clerk_info		 c;
-	struct clerk_send		 s;
-	enum civic_err			 err;
-	int				 st;
+	struct clerk_info	 c;
+	const char		*purpose;
+	int			 st;
 
 	if ((st = clerk_load(r, civic_req_seg(r, "no"), &c, 0)) != 0)
 		goto out;
-	s.r = r;
-	if ((s.purpose = civic_arena_printf(r->arena, "clerk:%lld", c.id)) == NULL) {
+	if ((purpose = civic_arena_printf(r->arena, "clerk:%lld", c.id)) == NULL) {
 		st = 500;
 		goto out;
 	}
-	err = civic_req_tx(r, clerk_send_tx, &s);
-	if (err == CIVIC_ERR_TOOBIG) {
-		st = civic_req_refuse(r, "phone", "evaluate.code.toomany");
-		goto out;
-	}
-	if (err != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	if ((st = clerk_show(r, &c)) != 200)
-		goto out;
-	for (f = r->route->fields; f->name != NULL; f++)
-		civic_page_value(r, f->name, civic_req_value(r, f->name));
-	civic_page_message(r, "info", "evaluate.code.sent");
+	st = eval_verify_code_form(r, purpose, clerk_show_form, &c);
 out:
 	return st;
 }
@@ -228,17 +205,6 @@ out:
 	return err;
 }
 
-/* A wrong code's try, counted after the rating's transaction rolled back. */
-static enum civic_err
-clerk_count_tx(void *arg)
-{
-	struct clerk_rate	*a = arg;
-	enum civic_err		 err;
-
-	err = eval_verify_check(a->r, a->purpose, a->n.phone, civic_req_value(a->r, "code"));
-	return err == CIVIC_ERR_INVALID ? CIVIC_OK : err;
-}
-
 /* POST /clerk/{no}: the rating, once a phone a clerk a (Beijing) day. */
 static int
 clerk_rate(struct civic_req *r)
@@ -271,7 +237,7 @@ clerk_rate(struct civic_req *r)
 	}
 	err = civic_req_tx(r, clerk_rate_tx, &a);
 	if (a.badcode) {
-		if ((err = civic_db_tx(r->db, clerk_count_tx, &a)) != CIVIC_OK) {
+		if ((err = eval_verify_count(r, a.purpose, a.n.phone)) != CIVIC_OK) {
 			st = civic_req_status(err);
 			goto out;
 		}

@@ -80,6 +80,21 @@ enum civic_err	 eval_verify_send(struct civic_req *, const char *purpose, const 
 enum civic_err	 eval_verify_check(struct civic_req *, const char *purpose, const char *phone,
 		    const char *code);
 
+/*
+ * A form's "send the code" POST: the code to the form's phone (inside its
+ * own transaction), then the form again by show(r, arg) with everything
+ * typed kept and a message that the code went; past the hour's codes, the
+ * form refused beside the phone.  The status to return.
+ */
+int		 eval_verify_code_form(struct civic_req *, const char *purpose,
+		    int (*show)(struct civic_req *, void *), void *arg);
+
+/*
+ * Counts a wrong try after all, in a transaction of its own: the rating's,
+ * in which eval_verify_check() counted it, rolled back.
+ */
+enum civic_err	 eval_verify_count(struct civic_req *, const char *purpose, const char *phone);
+
 /* ------------------------------------------------ results.c, supervise.c */
 
 /*

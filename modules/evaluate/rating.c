@@ -160,28 +160,11 @@ rating_notify_department(struct civic_req *r, const struct eval_new *n, const ch
 	struct civic_param		 p[] = { CIVIC_PINT(n->department) };
 	char				 id[24];
 	struct civic_notify_param	 np[] = { { "case", id }, { "due", due } };
-	const char			*lang = civic_config_get(r->worker->cfg, "site.language");
-	const char			*phone;
-	struct civic_rows		 rows;
-	enum civic_err			 err;
-	size_t				 i;
 
 	snprintf(id, sizeof(id), "%lld", n->case_opened);
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, CIVIC_MAX_ROWS, &rows)) !=
-	    CIVIC_OK)
-		goto out;
-	for (i = 0; i < rows.nrows; i++) {
-		phone = rows.cell[i];
-		/* A landline takes no SMS. */
-		if (strlen(phone) != 11 || phone[0] != '1' ||
-		    !civic_notify_recipient_valid(CIVIC_NOTIFY_SMS, phone))
-			continue;
-		if ((err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone,
-		    "evaluate.case.opened", lang, np, CIVIC_NITEMS(np))) != CIVIC_OK)
-			goto out;
-	}
-out:
-	return err;
+	return civic_notify_each(r->db, r->arena, sql, p, CIVIC_NITEMS(p),
+	    "evaluate.case.opened", civic_config_get(r->worker->cfg, "site.language"), np,
+	    CIVIC_NITEMS(np));
 }
 
 /*

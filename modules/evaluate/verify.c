@@ -195,3 +195,64 @@ eval_verify_check(struct civic_req *r, const char *purpose, const char *phone,
 out:
 	return err;
 }
+
+struct verify_send {
+	struct civic_req	*r;
+	const char		*purpose;
+	const char		*phone;
+};
+
+static enum civic_err
+verify_send_tx(void *arg)
+{
+	struct verify_send	*s = arg;
+
+	return eval_verify_send(s->r, s->purpose, s->phone);
+}
+
+int
+eval_verify_code_form(struct civic_req *r, const char *purpose,
+    int (*show)(struct civic_req *, void *), void *arg)
+{
+	struct verify_send		 s = { r, purpose, civic_req_value(r, "phone") };
+	const struct civic_field	*f;
+	enum civic_err			 err;
+	int				 st;
+
+	err = civic_req_tx(r, verify_send_tx, &s);
+	if (err == CIVIC_ERR_TOOBIG) {
+		st = civic_req_refuse(r, "phone", "evaluate.code.toomany");
+		goto out;
+	}
+	if (err != CIVIC_OK) {
+		st = civic_req_status(err);
+		goto out;
+	}
+	if ((st = show(r, arg)) != 200)
+		goto out;
+	/* Everything typed comes back: the code is the one field to add. */
+	for (f = r->route->fields; f->name != NULL; f++)
+		civic_page_value(r, f->name, civic_req_value(r, f->name));
+	civic_page_message(r, "info", "evaluate.code.sent");
+out:
+	return st;
+}
+
+/* A wrong try, counted: anything but a database error commits. */
+static enum civic_err
+verify_count_tx(void *arg)
+{
+	struct verify_send	*s = arg;
+	enum civic_err		 err;
+
+	err = eval_verify_check(s->r, s->purpose, s->phone, civic_req_value(s->r, "code"));
+	return err == CIVIC_ERR_INVALID ? CIVIC_OK : err;
+}
+
+enum civic_err
+eval_verify_count(struct civic_req *r, const char *purpose, const char *phone)
+{
+	struct verify_send	 s = { r, purpose, phone };
+
+	return civic_db_tx(r->db, verify_count_tx, &s);
+}

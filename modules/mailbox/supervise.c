@@ -233,26 +233,9 @@ supervise_urge_notify(struct civic_req *r, long long id, const struct civic_rows
 		{ "no", civic_rows_get(letter, 0, "tracking_no") },
 		{ "subject", civic_rows_get(letter, 0, "subject") },
 		{ "due", civic_rows_get(letter, 0, "due") } };
-	const char			*lang = civic_config_get(r->worker->cfg, "site.language");
-	const char			*phone;
-	struct civic_rows		 rows;
-	enum civic_err			 err;
-	size_t				 i;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, CIVIC_MAX_ROWS, &rows)) !=
-	    CIVIC_OK)
-		goto out;
-	for (i = 0; i < rows.nrows; i++) {
-		phone = rows.cell[i];
-		if (strlen(phone) != 11 || phone[0] != '1' ||
-		    !civic_notify_recipient_valid(CIVIC_NOTIFY_SMS, phone))
-			continue;
-		if ((err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone,
-		    "mailbox.urged", lang, np, CIVIC_NITEMS(np))) != CIVIC_OK)
-			goto out;
-	}
-out:
-	return err;
+	return civic_notify_each(r->db, r->arena, sql, p, CIVIC_NITEMS(p), "mailbox.urged",
+	    civic_config_get(r->worker->cfg, "site.language"), np, CIVIC_NITEMS(np));
 }
 
 /*

@@ -57,16 +57,8 @@ valid() {
 		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
 	fi
 }
-# token NO: the rating link's token for number NO, computed here (sign.h).
-SECRET=$(sed -n 's/^secret *= *//p' "$CIVIC_T/civic.conf")
-token() {
-	python3 - "$SECRET" "$1" <<'EOF'
-import base64, hashlib, hmac, sys
-mac = hmac.new(bytes.fromhex(sys.argv[1]), ("rate:%s:0" % sys.argv[2]).encode(),
-    hashlib.sha512).digest()[:32]
-print(base64.urlsafe_b64encode(mac).decode().rstrip("="))
-EOF
-}
+# token NO: the rating link's token for number NO, computed here (lib.sh).
+token() { rate_token "$1"; }
 # The end of the N-th working day after DAY (doc/calendar.md), from the
 # holidays file: Monday to Friday unless a holiday, and the 调休 weekend
 # days.

@@ -829,6 +829,19 @@ eval_link() {
 		sed 's/.*href="//; s/"$//'
 }
 
+# rate_token NO: the token of case NO's rating link, computed here as the
+# site signs it (sign.h: HMAC-SHA-512-256 of "rate:NO:0" under [security]
+# secret, URL-safe base64): links for any number, made without the site.
+rate_token() {
+	command -v python3 >/dev/null 2>&1 || die "python3 not found: install the Debian package python3"
+	python3 - "$(sed -n 's/^secret *= *//p' "$CIVIC_T/civic.conf")" "$1" <<'EOF'
+import base64, hashlib, hmac, sys
+mac = hmac.new(bytes.fromhex(sys.argv[1]), ("rate:%s:0" % sys.argv[2]).encode(),
+    hashlib.sha512).digest()[:32]
+print(base64.urlsafe_b64encode(mac).decode().rstrip("="))
+EOF
+}
+
 # signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST
 # (civic-account.fcgi must be running); 303 is a success.
 signin() {

@@ -135,13 +135,7 @@ RATE=$(eval_link)
 [ -n "$RATE" ] || die "letter 3's page has no rating link ($STATUS)"
 command -v python3 >/dev/null 2>&1 || die "python3 not found: install the Debian package python3"
 GHOST=MB20991231-0001
-GHOST_TOKEN=$(python3 - "$(sed -n 's/^secret *= *//p' "$CIVIC_T/civic.conf")" "$GHOST" <<'EOF'
-import base64, hashlib, hmac, sys
-mac = hmac.new(bytes.fromhex(sys.argv[1]), ("rate:%s:0" % sys.argv[2]).encode(),
-    hashlib.sha512).digest()[:32]
-print(base64.urlsafe_b64encode(mac).decode().rstrip("="))
-EOF
-)
+GHOST_TOKEN=$(rate_token "$GHOST")
 NOTE=$(sql "SELECT MIN(id) FROM demo_note")
 [ -n "$NOTE" ] && [ "$NOTE" != NULL ] || die "the demo has no note"
 
