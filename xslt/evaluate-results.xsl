@@ -569,7 +569,7 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="dims">
-      <xsl:for-each select="str:tokenize('department clerk kind campaign', ' ')">
+      <xsl:for-each select="str:tokenize('department clerk kind campaign item', ' ')">
         <o value="{.}">
           <xsl:call-template name="eres-t">
             <xsl:with-param name="key" select="concat('evaluate.supervise.by.', .)"/>

@@ -3,7 +3,7 @@
  * (evaluate.h, doc/evaluate.md):
  *
  *	GET /supervise		the figures of a period by one dimension
- *				(department, clerk, kind, campaign): counts per
+ *				(department, clerk, kind, campaign, item): counts per
  *				level, satisfaction and 差评 rates, the 95 %
  *				interval, rectification cases opened, closed and
  *				closed on time; a ranking and a chart (XSLT)
@@ -29,7 +29,7 @@
 #define SUPERVISE_ROLES	(CIVIC_ROLE_SUPERVISOR | CIVIC_ROLE_OFFICE)
 
 static const char *const supervise_dims[] = { "department", "clerk", "kind", "campaign",
-    NULL };
+    "item", NULL };
 static const char *const supervise_kinds[] = { "letter", "question", "application", "clerk",
     "item", "campaign", NULL };
 static const char *const supervise_excluded[] = { "0", "1", NULL };
@@ -80,6 +80,12 @@ static const char supervise_by_kind[] = SUPERVISE_FIGURES("e.kind", "CAST(e.kind
     "e.kind + 0", "");
 static const char supervise_by_campaign[] = SUPERVISE_FIGURES("e.campaign_id", "g.title",
     "g.starts_on", "JOIN eval_campaign g ON g.id = e.campaign_id");
+/*
+ * A service item by its code (the pre-review's catalogue will name it):
+ * the join keeps only the ratings of an item, as the others' joins do.
+ */
+static const char supervise_by_item[] = SUPERVISE_FIGURES("e.item_code", "e.item_code",
+    "e.item_code", "JOIN eval_rating i ON i.id = e.id AND i.item_code IS NOT NULL");
 
 struct supervise_figures {
 	const char		*by;
@@ -105,6 +111,8 @@ supervise_figures(struct civic_req *r, struct supervise_figures *fg)
 		sql = supervise_by_kind;
 	else if (strcmp(fg->by, "campaign") == 0)
 		sql = supervise_by_campaign;
+	else if (strcmp(fg->by, "item") == 0)
+		sql = supervise_by_item;
 	if ((st = eval_period(r, civic_req_value(r, "from"), civic_req_value(r, "to"),
 	    &fg->from, &fg->to, p)) != 0)
 		return st;

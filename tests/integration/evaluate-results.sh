@@ -356,6 +356,11 @@ http GET '/evaluate/supervise?by=campaign&format=xml' -b "$SUPER"
 valid "supervise by campaign (XML)"
 check_eq "by campaign: 30, 3 cases, 1 closed late" "30 15 9 3 2 1 90.0 74.4 96.5 10.0 3 1 0 0.0 1" \
 	"$(sup "$X")"
+http GET '/evaluate/supervise?by=item&format=xml' -b "$SUPER"
+valid "supervise by item (XML)"
+check_eq "by item: XK-0001's 3 (5, 4, 2), the other ratings in no row" "3 1 1 0 1 0 66.7" \
+	"$(sup XK-0001 | cut -d' ' -f1-7)"
+check_eq "… one row only" 1 "$(grep -o '<row>' "$BODY" | wc -l | tr -d ' ')"
 http GET '/evaluate/supervise?by=department&from=2026-11-01&to=2026-11-30&format=xml' -b "$SUPER"
 valid "supervise of November (XML)"
 check_eq "November: 乙's three 差评 only" "3 0 0 0 2 1 0.0" "$(sup "$B" | cut -d' ' -f1-7)"
