@@ -10,6 +10,9 @@
 # canned answer) and writes an internal note, the citizen sees the answers
 # come in and rates them (the same way), the supervisor finds the question
 # and the figures; suggestions on the ask form; the ask form by keyboard.
+# And the evaluation's 差评 loop: a letter rated 非常不满意 (first without
+# the reason it needs), the clerk's return visit and rectification, the
+# public results; a second rated by keyboard, appealed, upheld.
 # Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
 # (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
 # script starts the stack (tests/integration/lib.sh), sets up the data the
@@ -95,6 +98,11 @@ civic_add_staff "$PW" 30000001 信息办 office 县政府办公室 office
 civic_add_staff "$PW" 30000002 市政局 shizheng 县市政公用事业管理局 clerk
 civic_add_staff "$PW" 30000003 公安窗口 gongan 县公安局 clerk
 civic_add_staff "$PW" 30000004 督查室 office '' supervisor
+# The evaluation's: the 交通局's clerk, whose letters are rated badly, and
+# a member of the office who decides appeals (their own, so that the
+# mailbox's sign-ins and sign-outs run beside theirs untouched).
+civic_add_staff "$PW" 30000005 交通窗口 jiaotong 县交通运输局 clerk
+civic_add_staff "$PW" 30000006 评议办 office '' office
 
 # The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
 # on duty all day, every day, by the duty text of the staff record (the
@@ -133,6 +141,32 @@ grep -q '护照办理需要多久' "$BODY" ||
 	die "the published answer is not suggested for 护照 after civicctl reindex consult (status $STATUS)"
 pass "the consultation's areas, duty, canned answer and published answer are set up"
 
+# The evaluation (doc/evaluate.md): two letters for each of the four
+# browsers, replied by the 交通局 (one rating per case): the first goes
+# through the 差评 loop (return visit, rectification), the second the
+# appeal's way.  Their query code is DEMQ234567 (its hash as in
+# sql/demo-mailbox.sql); the writer's phone is the one the clerk calls.
+JIAOTONG=$(sql "SELECT id FROM department WHERE code = 'jiaotong'")
+[ -n "$JIAOTONG" ] || die "the department jiaotong is missing"
+EVAL_LETTERS=
+for i in 1 2 3 4 5 6 7 8; do
+	no=MB20250102-000$i
+	sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
+		subject, body, name, mobile, agree_public, address, state, created_at, accepted_at,
+		forwarded_at, due_at, warn_at, reply, reply_department_id, replied_at, reply_days)
+		VALUES ('$no', UNHEX('e958b04a225e3ba12b0a19ab4617facaa2f1b3cf77b313637dfd83d9a90a0204'),
+		'complaint', 1, $JIAOTONG, '城南公交站台破损无人修', '城南新区公交站台的顶棚破损半年，雨天无处避雨，多次反映无人处理。',
+		'赵德明', '13700005555', 0, '127.0.0.1', 'replied', NOW() - INTERVAL 6 DAY,
+		NOW() - INTERVAL 6 DAY, NOW() - INTERVAL 5 DAY, NOW() + INTERVAL 5 DAY,
+		NOW() + INTERVAL 3 DAY, '已通知公交公司在本月内修复站台顶棚。', $JIAOTONG,
+		NOW() - INTERVAL 1 DAY, 4)" || die "could not put in the letter $no"
+	EVAL_LETTERS="$EVAL_LETTERS $no"
+done
+[ "$(sql "SELECT COUNT(*) FROM mailbox_letter WHERE tracking_no LIKE 'MB20250102-%'
+    AND state = 'replied' AND reply_department_id = $JIAOTONG")" = 8 ] ||
+	die "the evaluation's eight replied letters are not there"
+pass "the evaluation's letters are set up:$EVAL_LETTERS"
+
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS" || die "could not make $SHOTS"
@@ -143,6 +177,8 @@ mkdir -p "$CIVIC_T/home"
 HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_OFFICE_NO=30000001 CIVIC_CLERK_NO=30000002 \
 	CIVIC_CONSULT_CLERK_NO=30000003 CIVIC_SUPERVISOR_NO=30000004 \
+	CIVIC_EVAL_CLERK_NO=30000005 CIVIC_EVAL_OFFICE_NO=30000006 \
+	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1200 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?

@@ -11,8 +11,12 @@
 // CIVIC_CLERK_NO (the staff numbers of the information office's and of the
 // 市政局's clerk), CIVIC_CONSULT_CLERK_NO and CIVIC_SUPERVISOR_NO (the
 // 公安局's clerk on duty for the consultation, and the supervisor),
-// CIVIC_FLOWS (which flows: "mailbox", "consult" or both, the default),
-// CHROMIUM (default /usr/bin/chromium).
+// CIVIC_EVAL_CLERK_NO and CIVIC_EVAL_OFFICE_NO (the 交通局's clerk whose
+// letters are rated badly, and the office's member who decides appeals),
+// CIVIC_EVAL_LETTERS (eight replied letters of the 交通局, two for each
+// browser, query code DEMQ234567), CIVIC_FLOWS (which features' flows:
+// "mailbox", "consult", "evaluate"; all three by default), CHROMIUM
+// (default /usr/bin/chromium).
 //
 // The flows (doc/browser-tests.md): the citizen writes a letter and tracks
 // it; the office, the clerk and the office again take it to a published
@@ -26,7 +30,10 @@
 // rates them by the link to the evaluation's page; the supervisor finds the question and the figures; the ask
 // form suggests a published answer (with JavaScript as the subject is
 // typed, without by its button); a question is asked with the keyboard
-// alone.  Each runs in four browsers: JavaScript on and off, at 1280x900
+// alone.  The evaluation: a letter rated 非常不满意 (refused without a
+// reason, then sent) goes through the 差评 loop, the clerk's return visit
+// and rectification, to the public results; a second, rated with the
+// keyboard alone, is appealed and the office upholds it.  Each runs in four browsers: JavaScript on and off, at 1280x900
 // and at 375x812.  axe-core runs on every page visited with JavaScript on,
 // and the counts are printed per page.  With JavaScript off it cannot run
 // in the page (a script, its timers never fire); most pages send no script
@@ -56,7 +63,10 @@ const OFFICE = process.env.CIVIC_OFFICE_NO || '';
 const CLERK = process.env.CIVIC_CLERK_NO || '';
 const CONSULT_CLERK = process.env.CIVIC_CONSULT_CLERK_NO || '';
 const SUPERVISOR = process.env.CIVIC_SUPERVISOR_NO || '';
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult').split(/[\s,]+/);
+const CLERK_EVAL = process.env.CIVIC_EVAL_CLERK_NO || '';
+const OFFICE_EVAL = process.env.CIVIC_EVAL_OFFICE_NO || '';
+const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter((x) => x);
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
 // The mailbox's and the consultation's flows run side by side (main): each
@@ -782,6 +792,259 @@ async function consultKeyboardAsks(who) {
 	});
 }
 
+// ---------------------------------------------------------------- evaluation
+
+// The 差评 loop (doc/evaluate.md), on letters browser.sh put in replied by
+// the 交通局, two for each browser (one rating per case): the writer rates
+// the first 非常不满意 by the 去评价 link, is asked for the reason it left
+// out, and is promised a call; the department's clerk finds the case at
+// the desk, makes the return visit and rectifies it; the public results
+// show the summary and nothing of the rater.  The second is rated with the
+// keyboard alone; the clerk appeals it and the office upholds the appeal.
+const E_COMMENT = '站台顶棚至今没有修，答复说本月修复，实际没人来看过。';
+const E_PHONE = '13700005555';
+const E_REASON = '问题没有解决';
+const E_REPLY = '已通知公交公司在本月内修复站台顶棚。';
+// A mark of the browser in the texts staff write, without digits (the
+// public summary is masked, and numbers are what masking looks for).
+const E_MARK = { 'js-1280': '甲', 'nojs-1280': '乙', 'js-375': '丙', 'nojs-375': '丁' };
+
+// The text of what describes a field (its hint, its error).
+function described(loc) {
+	return loc.evaluate((e) => (e.getAttribute('aria-describedby') || '').split(/\s+/)
+		.map((id) => { const d = id && document.getElementById(id); return d ? d.textContent : ''; })
+		.join(' '));
+}
+
+// check NAME: the case page's state (状态, at the top) reads want.
+async function evalState(who, name, want) {
+	const p = who.page;
+	const got = (await p.locator('main dl.meta-list').first()
+		.locator('div', { has: p.locator('dt', { hasText: /^状态$/ }) })
+		.locator('dd strong').innerText()).trim();
+	if (got === want) ok(`${who.tag} ${name}: 状态 ${want}`);
+	else fail(`${who.tag} ${name}: 状态 ${want}`, `状态 reads "${got}"`);
+}
+
+// Follows the link in the table row that has text.
+async function followIn(who, text, what) {
+	const p = who.page;
+	await Promise.all([
+		p.waitForNavigation(),
+		p.locator('main tr', { hasText: text }).first().getByRole('link').first().click(),
+	]);
+	await who.visit(what);
+}
+
+// The writer tracks the letter, reads the reply and follows 去评价.
+async function evalTracks(who, letter, n) {
+	await track(who, letter, `evaluate-track-${n}`);
+	await step(who, 'the replied letter tracked', async () => {
+		await who.sees(`letter ${n}: the tracked letter shows the reply`, E_REPLY);
+		await who.follow('去评价', `evaluate-case-${n}`);
+		await who.sees(`letter ${n}: 去评价 leads to the rating page`, '评价办理结果');
+		const path = new URL(who.page.url()).pathname;
+		if (path.startsWith(`/evaluate/case/${letter.no}/`)) ok(`${who.tag} letter ${n}: … of the letter, ${letter.no}, by its signed link`);
+		else throw new Error(`the link leads to ${path}`);
+	});
+}
+
+// 非常不满意 with a comment and no reason: refused beside the reason, what
+// was chosen and typed kept; with the reason, thanks and the promise of a
+// call back.
+async function evalRatesBadly(who, letter) {
+	const p = who.page;
+	await evalTracks(who, letter, 1);
+	await step(who, 'the 差评', async () => {
+		for (const g of ['总体满意度', '办事效率', '办事便利度'])
+			await p.getByRole('group', { name: new RegExp('^' + g) }).getByLabel('非常不满意').check();
+		await p.getByLabel(/^意见和建议/).fill(E_COMMENT);
+		await who.press('提交评价', 'evaluate-refused');
+		const reason = p.getByLabel(/^不满意的原因/);
+		const d = await described(reason);
+		if (d.includes('请选择不满意的原因'))
+			ok(`${who.tag} without a reason the rating comes back, the error beside the reason (aria-describedby)`);
+		else
+			throw new Error(`the reason's description is "${d.trim()}"`);
+		await who.sees('… and in the summary at the top', '请选择不满意的原因');
+		const kept = await p.getByLabel(/^意见和建议/).inputValue();
+		if (kept === E_COMMENT) ok(`${who.tag} … the comment kept`);
+		else fail(`${who.tag} … the comment kept`, `the box holds "${kept}"`);
+		const levels = [];
+		for (const g of ['总体满意度', '办事效率', '办事便利度'])
+			levels.push(await p.getByRole('group', { name: new RegExp('^' + g) }).getByLabel('非常不满意').isChecked());
+		if (levels.every((x) => x)) ok(`${who.tag} … and the levels chosen`);
+		else fail(`${who.tag} … and the levels chosen`, JSON.stringify(levels));
+		await reason.selectOption({ label: E_REASON });
+		await who.press('提交评价', 'evaluate-rated-bad');
+		await who.sees('with the reason: thanks', '感谢您的评价！');
+		await who.sees('… and the department will call back', '与您联系回访');
+	});
+}
+
+// The second letter rated with the keyboard alone: from the skip link,
+// Tab to each question's levels (an arrow from the first, 非常满意, wraps
+// round to 非常不满意), the reason (arrows), the comment (typed), then to
+// 提交评价, and Enter.
+async function evalKeyboardRates(who, letter) {
+	const p = who.page;
+	const kb = p.keyboard;
+	await track(who, letter, 'evaluate-track-2');
+	await step(who, 'the rating form by keyboard', async () => {
+		await who.sees('letter 2: the tracked letter shows the reply', E_REPLY);
+		const href = await p.getByRole('link', { name: '去评价' }).first().getAttribute('href');
+		const focused = await tabThrough(who, new URL(href, BASE).pathname, 'evaluate-keyboard',
+		    ['f-level-5', 'f-efficiency-5', 'f-convenience-5', 'f-reason', 'f-comment'], async (id) => {
+			switch (id) {
+			case 'f-level-5': case 'f-efficiency-5': case 'f-convenience-5':
+				await kb.press('ArrowUp'); break;
+			case 'f-reason':
+				for (let i = 0; i < 2; i++) await kb.press('ArrowDown'); break;
+			case 'f-comment': await kb.type('站台问题反映多次，答复敷衍。'); break;
+			}
+		});
+		const v = await p.evaluate(() => {
+			const r = (n) => (document.querySelector(`input[name="${n}"]:checked`) || {}).value;
+			const s = document.getElementById('f-reason');
+			return [r('level'), r('efficiency'), r('convenience'), s.options[s.selectedIndex].text];
+		});
+		if (v.slice(0, 3).join(' ') === '1 1 1' && v[3] !== '' && !/请选择/.test(v[3]))
+			ok(`${who.tag} keyboard: an arrow chooses 非常不满意 in each question, arrows the reason (${v[3]})`);
+		else
+			throw new Error(`chosen: ${JSON.stringify(v)}`);
+		await kb.press('Tab');
+		const f = await focused();
+		if (f.text === '提交评价' && f.visible) ok(`${who.tag} keyboard: after the fields, 提交评价, its focus visible`);
+		else throw new Error(`after the fields the focus is on ${JSON.stringify(f)}`);
+		await Promise.all([p.waitForNavigation(), kb.press('Enter')]);
+		await who.visit('evaluate-keyboard-rated');
+		await who.sees('keyboard: Enter on 提交评价 sends the rating', '感谢您的评价！');
+	});
+}
+
+// The case of the letter at the desk: its row has the light's word and the
+// state; opened, the rating and the rater's phone.  Returns the case's
+// path.
+async function evalDeskCase(who, letter, n) {
+	const p = who.page;
+	await who.go('/evaluate/desk', `evaluate-desk-${n}`);
+	await who.sees(`case ${n}: the desk lists the letter's 差评`, letter.no);
+	const row = p.locator('main tr', { hasText: letter.no }).first();
+	const light = row.locator('.light');
+	const word = (await light.innerText()).trim();
+	if (await light.count() === 1 && ['正常', '即将超时', '已超时'].includes(word))
+		ok(`${who.tag} case ${n}: … with its light and its word (${word})`);
+	else
+		fail(`${who.tag} case ${n}: … with its light and its word`, `the light reads "${word}"`);
+	const text = await row.innerText();
+	if (text.includes('非常不满意') && text.includes('待回访')) ok(`${who.tag} case ${n}: … rated 非常不满意, 待回访`);
+	else fail(`${who.tag} case ${n}: … rated 非常不满意, 待回访`, text.replace(/\s+/g, ' '));
+	await followIn(who, letter.no, `evaluate-desk-case-${n}`);
+	await who.sees(`case ${n}: the case shows the letter`, letter.no);
+	await evalState(who, `case ${n}: opened`, '待回访');
+	await who.sees(`case ${n}: … the level`, '非常不满意');
+	await who.sees(`case ${n}: … the rater's phone, to call back`, E_PHONE);
+	return new URL(p.url()).pathname;
+}
+
+// The clerk: return visit, then rectification, and the case is closed.
+async function evalRectifies(who, letter, mark) {
+	const p = who.page;
+	await step(who, 'the return visit', async () => {
+		await evalDeskCase(who, letter, 1);
+		await who.sees('case 1: … the reason', E_REASON);
+		await who.sees('case 1: … the comment', E_COMMENT);
+		await p.getByLabel(/^回访情况/).fill(`电话回访评价人，站台顶棚确未修复，已督促公交公司。${mark}`);
+		await who.press('登记回访', 'evaluate-visited');
+		await evalState(who, 'case 1: after the return visit', '整改中');
+		await who.sees('… the visit in the history', `已督促公交公司。${mark}`);
+	});
+	await step(who, 'the rectification', async () => {
+		await p.getByLabel(/^整改措施/).fill('公交公司更换了站台顶棚，交通局现场验收。');
+		await p.getByLabel(/^公开摘要/).fill(`城南公交站台顶棚已更换并验收${mark}。`);
+		await who.press('整改完成', 'evaluate-rectified');
+		await evalState(who, 'case 1: rectified', '已整改');
+		await who.sees('… closed', '本件已整改办结。');
+		await who.sees('… its public summary shown', `城南公交站台顶棚已更换并验收${mark}。`);
+	});
+}
+
+// The public results: the summary, nothing of the rater.
+async function evalResults(who, mark) {
+	await step(who, 'the public results', async () => {
+		await who.go('/evaluate/results', 'evaluate-results');
+		await who.sees('the results publish the rectification\'s summary', `城南公交站台顶棚已更换并验收${mark}。`);
+		const text = await who.page.locator('main').innerText();
+		const leaks = [E_PHONE, E_COMMENT, '赵德明'].filter((x) => text.includes(x));
+		if (leaks.length === 0) ok(`${who.tag} … and neither the rater's phone, name nor comment`);
+		else fail(`${who.tag} … and neither the rater's phone, name nor comment`, `shown: ${leaks.join(' ')}`);
+	});
+}
+
+// The clerk appeals the second 差评, the office upholds it, the case is
+// excluded.
+async function evalAppeal(clerk, office, letter, mark) {
+	const p = clerk.page;
+	const o = office.page;
+	let path;
+	const why = `评价人来电承认误评，站台已于评价前修复${mark}。`;
+	const note = `核实属误评，不计入统计${mark}。`;
+	await step(clerk, 'the appeal', async () => {
+		path = await evalDeskCase(clerk, letter, 2);
+		await p.getByLabel(/^申诉理由/).fill(why);
+		await clerk.press('提交申诉', 'evaluate-appealed');
+		await evalState(clerk, 'case 2: appealed', '申诉待审核');
+	});
+	await signIn(office, OFFICE_EVAL, '评议办');
+	await step(office, 'the office decides', async () => {
+		await office.go('/evaluate/office/appeals', 'evaluate-appeals');
+		await office.sees('the office\'s appeals list the case', letter.no);
+		const row = await o.locator('main tr', { hasText: letter.no }).first().innerText();
+		if (row.includes(why)) ok(`${office.tag} … with the department's reason`);
+		else fail(`${office.tag} … with the department's reason`, row.replace(/\s+/g, ' '));
+		await followIn(office, letter.no, 'evaluate-appeal-case');
+		await office.sees('the case, with the form to decide', '审核申诉');
+		await o.getByLabel('申诉成立，评价不计入统计').check();
+		await o.getByLabel(/^审核意见/).fill(note);
+		await office.press('提交审核意见', 'evaluate-appeal-decided');
+		const text = await o.locator('main').innerText();
+		if (new URL(o.url()).pathname !== '/evaluate/office/appeals')
+			fail(`${office.tag} upheld, the office is back at the appeals`, `at ${o.url()}`);
+		if (!text.includes(letter.no)) ok(`${office.tag} upheld, the appeal is no longer waiting`);
+		else fail(`${office.tag} upheld, the appeal is no longer waiting`, 'the letter is still listed');
+	});
+	await step(clerk, 'the case excluded', async () => {
+		await clerk.go(path, 'evaluate-excluded');
+		await evalState(clerk, 'case 2: upheld, the case shows it excluded', '申诉成立，评价不计入');
+		await clerk.sees('… with the office\'s reason', note);
+	});
+}
+
+async function evaluateFlows(js, w, h, run) {
+	const letters = EVAL_LETTERS.slice(2 * run, 2 * run + 2).map((no) => ({ no, code: 'DEMQ234567' }));
+	const rater = await new Person(browser, 'rater', js, w, h).open();
+	const clerk = await new Person(browser, 'eval-clerk', js, w, h).open();
+	const office = await new Person(browser, 'eval-office', js, w, h).open();
+	const mark = E_MARK[rater.tag];
+	try {
+		await step(rater, 'the letters to rate', async () => {
+			if (letters.length !== 2 || !letters.every((l) => /^MB\d{8}-\d{4,6}$/.test(l.no)))
+				throw new Error(`CIVIC_EVAL_LETTERS has no two letters for browser ${run + 1}`);
+		});
+		await evalRatesBadly(rater, letters[0]);
+		await evalKeyboardRates(rater, letters[1]);
+		await signIn(clerk, CLERK_EVAL, '交通窗口');
+		await evalRectifies(clerk, letters[0], mark);
+		await evalResults(rater, mark);
+		await evalAppeal(clerk, office, letters[1], mark);
+	} catch (e) {
+		/* counted by step() */
+	}
+	await rater.close();
+	await clerk.close();
+	await office.close();
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await chromium.launch({
@@ -833,16 +1096,16 @@ async function consultFlows(js, w, h) {
 
 // A flow that fails ends; the other flows, and the next browser, go on.
 // The features' flows run side by side, their lines kept apart.
-const features = { mailbox: mailboxFlows, consult: consultFlows };
+const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows };
 try {
-	for (const [js, w, h] of matrix) {
+	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);
 		const runs = Object.keys(features).filter((f) => FLOWS.includes(f)).map(async (f) => {
 			const buf = [];
 			kept.add(buf);
 			const t0 = Date.now();
 			try {
-				await lines.run(buf, () => features[f](js, w, h));
+				await lines.run(buf, () => features[f](js, w, h, run));
 			} catch (e) {
 				failed++;
 				buf.push(`FAIL - ${js ? 'js' : 'nojs'}-${w} ${f}: ${String(e.message).split('\n')[0]}`);
