@@ -752,7 +752,10 @@ PROGRAM_LOG=
 expand() {
 	local s=$1
 	s=${s//@CSRF@/${CSRF[$JARNAME]}}
-	s=${s//@IDEM@/badinput$RANDOM$RANDOM$RANDOM$RANDOM}
+	# The kernel's UUID, not $RANDOM: expand runs in a subshell, where
+	# bash reseeds RANDOM from the time and the pid, and two keys once
+	# came out alike (the second request then got the first's answer).
+	case $s in *@IDEM@*) s=${s//@IDEM@/bi-$(cat /proc/sys/kernel/random/uuid)} ;; esac
 	s=${s//@W@/$W}
 	case $s in *@LASTNOTE@*) s=${s//@LASTNOTE@/$(sql "SELECT MAX(id) FROM demo_note")} ;; esac
 	case $s in
