@@ -25,7 +25,7 @@ sed "s|^socket = .*|socket = $PROXY_SOCK|" "$CIVIC_T/civic.conf" >"$CIVIC_T/civi
 chmod 0600 "$CIVIC_T/civic-proxy.conf"
 grep -q "^socket = $PROXY_SOCK\$" "$CIVIC_T/civic-proxy.conf" || die "could not point civic-proxy.conf at the proxy"
 civic_demo_stop
-civic_demo_start --workers "$NW" --config "$CIVIC_T/civic-proxy.conf"
+civic_demo_start --workers "$NW" --max-requests 1000000 --config "$CIVIC_T/civic-proxy.conf"
 for i in $(seq 1 50); do
 	http GET /demo/
 	[ "$STATUS" = 200 ] && break

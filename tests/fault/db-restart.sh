@@ -12,14 +12,15 @@
 NW=3
 DOWN=2		# seconds MariaDB stays down each time
 PHASE=$(( FAULT_SECS / 3 > 2 ? FAULT_SECS / 3 : 2 ))
-civic_stack_up --workers "$NW"
+# No recycling (--max-requests) in the long form: the same workers must serve throughout.
+civic_stack_up --workers "$NW" --max-requests 1000000
 master=$DEMO_PID
 w0=$(workers)
 fault_setup
 fault_start
 sleep "$PHASE"
 
-rounds=$(( ${CIVIC_FAULT_LONG:-0} = 1 ? 3 : 1 ))
+rounds=$(( ${CIVIC_FAULT_LONG:-0} == 1 ? 3 : 1 ))
 for r in $(seq 1 "$rounds"); do
 	note "round $r: clean shutdown of MariaDB (mariadb-admin shutdown)"
 	civic_db_stop

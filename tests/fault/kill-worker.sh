@@ -17,8 +17,7 @@ sleep 1
 
 kills=0
 killed=
-end=$((SECONDS + FAULT_SECS))
-while [ "$SECONDS" -lt "$end" ]; do
+for i in $(seq 1 "$FAULT_SECS"); do
 	sleep 1
 	mapfile -t ws < <(children "$DEMO_PID")
 	[ "${#ws[@]}" -gt 0 ] || continue
