@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <poll.h>
@@ -251,6 +252,22 @@ server_worker(const struct server *s)
 		FCGX_Finish_r(&req);
 		server_term_restarts(0);
 	}
+	/*
+	 * Stopping for good (the master removed the socket's name and made it
+	 * non-blocking, which this process shares): the connections already
+	 * queued were accepted by the kernel, and nginx has sent them their
+	 * requests; serve them rather than let them be reset when the last
+	 * copy of the socket closes.  No new one can come; a worker that
+	 * loses the race for the last one gets EAGAIN from accept() and goes.
+	 * A reload (SIGHUP) does not do this: the new workers serve the queue.
+	 */
+	if (server_stop && (fcntl(s->sock, F_GETFL) & O_NONBLOCK)) {
+		server_term_restarts(1);
+		while (poll(&pfd, 1, 100) > 0 && FCGX_Accept_r(&req) >= 0) {
+			civic_worker_handle(&w, &req);
+			FCGX_Finish_r(&req);
+		}
+	}
 	status = 0;
 out:
 	civic_worker_exit(&w);
@@ -433,6 +450,17 @@ civic_serve(const struct civic_app *app, int argc, char *argv[])
 	}
 
 	civic_log_info("stopping: letting workers finish");
+	/*
+	 * A socket of our own is unlinked first, so that no new connection
+	 * reaches it (nginx's connect() fails, and it can try another
+	 * upstream), and made non-blocking, which tells the workers to serve
+	 * what is queued before they go.  A socket we were given (systemd's,
+	 * spawn-fcgi's) is left as it is: its queue waits for the next start.
+	 */
+	if (s.opt_listen != NULL || civic_config_get(s.cfg, "server.listen")[0] != '\0') {
+		unlink(civic_config_get(s.cfg, "server.listen"));
+		fcntl(s.sock, F_SETFL, fcntl(s.sock, F_GETFL) | O_NONBLOCK);
+	}
 	server_signal_all(&s, SIGTERM);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	deadline = time(NULL) + SERVER_DRAIN_SECONDS;
@@ -448,8 +476,6 @@ civic_serve(const struct civic_app *app, int argc, char *argv[])
 		while (waitpid(-1, NULL, 0) > 0)
 			;
 	}
-	if (s.opt_listen != NULL || civic_config_get(s.cfg, "server.listen")[0] != '\0')
-		unlink(civic_config_get(s.cfg, "server.listen"));
 	rc = 0;
 out:
 	civic_config_free(s.cfg);
