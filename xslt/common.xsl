@@ -51,6 +51,10 @@
   <xsl:include href="i18n/evaluate-campaign.xml"/>
   <xsl:include href="i18n/evaluate-rectify.xml"/>
   <xsl:include href="i18n/evaluate-results.xml"/>
+  <xsl:include href="i18n/prereview.xml"/>
+  <xsl:include href="i18n/prereview-guide.xml"/>
+  <xsl:include href="i18n/prereview-apply.xml"/>
+  <xsl:include href="i18n/prereview-review.xml"/>
 
   <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
   <xsl:variable name="lang">
@@ -68,7 +72,9 @@
       exsl:node-set($i18n-zh-CN-consult-staff)/m |
       exsl:node-set($i18n-zh-CN-evaluate)/m | exsl:node-set($i18n-zh-CN-evaluate-case)/m |
       exsl:node-set($i18n-zh-CN-evaluate-campaign)/m | exsl:node-set($i18n-zh-CN-evaluate-rectify)/m |
-      exsl:node-set($i18n-zh-CN-evaluate-results)/m"/>
+      exsl:node-set($i18n-zh-CN-evaluate-results)/m |
+      exsl:node-set($i18n-zh-CN-prereview)/m | exsl:node-set($i18n-zh-CN-prereview-guide)/m |
+      exsl:node-set($i18n-zh-CN-prereview-apply)/m | exsl:node-set($i18n-zh-CN-prereview-review)/m"/>
   <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
       exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
       exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
@@ -77,7 +83,9 @@
       exsl:node-set($i18n-en-consult-staff)/m |
       exsl:node-set($i18n-en-evaluate)/m | exsl:node-set($i18n-en-evaluate-case)/m |
       exsl:node-set($i18n-en-evaluate-campaign)/m | exsl:node-set($i18n-en-evaluate-rectify)/m |
-      exsl:node-set($i18n-en-evaluate-results)/m"/>
+      exsl:node-set($i18n-en-evaluate-results)/m |
+      exsl:node-set($i18n-en-prereview)/m | exsl:node-set($i18n-en-prereview-guide)/m |
+      exsl:node-set($i18n-en-prereview-apply)/m | exsl:node-set($i18n-en-prereview-review)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"
       select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>

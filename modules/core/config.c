@@ -82,6 +82,9 @@ static const struct config_key config_keys[] = {
 	{ "evaluate.min_ratings",	"30" },
 	{ "evaluate.code_minutes",	"10" },
 	{ "evaluate.now",		"" },
+	/* Pre-review (doc/prereview.md): its clock (tests) and the anti-spam fill time. */
+	{ "prereview.now",		"" },
+	{ "prereview.min_fill_seconds",	"5" },
 	{ "log.level",			"info" },
 };
 

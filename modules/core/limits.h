@@ -117,6 +117,24 @@
 /* Workers a program may fork: two cores make more than a few pointless. */
 #define CIVIC_MAX_WORKERS	64
 
+/*
+ * Bytes of one stored chunk of an uploaded file (filestore.c): files live
+ * in the database in rows of at most this, so that no statement moves
+ * more than 256 KiB whatever the server's max_allowed_packet (16 MiB by
+ * default, 1 MiB on some older installs), and a 5 MB file is twenty rows.
+ */
+#define CIVIC_FILE_CHUNK	(256u * 1024u)
+
+/*
+ * Bytes of all the files of one pre-review application (its materials,
+ * each at most CIVIC_MAX_FILE): what a request body can carry with its
+ * form fields and multipart framing inside CIVIC_MAX_BODY.  A set over it
+ * is refused beside the files (scans of a few pages at 200 dpi are well
+ * under a megabyte each); a replacement in a correction round counts
+ * alone, against the same bound.
+ */
+#define CIVIC_MAX_APPLICATION_FILES	(15u * 1024u * 1024u)
+
 /* Bytes of the configuration file. */
 #define CIVIC_MAX_CONFIG	(64u * 1024u)
 

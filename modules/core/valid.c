@@ -65,6 +65,11 @@
  *  - IDCARD: 17 digits, the first 1-9, and a check digit or 'X'; 'x' is
  *    accepted as 'X' (phones offer only the lower case on a digit pad).
  *    The value is not rewritten: the caller upper-cases it before storing.
+ *  - USCC (统一社会信用代码, GB 32100-2015): 18 characters of the 31 the
+ *    standard uses (digits and capitals but I, O, Z, S, V); the 3rd to 8th
+ *    are the region's digits; the last is the MOD 31 check of the first
+ *    17.  Lower case is accepted as upper case, and upper-cased by the
+ *    caller, as for IDCARD.
  *  - civic_valid_check() on a FILE field refuses with v.filetype: the
  *    client sent a plain field where a file was declared.
  *  - civic_valid_key(CIVIC_VE_OK) is NULL: success has no message.
@@ -99,6 +104,7 @@
 #define VALID_TRACKNO_MAX	17
 
 #define VALID_IDCARD_LEN	18
+#define VALID_USCC_LEN		18
 #define VALID_MOBILE_LEN	11
 #define VALID_DATE_LEN		10
 
@@ -115,6 +121,7 @@ enum valid_pat {
 	VALID_PAT_PHONE,
 	VALID_PAT_EMAIL,
 	VALID_PAT_IDCARD,
+	VALID_PAT_USCC,
 	VALID_PAT_TRACKNO,
 	VALID_PAT__MAX
 };
@@ -133,6 +140,8 @@ static const char *const valid_sources[VALID_PAT__MAX] = {
 	[VALID_PAT_EMAIL] = "\\A" VALID_ATEXT "+(?:\\." VALID_ATEXT "+)*"
 	    "@(?:[A-Za-z0-9]" VALID_LABEL "\\.)+[A-Za-z]" VALID_LABEL "\\z",
 	[VALID_PAT_IDCARD] = "\\A[1-9][0-9]{16}[0-9Xx]\\z",
+	[VALID_PAT_USCC] = "\\A[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{2}[0-9]{6}"
+	    "[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{10}\\z",
 	[VALID_PAT_TRACKNO] = "\\A[A-Z]{2}[0-9]{8}-[0-9]{4,6}\\z",
 };
 
@@ -142,6 +151,7 @@ static const char *const valid_names[VALID_PAT__MAX] = {
 	[VALID_PAT_PHONE] = "phone",
 	[VALID_PAT_EMAIL] = "email",
 	[VALID_PAT_IDCARD] = "idcard",
+	[VALID_PAT_USCC] = "uscc",
 	[VALID_PAT_TRACKNO] = "trackno",
 };
 
@@ -159,6 +169,7 @@ static const char *const valid_keys[CIVIC_VE__MAX] = {
 	[CIVIC_VE_PHONE] = "v.phone",
 	[CIVIC_VE_EMAIL] = "v.email",
 	[CIVIC_VE_IDCARD] = "v.idcard",
+	[CIVIC_VE_USCC] = "v.uscc",
 	[CIVIC_VE_TRACKNO] = "v.trackno",
 	[CIVIC_VE_CHOICE] = "v.choice",
 	[CIVIC_VE_TOKEN] = "v.token",
@@ -181,6 +192,7 @@ static enum civic_verr	 civic_valid_int(const struct civic_field *, const char *
 static enum civic_verr	 civic_valid_date(const char *, size_t);
 static enum civic_verr	 civic_valid_email(const char *, size_t);
 static enum civic_verr	 civic_valid_idcard(const char *, size_t);
+static enum civic_verr	 civic_valid_uscc(const char *, size_t);
 static enum civic_verr	 civic_valid_trackno(const char *, size_t);
 static enum civic_verr	 civic_valid_enum(const struct civic_field *, const char *,
 			    size_t);
@@ -443,6 +455,36 @@ civic_valid_idcard(const char *val, size_t len)
 	return CIVIC_VE_OK;
 }
 
+/*
+ * GB 32100-2015: each character's value is its place in the alphabet
+ * below; the check character's value is 31 - (weighted sum mod 31), 31
+ * written as 0.
+ */
+static enum civic_verr
+civic_valid_uscc(const char *val, size_t len)
+{
+	static const char	 alphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	static const int	 weight[17] =
+	    { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+	const char		*at;
+	char			 c;
+	int			 i, sum = 0, v[VALID_USCC_LEN];
+
+	if (len != VALID_USCC_LEN || !civic_valid_match(VALID_PAT_USCC, val, len))
+		return CIVIC_VE_USCC;
+	for (i = 0; i < VALID_USCC_LEN; i++) {
+		c = val[i] >= 'a' && val[i] <= 'z' ? (char)(val[i] - 'a' + 'A') : val[i];
+		if ((at = strchr(alphabet, c)) == NULL)
+			return CIVIC_VE_USCC;
+		v[i] = (int)(at - alphabet);
+	}
+	for (i = 0; i < 17; i++)
+		sum += v[i] * weight[i];
+	if ((31 - sum % 31) % 31 != v[17])
+		return CIVIC_VE_USCC;
+	return CIVIC_VE_OK;
+}
+
 static enum civic_verr
 civic_valid_trackno(const char *val, size_t len)
 {
@@ -518,6 +560,8 @@ civic_valid_check(const struct civic_field *f, const char *val, size_t len)
 		return civic_valid_email(val, len);
 	case CIVIC_V_IDCARD:
 		return civic_valid_idcard(val, len);
+	case CIVIC_V_USCC:
+		return civic_valid_uscc(val, len);
 	case CIVIC_V_TRACKNO:
 		return civic_valid_trackno(val, len);
 	case CIVIC_V_ENUM:

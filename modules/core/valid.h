@@ -19,6 +19,7 @@ enum civic_vkind {
 	CIVIC_V_PHONE,		/* mobile, or landline 0AA(A)-NNNNNNN(N) with optional -ext */
 	CIVIC_V_EMAIL,		/* a plain address, at most 254 bytes */
 	CIVIC_V_IDCARD,		/* 18-character resident ID with a valid GB 11643 check digit */
+	CIVIC_V_USCC,		/* 18-character unified social credit code, GB 32100 check character */
 	CIVIC_V_TRACKNO,	/* tracking number: 2 capital letters, YYYYMMDD, '-', 4 to 6 digits */
 	CIVIC_V_ENUM,		/* one of choices */
 	CIVIC_V_TOKEN,		/* URL-safe base64, min..max characters (CSRF, idempotency keys) */
@@ -44,6 +45,7 @@ enum civic_verr {
 	CIVIC_VE_PHONE,		/* "v.phone" */
 	CIVIC_VE_EMAIL,		/* "v.email" */
 	CIVIC_VE_IDCARD,	/* "v.idcard" */
+	CIVIC_VE_USCC,		/* "v.uscc" */
 	CIVIC_VE_TRACKNO,	/* "v.trackno" */
 	CIVIC_VE_CHOICE,	/* "v.choice": not one of the choices */
 	CIVIC_VE_TOKEN,		/* "v.token" */
