@@ -53,6 +53,7 @@
   <xsl:include href="i18n/evaluate-results.xml"/>
   <xsl:include href="i18n/prereview.xml"/>
   <xsl:include href="i18n/prereview-guide.xml"/>
+  <xsl:include href="i18n/prereview-items.xml"/>
   <xsl:include href="i18n/prereview-apply.xml"/>
   <xsl:include href="i18n/prereview-review.xml"/>
 
@@ -74,6 +75,7 @@
       exsl:node-set($i18n-zh-CN-evaluate-campaign)/m | exsl:node-set($i18n-zh-CN-evaluate-rectify)/m |
       exsl:node-set($i18n-zh-CN-evaluate-results)/m |
       exsl:node-set($i18n-zh-CN-prereview)/m | exsl:node-set($i18n-zh-CN-prereview-guide)/m |
+      exsl:node-set($i18n-zh-CN-prereview-items)/m |
       exsl:node-set($i18n-zh-CN-prereview-apply)/m | exsl:node-set($i18n-zh-CN-prereview-review)/m"/>
   <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
       exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
@@ -85,6 +87,7 @@
       exsl:node-set($i18n-en-evaluate-campaign)/m | exsl:node-set($i18n-en-evaluate-rectify)/m |
       exsl:node-set($i18n-en-evaluate-results)/m |
       exsl:node-set($i18n-en-prereview)/m | exsl:node-set($i18n-en-prereview-guide)/m |
+      exsl:node-set($i18n-en-prereview-items)/m |
       exsl:node-set($i18n-en-prereview-apply)/m | exsl:node-set($i18n-en-prereview-review)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"

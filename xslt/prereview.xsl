@@ -4,8 +4,9 @@
   /prereview/).  The views are in one stylesheet a group of parts, beside
   the parts' C files (modules/prereview/):
 
-    prereview-guide.xsl   the public guide and the staff's item editing
-                          (guide.c, items.c); named templates "prg-"
+    prereview-guide.xsl   the public guide (guide.c); named templates "prg-"
+    prereview-items.xsl   the staff's item editing and versions (items.c);
+                          named templates "pri-"
     prereview-apply.xsl   the application form, its receipt, the progress
                           page (apply.c, progress.c); named templates "pra-"
     prereview-review.xsl  the departments' desk and review, the board
@@ -24,6 +25,7 @@
   <xsl:include href="common.xsl"/>
   <xsl:include href="rating.xsl"/>
   <xsl:include href="prereview-guide.xsl"/>
+  <xsl:include href="prereview-items.xsl"/>
   <xsl:include href="prereview-apply.xsl"/>
   <xsl:include href="prereview-review.xsl"/>
 
