@@ -25,6 +25,8 @@ const struct ctl_command ctl_commands[] = {
 	{ "secret", "print a new [security] secret", 0, ctl_secret },
 	{ "import-holidays", "import holidays and adjusted working days", CTL_NEEDS_DB,
 	    ctl_import_holidays },
+	{ "import-items", "import the pre-review's service items (CSV)", CTL_NEEDS_DB,
+	    ctl_import_items },
 	{ "add-user", "add a staff member (the first admin); password on stdin",
 	    CTL_NEEDS_DB, ctl_add_user },
 	{ "audit-verify", "check the audit log's hash chain", CTL_NEEDS_DB, ctl_audit_verify },

@@ -47,6 +47,9 @@ int	ctl_audit_verify(struct ctl *, int, char *[]);
 /* ctl_holidays.c */
 int	ctl_import_holidays(struct ctl *, int, char *[]);
 
+/* ctl_items.c */
+int	ctl_import_items(struct ctl *, int, char *[]);
+
 /* ctl_notify.c */
 int	ctl_notify(struct ctl *, int, char *[]);
 
