@@ -87,6 +87,11 @@ ITEM=(code=$CODE 'name=食品经营许可' 'kind=行政许可' department=$SHICH
 view "the office's item list (empty)" "$OFFICE" /prereview/staff/items
 view "the new item form" "$OFFICE" /prereview/staff/items/new
 expect_body_contains "… lists the departments" '县卫生健康局'
+http GET /prereview/staff/items/new -b "$OFFICE"
+expect_status "… as HTML" 200
+expect_body_contains "… with ten materials' fields" 'name="m10_name"'
+expect_body_contains "… labelled" '<label for="f-m10_name">'
+expect_body_contains "… in a multipart form" 'enctype="multipart/form-data"'
 http GET /prereview/staff/items/new -b "$PUBLIC"
 expect_status "the public is sent to sign in" 303
 
@@ -95,6 +100,13 @@ expect_status "promised days over the legal days are refused" 422
 expect_body_contains "… beside the field" 'field="promised_days" key="prereview.items.promised"'
 expect_body_contains "… the text kept" '有与经营的食品品种、数量相适应的经营场所'
 valid "the refused item form"
+form_of "$OFFICE" /prereview/staff/items/new
+args=(--data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM")
+for kv in "${ITEM[@]/#promised_days=10/promised_days=25}"; do args+=(--data-urlencode "$kv"); done
+http POST /prereview/staff/items/new -b "$OFFICE" -c "$OFFICE" "${args[@]}"
+expect_status "… as HTML too (422)" 422
+expect_body_contains "… the error tied to its field" 'aria-describedby="f-promised_days-hint f-promised_days-error"'
+expect_body_contains "… in words" '承诺时限不得超过法定时限。'
 post "$OFFICE" /prereview/staff/items/new "${ITEM[@]/#code=$CODE/code=510124-XK-1}"
 expect_status "a bad code is refused" 422
 expect_body_contains "… beside the code" 'field="code"'
@@ -104,6 +116,11 @@ expect_body_contains "… beside it" 'field="m2_cond_value" key="prereview.items
 post "$OFFICE" /prereview/staff/items/new "${ITEM[@]}" d1_department=$WEIJIAN d1_days=5
 expect_status "reviewers without the item's own department are refused" 422
 expect_body_contains "… with its message" 'prereview.items.reviewer.own'
+post "$OFFICE" /prereview/staff/items/new "${ITEM[@]/#department=$SHICHANG/department=999999}"
+expect_status "a department that is not there is refused (not a 5xx)" 422
+expect_body_contains "… beside it" 'field="department" key="prereview.items.ref"'
+post "$OFFICE" /prereview/staff/items/new "${ITEM[@]}" theme=999999
+expect_status "… and a theme that is not there" 422
 check_eq "… and nothing was stored" 0 "$(items)"
 
 # The first save, with a blank form (multipart, as a browser sends it).
