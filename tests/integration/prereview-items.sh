@@ -220,6 +220,24 @@ post "$OFFICE" /prereview/staff/items/new code=510124000000-XK-0002 'name=公共
 	'm1_name=卫生许可申请书' m1_form=original m1_copies=1 m1_need=required
 expect_status "the office creates another department's item" 303
 OTHER=$(sql "SELECT id FROM pr_item WHERE code = '510124000000-XK-0002'")
+post "$OFFICE" "/prereview/staff/item/$OTHER" version=1 code=$CODE 'name=公共场所卫生许可' \
+	'kind=行政许可' department=$WEIJIAN audience=enterprise legal_days=20 promised_days=15 visits=1 \
+	'm1_name=卫生许可申请书' m1_form=original m1_copies=1 m1_need=required
+expect_status "another item's code is refused" 422
+expect_body_contains "… beside the code" 'field="code" key="prereview.items.code.taken"'
+http GET "/prereview/staff/item/$OTHER" -b "$OFFICE"
+expect_status "an item's form as HTML" 200
+expect_body_contains "… the version edited in the form" 'name="version" value="1"'
+expect_body_contains "… its material filled in" 'value="卫生许可申请书"'
+expect_body_lacks "… every word translated" 'prereview.items.'
+http GET "/prereview/staff/item/$OTHER?lang=en" -b "$OFFICE"
+expect_body_contains "… in English too" 'Promised limit (working days)'
+expect_body_lacks "… every word" 'prereview.items.'
+for path in /prereview/staff/items "/prereview/staff/item/$ID/versions" "/prereview/staff/item/$ID/version/2"; do
+	http GET "$path" -b "$OFFICE"
+	expect_status "$path as HTML" 200
+	expect_body_lacks "… every word translated" 'prereview.items.'
+done
 view "a clerk's item list" "$CLERK" /prereview/staff/items
 expect_body_contains "… has their department's item" "$CODE"
 expect_body_lacks "… and not another's" '510124000000-XK-0002'
