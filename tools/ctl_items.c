@@ -277,8 +277,10 @@ items_check(struct items *t, struct items_row *row, char *fields[], size_t n)
 		}
 		if (ref == ITEMS_REF_NONE &&
 		    (e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK) {
-			items_fault(t, row->line, "%s: %s", f->name,
-			    pr_itemio_message(civic_valid_key(e)));
+			/* A code's length is its pattern's business: say what it should be. */
+			items_fault(t, row->line, "%s: %s", f->name, pr_itemio_message(
+			    strcmp(f->name, "code") == 0 ? "prereview.items.code" :
+			    civic_valid_key(e)));
 			bad = 1;
 			continue;
 		}

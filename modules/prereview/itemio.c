@@ -36,9 +36,6 @@ const struct civic_field pr_itemio_fields[PR_ITEMIO_NFIELDS + 1] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* A choice field's choices, "|"-separated, at most this many (a select of a form). */
-#define ITEMIO_MAX_CHOICES	20
-
 /* Parts of an item's XML compared for the summary: its columns and three lists. */
 #define ITEMIO_MAX_PARTS	32
 

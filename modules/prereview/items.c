@@ -23,6 +23,12 @@
 
 #include "itemio.h"
 
+/*
+ * Major items the form's "parent" list offers: a county's catalogue has a
+ * few hundred (a Chengdu district lists 375).
+ */
+#define ITEMS_MAX_PARENTS	"600"
+
 static const char *const done_words[] = { "saved", NULL };
 
 static const struct civic_field page_fields[] = {
@@ -91,7 +97,7 @@ items_form_lists(struct civic_req *r, long long self)
 	    "SELECT id, name, audience FROM pr_theme ORDER BY audience, sort, id";
 	static const char	 parents[] =
 	    "SELECT id, code, name FROM pr_item WHERE parent_id IS NULL AND id <> ? "
-	    "ORDER BY code LIMIT 400";
+	    "ORDER BY code LIMIT " ITEMS_MAX_PARENTS;
 	long long		 dept = items_clerk_only(r) ? r->staff->department : 0;
 	struct civic_param	 p[] = { dept > 0 ? CIVIC_PINT(dept) : CIVIC_PNULL,
 	    CIVIC_PINT(dept) };

@@ -287,7 +287,8 @@ BEFORE=$(sql "SELECT CONCAT((SELECT COUNT(*) FROM pr_item), ' ', (SELECT COUNT(*
 CTL import-items "$W/bad.csv" >"$W/bad.out" 2>"$W/bad.err"
 check_eq "a CSV with two bad rows fails" 1 "$?"
 expect_out "… reports line 3" "$W/bad.csv:3: promised_days" "$W/bad.err"
-expect_out "… and line 5" "$W/bad.csv:5: " "$W/bad.err"
+expect_out "… and line 5" "$W/bad.csv:5: code: the code is not like 510124000000-XK-0001" "$W/bad.err"
+expect_out "… with each of its faults" "$W/bad.csv:5: department: no department with the code \"nosuch\"" "$W/bad.err"
 expect_out "… says nothing was imported" 'nothing imported' "$W/bad.err"
 check_eq "… and imported nothing" "$BEFORE" \
 	"$(sql "SELECT CONCAT((SELECT COUNT(*) FROM pr_item), ' ', (SELECT COUNT(*) FROM pr_material), ' ', (SELECT COUNT(*) FROM pr_item_version))")"
