@@ -205,6 +205,14 @@ post "$OFFICE" "/prereview/staff/item/$ID" version=3 "${CUR[@]}"
 expect_status "removing a material an application used is refused" 422
 expect_body_contains "… beside it" 'field="m3_name" key="prereview.items.used"'
 check_eq "… it is still there" 3 "$(sql "SELECT COUNT(*) FROM pr_material WHERE item_id = '$ID'")"
+sql "INSERT INTO pr_value (application_id, field_id, value) SELECT a.id, f.id, '是'
+	FROM pr_application a JOIN pr_field f ON f.item_id = a.item_id AND f.seq = 1 WHERE a.serial = 'YS20261207-0001'"
+NOF1=(); for kv in "${CUR[@]}"; do case $kv in f1_* | m2_*) ;; *) NOF1+=("$kv") ;; esac; done
+post "$OFFICE" "/prereview/staff/item/$ID" version=3 "${NOF1[@]}" 'm3_name=食品安全管理制度' m3_form=copy \
+	m3_copies=1 m3_need=optional
+expect_status "removing an extra field an application answered is refused" 422
+expect_body_contains "… beside it" 'field="f1_label" key="prereview.items.used"'
+check_eq "… still version 3" 3 "$(sql "SELECT version FROM pr_item WHERE id = '$ID'")"
 
 # CSRF: no token, no change.
 form_of "$OFFICE" "/prereview/staff/item/$ID"
