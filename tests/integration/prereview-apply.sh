@@ -44,6 +44,7 @@ set_now() {
 set_now "$NOW"
 ctl import-holidays "$top_srcdir/examples/holidays/2026.txt" >"$W/holidays.log" 2>&1 ||
 	die "civicctl import-holidays failed: $(cat "$W/holidays.log")"
+civic_program_start evaluate --workers 1
 civic_program_start prereview --workers 1
 PR_PID=$PROGRAM_PID
 
@@ -234,6 +235,19 @@ expect_status "the item's own fields are checked by their kinds (422)" 422
 check_eq "… a number" prereview.apply.number "$(err_key x1)"
 check_eq "… a choice" v.choice "$(err_key x2)"
 check_eq "… no application was made by any refusal" 0 "$(sql "SELECT COUNT(*) FROM pr_application")"
+
+# Four files of 3.9 MiB: each within its bound and the body within
+# CIVIC_MAX_BODY, together over CIVIC_MAX_APPLICATION_FILES.
+for m in 1 2 3 4; do
+	{ printf '%%PDF-1.4\n'; head -c $((39 * 1024 * 1024 / 10)) /dev/zero; } >"$W/big$m.pdf"
+done
+send "$A" "${PERSON[@]/x2=否/x2=是}" --form-string "id_card=$PID_OK" -F "m1=@$W/big1.pdf" \
+	-F "m2=@$W/big2.pdf" -F "m3=@$W/big3.pdf" -F "m4=@$W/big4.pdf"
+expect_status "files over CIVIC_MAX_APPLICATION_FILES together are refused (422)" 422
+for m in 1 2 3 4; do
+	check_eq "… beside file $m" prereview.apply.files-total "$(err_key m$m)"
+done
+valid "… valid"
 
 # The same refusal as HTML: the slots say the files must be chosen again.
 http POST "$PATH_APPLY" -b "$A" -c "$A" --form-string "csrf=$CSRF" --form-string "idem=$IDEM" \
@@ -525,6 +539,26 @@ http GET "/prereview/case/$SERIAL?format=xml" -b "$A"
 valid "a passed application's page is valid"
 expect_body_contains "… with the link to rate it" '<evaluation kind="application"'
 expect_body_contains "… and where to bring the originals" '<pickup_window>政务服务中心3号窗口</pickup_window>'
+RATE=$(eval_link)
+check_eq "… the link is the case's own (rating.h)" "/evaluate/case/$SERIAL/$(rate_token "$SERIAL")" "$RATE"
+http GET "$RATE?format=xml" -b "$A"
+expect_status "the evaluation takes an application's rating" 200
+valid "… its page valid"
+expect_body_contains "… an application's" 'kind="application"'
+expect_body_contains "… answered by the item's department" '<department>县行政审批局</department>'
+expect_body_contains "… open to rate" 'state="open"'
+expect_body_lacks "… without the applicant's name" "$NAME"
+form_of "$A" "$RATE"
+http POST "$RATE" -b "$A" -c "$A" --data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM" \
+	--data-urlencode level=5 --data-urlencode efficiency=5 --data-urlencode accuracy=4 \
+	--data-urlencode convenience=5
+expect_status "… rated (303)" 303
+check_eq "… one rating, of the application, its department and its item" \
+	"application	$DA	$CODE	5" \
+	"$(sql "SELECT kind, department_id, item_code, level FROM eval_rating WHERE case_id = $AID")"
+http GET "/prereview/case/$SERIAL?format=xml" -b "$A"
+valid "… the progress page with the rating is valid"
+expect_body_contains "… and shows it" '<rating><level>5</level>'
 http GET "/prereview/case/$SERIAL" -b "$A"
 expect_body_contains "… as a page: the window" '请带齐以下材料原件到政务服务中心3号窗口办理'
 expect_body_contains "… the originals listed" '食品经营许可申请书；原件'
