@@ -135,6 +135,13 @@
     <xsl:param name="required"/>
     <xsl:text> </xsl:text>
     <xsl:choose>
+      <xsl:when test="$required = 'cond'">
+        <span class="opt">
+          <xsl:call-template name="pra-t">
+            <xsl:with-param name="key" select="'prereview.apply.conditional'"/>
+          </xsl:call-template>
+        </span>
+      </xsl:when>
       <xsl:when test="$required = 'yes'">
         <span class="req">
           <xsl:call-template name="pra-t">
@@ -289,6 +296,7 @@
     <xsl:param name="m"/>
     <xsl:param name="required"/>
     <xsl:param name="cond"/>
+    <!-- required: yes, no, or cond (needed when its condition holds) -->
     <xsl:variable name="name" select="concat('m', $seq)"/>
     <xsl:variable name="id" select="concat('f-', $name)"/>
     <xsl:variable name="error" select="/page/errors/error[@field = $name][1]"/>
@@ -488,6 +496,7 @@
             <xsl:with-param name="required">
               <xsl:choose>
                 <xsl:when test="need = 'required'">yes</xsl:when>
+                <xsl:when test="need = 'conditional'">cond</xsl:when>
                 <xsl:otherwise>no</xsl:otherwise>
               </xsl:choose>
             </xsl:with-param>
@@ -698,6 +707,16 @@
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
+      <xsl:for-each select="$a/resubmitted | $a/decided | $a/completed">
+        <xsl:call-template name="pra-meta">
+          <xsl:with-param name="key" select="concat('prereview.case.', local-name())"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="pr-time">
+              <xsl:with-param name="t" select="string(.)"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
       <xsl:if test="$a/due">
         <xsl:call-template name="pra-meta">
           <xsl:with-param name="key" select="'prereview.case.due'"/>
@@ -902,7 +921,7 @@
           </xsl:call-template>
         </p>
         <ul>
-          <xsl:for-each select="materials/material[form = 'original' or form = 'both']">
+          <xsl:for-each select="materials/material[(form = 'original' or form = 'both') and file]">
             <li>
               <xsl:value-of select="name"/>
               <xsl:call-template name="pra-t">

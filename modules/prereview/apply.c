@@ -438,7 +438,7 @@ apply_check_files(struct civic_req *r, const struct apply_item *it,
 			needed = strcmp(m->need, "required") == 0;
 		files[i] = civic_req_file(r, name);
 		if (files[i] == NULL && needed)
-			pr_apply_err(r, name, "v.required", 0);
+			pr_apply_err(r, name, "prereview.apply.material-required", 0);
 		if (files[i] != NULL)
 			total += files[i]->len;
 	}

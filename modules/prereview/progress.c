@@ -400,7 +400,7 @@ progress_correct(struct civic_req *r)
 				marked = 1;
 			}
 		if (marked && f == NULL)
-			pr_apply_err(r, name, "v.required", 0);
+			pr_apply_err(r, name, "prereview.apply.material-required", 0);
 		else if (!marked && f != NULL)
 			pr_apply_err(r, name, "prereview.correct.not-marked", 0);
 		if (f != NULL)

@@ -164,6 +164,7 @@ done
 expect_body_contains "… labelled by the material's name" '<label for="f-m2">营业执照'
 expect_body_contains "… saying what it is (copies, original)" '原件；1份；申请人签字或盖章'
 expect_body_contains "… a conditional material says its condition" '仅在以下情形需要：委托代理人办理的'
+expect_body_contains "… and is marked so, not required" '<label for="f-m3">授权委托书 <span class="opt">（视情形）'
 expect_body_contains "… the choice field's options" '<option value="是">是</option>'
 expect_body_contains "… a multipart form" 'enctype="multipart/form-data"'
 http GET "$PATH_APPLY?format=xml"
@@ -204,7 +205,7 @@ check_eq "… the right credit code kept" 91350100M000100Y43 "$(value_of uscc)"
 
 send "$A" "${PERSON[@]}" --form-string "id_card=$PID_OK" -F "m1=@$W/form.pdf"
 expect_status "a missing required material is refused (422)" 422
-check_eq "… beside its slot" v.required "$(err_key m2)"
+check_eq "… beside its slot" prereview.apply.material-required "$(err_key m2)"
 expect_body_contains "… with the message that files must be chosen again" 'prereview.apply.refused'
 check_eq "… the text kept" 预包装食品销售 "$(value_of x3)"
 valid "… valid"
@@ -213,7 +214,7 @@ send "$A" --form-string applicant_kind=person --form-string "name=$NAME" --form-
 	--form-string consent=1 --form-string x1=45 --form-string x2=是 \
 	--form-string "id_card=$PID_OK" -F "m1=@$W/form.pdf" -F "m2=@$W/licence.png"
 expect_status "a conditional material whose condition holds is required (422)" 422
-check_eq "… beside its slot" v.required "$(err_key m3)"
+check_eq "… beside its slot" prereview.apply.material-required "$(err_key m3)"
 check_eq "… and nothing else" 1 "$(tr -d '\n' <"$BODY" | grep -o '<error ' | wc -l)"
 
 send "$A" "${PERSON[@]}" --form-string "id_card=$PID_OK" -F "m1=@$W/fake.pdf;type=application/pdf" \
@@ -472,7 +473,7 @@ correct() {
 }
 correct
 expect_status "correcting without the marked material is refused (422)" 422
-check_eq "… beside its slot" v.required "$(err_key m2)"
+check_eq "… beside its slot" prereview.apply.material-required "$(err_key m2)"
 valid "… valid"
 correct -F "m1=@$W/other.pdf" -F "m2=@$W/licence2.pdf"
 expect_status "replacing a material not marked is refused (422)" 422
@@ -562,6 +563,7 @@ expect_body_contains "… and shows it" '<rating><level>5</level>'
 http GET "/prereview/case/$SERIAL" -b "$A"
 expect_body_contains "… as a page: the window" '请带齐以下材料原件到政务服务中心3号窗口办理'
 expect_body_contains "… the originals listed" '食品经营许可申请书；原件'
+expect_body_lacks "… not the power of attorney, which was not needed" '授权委托书；原件'
 sql "UPDATE pr_application SET state = 'completed', completed_at = '$RESUMED' WHERE id = $AID"
 http GET "/prereview/case/$SERIAL" -b "$A"
 expect_body_contains "a completed one gives the pick-up notice" '您的食品经营许可证已办理完毕，请带齐证件到政务服务中心3号窗口领取'
