@@ -152,6 +152,7 @@ struct apply_material {
 struct apply_item {
 	long long		 id;
 	const char		*name;
+	const char		*audience;	/* person, enterprise, both */
 	struct apply_xfield	 fields[PR_MAX_FIELDS];
 	size_t			 nfields;
 	struct apply_material	 mats[PR_MAX_MATERIALS];
@@ -196,6 +197,7 @@ apply_item(struct civic_req *r, struct apply_item *it, int page)
 	}
 	it->id = strtoll(rows.cell[0], NULL, 10);
 	it->name = rows.cell[2];
+	it->audience = rows.cell[4];
 	if (page)
 		civic_page_rows(r, NULL, "item", &rows);
 	{
@@ -622,6 +624,9 @@ apply_send(struct civic_req *r)
 	a.name = civic_req_value(r, "name");
 	a.phone = civic_req_value(r, "phone");
 	a.email = civic_req_value(r, "email");
+	/* An item for persons only (or enterprises only) takes no other applicant. */
+	if (strcmp(it.audience, "both") != 0 && strcmp(it.audience, kind) != 0)
+		pr_apply_err(r, "applicant_kind", "prereview.apply.audience", 0);
 	if (strcmp(kind, "person") == 0) {
 		if ((a.id_number = apply_upper(r, civic_req_value(r, "id_card"))) == NULL)
 			pr_apply_err(r, "id_card", "v.required", 0);

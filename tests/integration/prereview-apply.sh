@@ -203,6 +203,15 @@ expect_status "an enterprise without its agent is refused (422)" 422
 check_eq "… beside the agent's name" v.required "$(err_key contact)"
 check_eq "… the right credit code kept" 91350100M000100Y43 "$(value_of uscc)"
 
+sql "UPDATE pr_item SET audience = 'person' WHERE id = $ITEM"
+send "$A" --form-string applicant_kind=enterprise --form-string "name=成都蜀味餐饮管理有限公司" \
+	--form-string uscc=91350100M000100Y43 --form-string contact=王强 --form-string "phone=$PHONE" \
+	--form-string consent=1 --form-string x1=120 --form-string x2=否 \
+	-F "m1=@$W/form.pdf" -F "m2=@$W/licence.png"
+expect_status "an item for persons only refuses an enterprise (422)" 422
+check_eq "… beside the kind of applicant" prereview.apply.audience "$(err_key applicant_kind)"
+sql "UPDATE pr_item SET audience = 'both' WHERE id = $ITEM"
+
 send "$A" "${PERSON[@]}" --form-string "id_card=$PID_OK" -F "m1=@$W/form.pdf"
 expect_status "a missing required material is refused (422)" 422
 check_eq "… beside its slot" prereview.apply.material-required "$(err_key m2)"
