@@ -88,15 +88,17 @@ pr_apply_err(struct civic_req *r, const char *field, const char *key, long long 
 	for (n = 0; r->route->fields != NULL && r->route->fields[n].name != NULL; n++)
 		;
 	if (field == NULL || r->errs == NULL || r->nerrs >= n)
-		return;
+		goto out;
 	for (i = 0; i < r->nerrs; i++)
 		if (strcmp(r->errs[i].field, field) == 0)
-			return;
+			goto out;
 	e = &r->errs[r->nerrs++];
 	memset(e, 0, sizeof(*e));
 	e->field = field;
 	e->key = key;
 	e->max = max;
+out:
+	return;
 }
 
 int
@@ -344,16 +346,16 @@ apply_is_choice(const char *choices, const char *v)
 {
 	const char	*c, *bar;
 	size_t		 len = strlen(v);
+	int		 found = 0;
 
-	for (c = choices; c != NULL && *c != '\0'; c = bar + 1) {
+	for (c = choices; !found && c != NULL && *c != '\0'; c = bar + 1) {
 		if ((bar = strchr(c, '|')) == NULL)
 			bar = c + strlen(c);
-		if ((size_t)(bar - c) == len && strncmp(c, v, len) == 0)
-			return 1;
+		found = (size_t)(bar - c) == len && strncmp(c, v, len) == 0;
 		if (*bar == '\0')
 			break;
 	}
-	return 0;
+	return found;
 }
 
 /* The value of the item's field seq (x{seq}) in the request, or NULL. */
@@ -455,13 +457,14 @@ apply_check_files(struct civic_req *r, const struct apply_item *it,
 static const char *
 apply_upper(struct civic_req *r, const char *s)
 {
-	char	*u, *p;
+	char	*u = NULL, *p;
 
 	if (s == NULL || (u = civic_arena_strdup(r->arena, s)) == NULL)
-		return NULL;
+		goto out;
 	for (p = u; *p != '\0'; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
+out:
 	return u;
 }
 
