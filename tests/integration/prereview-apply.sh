@@ -580,6 +580,9 @@ http GET "/prereview/case/$SERIAL?format=xml&lang=en" -b "$A"
 valid "… valid in English too"
 
 # ---------------------------------------------------------------- no 5xx
-check_eq "no answer was a 5xx" 0 "$(grep -c 'answered 5[0-9][0-9]' "$CIVIC_T/prereview.log")"
+check_eq "no answer of the pre-review was a 5xx" 0 "$(grep -c 'answered 5[0-9][0-9]' "$CIVIC_T/prereview.log")"
+check_eq "… nor of the evaluation" 0 "$(grep -c 'answered 5[0-9][0-9]' "$CIVIC_T/evaluate.log")"
+check_eq "… nor any through nginx" 0 \
+	"$(grep -c '" 5[0-9][0-9] ' "$CIVIC_T/nginx/logs/access.log" 2>/dev/null || true)"
 
 finish
