@@ -20,16 +20,18 @@
 
 #include "../consult/consult.h"
 #include "../mailbox/mailbox.h"
+#include "prereview.h"
 
 static const char *const done_words[] = { "rated", NULL };
 
 /*
  * The kinds of case a link may name.  sql, with the number as its one
  * parameter, gives id, department (the one answerable: the letter's
- * replying department, the question's area), staff (the question's clerk;
- * a letter has none), handled (1 when it can be rated), phone (the
- * writer's, told the outcome of a 差评), and for the page the department's
- * name and the time it was handled.
+ * replying department, the question's area, the application's item's
+ * department), staff (the question's clerk; a letter and an application
+ * have none), handled (1 when it can be rated), phone (the writer's, told
+ * the outcome of a 差评), for the page the department's name and the time
+ * it was handled, and for an application, item: its item's code.
  */
 struct case_kind {
 	const char	*prefix;
@@ -51,6 +53,19 @@ static const struct case_kind case_kinds[] = {
 	    EVAL_TIME("COALESCE(q.answered_at, q.closed_at)") " AS handled_at "
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
 	    "WHERE q.tracking_no = ?" },
+	/*
+	 * A pre-review application, handled once decided (passed, then
+	 * completed, or rejected): answerable is the item's department; the
+	 * rating also names the item (its code), for the results by item.
+	 */
+	{ PR_PREFIX, EVAL_APPLICATION,
+	    "SELECT a.id, i.department_id AS department, NULL AS staff, "
+	    "a.state IN ('passed', 'completed', 'rejected') AS handled, a.phone, "
+	    "d.name AS department_name, " EVAL_TIME("a.decided_at") " AS handled_at, "
+	    "i.code AS item "
+	    "FROM pr_application a JOIN pr_item i ON i.id = a.item_id "
+	    "JOIN department d ON d.id = i.department_id "
+	    "WHERE a.serial = ?" },
 };
 
 static const struct civic_field case_get_fields[] = {
@@ -290,6 +305,8 @@ case_rate(struct civic_req *r)
 	c.n.department = case_int(&f, "department");
 	c.n.staff = case_int(&f, "staff");
 	c.n.phone = civic_rows_get(&f.rows, 0, "phone");
+	/* The service item rated with its case: only an application has one. */
+	c.n.item = civic_rows_get(&f.rows, 0, "item");
 	st = civic_req_done(r, civic_req_tx(r, case_rate_tx, &c), "evaluate.case.already");
 out:
 	return st;

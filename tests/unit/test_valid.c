@@ -83,6 +83,28 @@ idcard(char out[19], const char *first17)
 	return out;
 }
 
+/*
+ * Completes 17 characters into an 18-character unified social credit code
+ * with the GB 32100-2015 check character, written out independently of
+ * valid.c: the weights are 3^i mod 31, the check value 31 - (sum mod 31),
+ * 31 written as 0.
+ */
+static const char *
+uscc(char out[19], const char *first17)
+{
+	static const char	 a[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	int			 i, w = 1, sum = 0;
+
+	memcpy(out, first17, 17);
+	for (i = 0; i < 17; i++) {
+		sum += (int)(strchr(a, first17[i]) - a) * w;
+		w = w * 3 % 31;
+	}
+	out[17] = a[(31 - sum % 31) % 31];
+	out[18] = '\0';
+	return out;
+}
+
 /* A media type or "(none)", so that a NULL fails an assertion, not the run. */
 static const char *
 ftype(const unsigned char *data, size_t len)
@@ -674,6 +696,86 @@ test_idcard(void)
 	CU_ASSERT_EQUAL(chk1(CIVIC_V_IDCARD, ""), CIVIC_VE_IDCARD);
 }
 
+/* --- USCC --------------------------------------------------------------- */
+
+/*
+ * Unified social credit codes: real check characters, as printed on
+ * business licences (the first is from a Fuzhou licence), and as
+ * computed here for each kind of registering authority (9: market
+ * regulation, 1: government bodies, 5: social organisations, 3: others,
+ * Y: other authorities); then each way a code goes wrong.
+ */
+static void
+test_uscc(void)
+{
+	static const struct {
+		const char	*code;
+		enum civic_verr	 want;
+	} table[] = {
+		{ "91350100M000100Y43", CIVIC_VE_OK },
+		{ "91110108551385082Q", CIVIC_VE_OK },
+		{ "12100000400010398P", CIVIC_VE_OK },
+		{ "52510124MJ0000001Y", CIVIC_VE_OK },
+		{ "91510124MA6CU7TX0K", CIVIC_VE_OK },
+		{ "93510124MA62ABCDE8", CIVIC_VE_OK },
+		{ "31510000MD0123456Y", CIVIC_VE_OK },
+		{ "91440300708461136T", CIVIC_VE_OK },
+		{ "Y1510124000000000H", CIVIC_VE_OK },
+		/* A check value of 31 is written 0. */
+		{ "915101247000000030", CIVIC_VE_OK },
+		/* Typed in lower case: the same code. */
+		{ "91350100m000100y43", CIVIC_VE_OK },
+		/* A wrong check character, by one and by far. */
+		{ "91350100M000100Y44", CIVIC_VE_USCC },
+		{ "91350100M000100Y4Y", CIVIC_VE_USCC },
+		{ "91110108551385082P", CIVIC_VE_USCC },
+		{ "915101247000000031", CIVIC_VE_USCC },
+		/* Two neighbours swapped. */
+		{ "93150100M000100Y43", CIVIC_VE_USCC },
+		/* Letters GB 32100 leaves out (I, O, S, V, Z), anywhere. */
+		{ "91350100MI00100Y43", CIVIC_VE_USCC },
+		{ "91350100M000100O43", CIVIC_VE_USCC },
+		{ "91350100M000100S43", CIVIC_VE_USCC },
+		{ "91350100V000100Y43", CIVIC_VE_USCC },
+		{ "91350100M000100Y4Z", CIVIC_VE_USCC },
+		/* The region code is six digits. */
+		{ "9135010AM000100Y43", CIVIC_VE_USCC },
+		/* Length, spaces, dashes, full-width characters, nothing. */
+		{ "91350100M000100Y4", CIVIC_VE_USCC },
+		{ "91350100M000100Y430", CIVIC_VE_USCC },
+		{ "91350100M000100Y43 ", CIVIC_VE_USCC },
+		{ "913501-00M000100Y43", CIVIC_VE_USCC },
+		{ "９1350100M000100Y43", CIVIC_VE_USCC },
+		{ "91350100M000100Y4\n", CIVIC_VE_USCC },
+		{ "", CIVIC_VE_USCC },
+		/* An ID number is not a credit code. */
+		{ "11010519491231002X", CIVIC_VE_USCC },
+	};
+	static const char	 a[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+	char			 code[19], mut[19];
+	size_t			 i, j;
+
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		CU_ASSERT_EQUAL(chk1(CIVIC_V_USCC, table[i].code), table[i].want);
+		if (chk1(CIVIC_V_USCC, table[i].code) != table[i].want)
+			fprintf(stderr, "USCC %s: wrong answer\n", table[i].code);
+	}
+	/* The table's valid codes are what the check computed here gives. */
+	CU_ASSERT_STRING_EQUAL(uscc(code, "91350100M000100Y4"), "91350100M000100Y43");
+	CU_ASSERT_STRING_EQUAL(uscc(code, "915101247000000030"), "915101247000000030");
+	/* Every single wrong character of the code's alphabet is caught. */
+	uscc(code, "91510124MA6CU7TX0");
+	CU_ASSERT_EQUAL(chk1(CIVIC_V_USCC, code), CIVIC_VE_OK);
+	for (i = 0; i < 18; i++)
+		for (j = 0; a[j] != '\0'; j++) {
+			if (a[j] == code[i] || (i >= 2 && i < 8 && (a[j] < '0' || a[j] > '9')))
+				continue;
+			memcpy(mut, code, sizeof(mut));
+			mut[i] = a[j];
+			CU_ASSERT_EQUAL(chk1(CIVIC_V_USCC, mut), CIVIC_VE_USCC);
+		}
+}
+
 /* --- TRACKNO ------------------------------------------------------------ */
 
 static void
@@ -887,6 +989,7 @@ static CU_TestInfo	 tests_valid[] = {
 	{ "EMAIL", test_email },
 	{ "EMAIL hostile", test_email_hostile },
 	{ "IDCARD", test_idcard },
+	{ "USCC", test_uscc },
 	{ "TRACKNO", test_trackno },
 	{ "ENUM", test_enum },
 	{ "TOKEN", test_token },
