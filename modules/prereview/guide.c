@@ -186,7 +186,7 @@ guide_home(struct civic_req *r)
 #define LIST_SELECT \
 	"SELECT i.id, i.code, i.name, i.kind, d.name AS department, i.audience, i.online, " \
 	"i.promised_days, i.visits, (SELECT COUNT(*) FROM pr_item s WHERE s.parent_id = i.id " \
-	"AND s.active = 1) AS subitems " \
+	"AND s.active = 1) AS nsub " \
 	"FROM pr_item i JOIN department d ON d.id = i.department_id " \
 	"WHERE i.active = 1 AND i.parent_id IS NULL AND i.id > ? " \
 	"AND EXISTS (SELECT 1 FROM pr_item m WHERE m.active = 1 " \
@@ -212,7 +212,7 @@ guide_subitems(struct civic_req *r, xmlNodePtr list, const struct civic_rows *ro
 	/* civic_page_rows() made one element a row, in order. */
 	for (i = 0, node = xmlFirstElementChild(list); i < rows->nrows && node != NULL;
 	    i++, node = xmlNextElementSibling(node)) {
-		const char		*n = civic_rows_get(rows, i, "subitems");
+		const char		*n = civic_rows_get(rows, i, "nsub");
 		struct civic_param	 p[] = {
 			CIVIC_PINT(strtoll(rows->cell[i * rows->ncols], NULL, 10)),
 			CIVIC_PINT(PR_GUIDE_MAX_SUBITEMS)
