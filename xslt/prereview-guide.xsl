@@ -411,6 +411,11 @@
               <xsl:with-param name="s" select="string(search/@q)"/>
             </xsl:call-template>
           </xsl:when>
+          <xsl:when test="string($query) != ''">
+            <xsl:call-template name="prg-t">
+              <xsl:with-param name="key" select="'list-filtered'"/>
+            </xsl:call-template>
+          </xsl:when>
           <xsl:otherwise>
             <xsl:call-template name="prg-t">
               <xsl:with-param name="key" select="'list'"/>
@@ -644,7 +649,7 @@
                         </xsl:call-template>
                         <xsl:if test="need = 'conditional'">
                           <xsl:if test="cond">
-                            <xsl:text>：</xsl:text>
+                            <br/>
                             <xsl:value-of select="cond"/>
                           </xsl:if>
                           <xsl:if test="cond_label">
