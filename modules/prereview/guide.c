@@ -138,9 +138,9 @@ guide_code(const struct civic_req *r)
 	const char	*code = civic_req_seg(r, "code");
 	size_t		 n;
 
-	if (code == NULL || (n = strlen(code)) == 0 || n > PR_GUIDE_CODE_MAX ||
-	    strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != n)
-		return NULL;
+	if (code != NULL && ((n = strlen(code)) == 0 || n > PR_GUIDE_CODE_MAX ||
+	    strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != n))
+		code = NULL;
 	return code;
 }
 
@@ -168,11 +168,11 @@ guide_home(struct civic_req *r)
 	struct civic_param	 p[] = { CIVIC_PINT(PR_GUIDE_HOME_ONLINE) };
 	int			 st;
 
-	if ((st = civic_page_query(r, "audiences", "audience", by_audience, NULL, 0)) != 0 ||
-	    (st = guide_departments(r)) != 0 || (st = guide_themes(r)) != 0 ||
-	    (st = civic_page_query(r, "online", "item", online, p, 1)) != 0)
-		return st;
-	return 200;
+	if ((st = civic_page_query(r, "audiences", "audience", by_audience, NULL, 0)) == 0 &&
+	    (st = guide_departments(r)) == 0 && (st = guide_themes(r)) == 0 &&
+	    (st = civic_page_query(r, "online", "item", online, p, 1)) == 0)
+		st = 200;
+	return st;
 }
 
 /* ---------------------------------------------------------------- list */
@@ -207,7 +207,7 @@ guide_subitems(struct civic_req *r, xmlNodePtr list, const struct civic_rows *ro
 	struct civic_rows	 subs;
 	xmlNodePtr		 node, sub, wrap;
 	size_t			 i, j;
-	enum civic_err		 err;
+	enum civic_err		 err = CIVIC_OK;
 
 	/* civic_page_rows() made one element a row, in order. */
 	for (i = 0, node = xmlFirstElementChild(list); i < rows->nrows && node != NULL;
@@ -222,14 +222,14 @@ guide_subitems(struct civic_req *r, xmlNodePtr list, const struct civic_rows *ro
 			continue;
 		if ((err = civic_db_query(r->db, r->arena, sql, p, 2, PR_GUIDE_MAX_SUBITEMS,
 		    &subs)) != CIVIC_OK)
-			return civic_req_status(err);
+			break;
 		wrap = civic_page_add(r, node, "subitems", NULL);
 		for (j = 0; j < subs.nrows; j++) {
 			sub = civic_page_add(r, wrap, "item", NULL);
 			guide_row(r, sub, &subs, j, NULL);
 		}
 	}
-	return 0;
+	return err == CIVIC_OK ? 0 : civic_req_status(err);
 }
 
 /* GET /items?dept=&audience=&theme=&q=&after= */
@@ -252,21 +252,21 @@ guide_list(struct civic_req *r)
 	enum civic_err		 err;
 
 	if ((st = guide_departments(r)) != 0 || (st = guide_themes(r)) != 0)
-		return st;
+		goto out;
 	/* The filter form shows the filters in force; the pager keeps them. */
 	civic_page_value(r, "q", q);
 	civic_page_value(r, "dept", civic_req_value(r, "dept"));
 	civic_page_value(r, "audience", audience);
 	civic_page_value(r, "theme", civic_req_value(r, "theme"));
-	if (q != NULL) {
-		if ((n = civic_search_params(r, q, sp)) < 0)
-			return 500;
-		/* Nothing searchable (only punctuation): nothing found. */
-		if (n == 0) {
-			civic_page_pager(r, NULL);
-			civic_page_add(r, NULL, "items", NULL);
-			return 200;
-		}
+	st = 500;
+	if (q != NULL && (n = civic_search_params(r, q, sp)) < 0)
+		goto out;
+	/* Nothing searchable (only punctuation): nothing found. */
+	st = 200;
+	if (q != NULL && n == 0) {
+		civic_page_pager(r, NULL);
+		civic_page_add(r, NULL, "items", NULL);
+		goto out;
 	}
 	p[np++] = CIVIC_PINT(after);
 	p[np++] = dept > 0 ? CIVIC_PINT(dept) : CIVIC_PNULL;
@@ -281,14 +281,17 @@ guide_list(struct civic_req *r)
 	}
 	p[np++] = CIVIC_PINT(CIVIC_PAGE_SIZE + 1);
 	if ((err = civic_db_query(r->db, r->arena, n > 0 ? search : plain, p, np,
-	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
+	    CIVIC_PAGE_SIZE + 1, &rows)) != CIVIC_OK) {
+		st = civic_req_status(err);
+		goto out;
+	}
 	civic_page_keyset(r, &rows, "id");
 	list = civic_page_add(r, NULL, "items", NULL);
 	civic_page_rows(r, list, "item", &rows);
-	if ((st = guide_subitems(r, list, &rows)) != 0)
-		return st;
-	return 200;
+	if ((st = guide_subitems(r, list, &rows)) == 0)
+		st = 200;
+out:
+	return st;
 }
 
 /* ---------------------------------------------------------------- item */
@@ -301,13 +304,13 @@ static int
 guide_steps(struct civic_req *r, xmlNodePtr item, const char *process)
 {
 	xmlNodePtr	 steps = civic_page_add(r, item, "steps", NULL);
-	char		*s, *line, *end;
+	char		*s = NULL, *line, *end;
 	size_t		 n = 0;
+	int		 st = 0;
 
-	if (process == NULL)
-		return 0;
-	if ((s = civic_arena_strdup(r->arena, process)) == NULL)
-		return 500;
+	/* Out of memory: no steps, and no loop (s is NULL). */
+	if (process != NULL && (s = civic_arena_strdup(r->arena, process)) == NULL)
+		st = 500;
 	for (line = s; line != NULL && *line != '\0' && n < PR_GUIDE_MAX_STEPS; line = end) {
 		if ((end = strchr(line, '\n')) != NULL)
 			*end++ = '\0';
@@ -318,7 +321,7 @@ guide_steps(struct civic_req *r, xmlNodePtr item, const char *process)
 		civic_page_add(r, steps, "step", line);
 		n++;
 	}
-	return 0;
+	return st;
 }
 
 /*
@@ -354,35 +357,34 @@ guide_item(struct civic_req *r)
 	    "SELECT s.code, s.name, s.kind, s.audience, s.online, s.promised_days, s.visits "
 	    "FROM pr_item s WHERE s.parent_id = ? AND s.active = 1 ORDER BY s.id";
 	const char		*code = guide_code(r);
-	long long		 id, dept;
-	struct civic_param	 p[1];
+	struct civic_param	 p[1], q[2];
 	struct civic_rows	 rows;
 	xmlNodePtr		 item;
 	enum civic_err		 err;
 	int			 st;
 
+	st = 404;
 	if (code == NULL)
-		return 404;
+		goto out;
 	p[0] = CIVIC_PTEXT(code);
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
+	if ((err = civic_db_query(r->db, r->arena, sql, p, 1, 1, &rows)) != CIVIC_OK) {
+		st = civic_req_status(err);
+		goto out;
+	}
 	if (rows.nrows == 0)
-		return 404;
+		goto out;
 	item = civic_page_add(r, NULL, "item", NULL);
 	guide_row(r, item, &rows, 0, "process");
 	if ((st = guide_steps(r, item, civic_rows_get(&rows, 0, "process"))) != 0)
-		return st;
-	id = strtoll(civic_rows_get(&rows, 0, "id"), NULL, 10);
-	dept = strtoll(civic_rows_get(&rows, 0, "department_id"), NULL, 10);
-	{
-		struct civic_param	 q[] = { CIVIC_PINT(id), CIVIC_PINT(dept) };
-
-		if ((st = civic_page_query(r, "materials", "material", materials, q, 1)) != 0 ||
-		    (st = civic_page_query(r, "reviewers", "department", reviewers, q, 2)) != 0 ||
-		    (st = civic_page_query(r, "subitems", "item", subitems, q, 1)) != 0)
-			return st;
-	}
-	return 200;
+		goto out;
+	q[0] = CIVIC_PINT(strtoll(civic_rows_get(&rows, 0, "id"), NULL, 10));
+	q[1] = CIVIC_PINT(strtoll(civic_rows_get(&rows, 0, "department_id"), NULL, 10));
+	if ((st = civic_page_query(r, "materials", "material", materials, q, 1)) == 0 &&
+	    (st = civic_page_query(r, "reviewers", "department", reviewers, q, 2)) == 0 &&
+	    (st = civic_page_query(r, "subitems", "item", subitems, q, 1)) == 0)
+		st = 200;
+out:
+	return st;
 }
 
 /* GET /item/{code}/form/{material}: the blank form of material number seq, as a download. */
@@ -392,20 +394,23 @@ guide_form(struct civic_req *r)
 	static const char	 sql[] =
 	    "SELECT m.template_file FROM pr_material m JOIN pr_item i ON i.id = m.item_id "
 	    "LEFT JOIN pr_item p ON p.id = i.parent_id "
-	    "WHERE i.code = ? AND i.active = 1 AND (i.parent_id IS NULL OR p.active = 1) "
-	    "AND m.seq = ? AND m.template_file IS NOT NULL";
+	    "WHERE i.code = ? AND i.active = 1 "
+	    "AND (i.parent_id IS NULL OR (p.active = 1 AND p.parent_id IS NULL)) AND m.seq = ? AND m.template_file IS NOT NULL";
 	const char		*code = guide_code(r);
 	struct civic_param	 p[2];
 	struct civic_rows	 rows;
 	enum civic_err		 err;
 
+	int			 st = 404;
+
 	if (code == NULL)
-		return 404;
+		goto out;
 	p[0] = CIVIC_PTEXT(code);
 	p[1] = CIVIC_PINT(civic_req_seg_int(r, "material"));
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	return civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+		st = civic_req_status(err);
+	else if (rows.nrows > 0)
+		st = civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+out:
+	return st;
 }
