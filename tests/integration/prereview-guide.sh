@@ -8,7 +8,8 @@
 # the sub-items grouped under their major item; the Chinese search (a
 # two-character word, an item's code, a material's name); an item made
 # inactive after indexing is in no count, no list, no search and its page
-# is a 404; the item page (materials with their conditions, the steps, the
+# is a 404, and so is the active sub-item of a withdrawn major item; a
+# withdrawn sub-item leaves its major item's page and list; the item page (materials with their conditions, the steps, the
 # parallel review, the apply link only where pre-review is offered); the
 # blank form as an attachment with nosniff, and 404 without one; English;
 # bad parameters never a 5xx; every page's XML valid against
@@ -27,6 +28,15 @@ for f in demo-mailbox.sql demo-prereview.sql; do
 	ctl load "$top_srcdir/sql/$f" >"$W/load.log" 2>&1 ||
 		die "civicctl load $f failed: $(tail -n 5 "$W/load.log")"
 done
+# A major item withdrawn (inactive) whose sub-item is still active: the
+# sub-item goes with it, though it is indexed (it is active itself).
+sql "INSERT INTO pr_item (id, code, parent_id, name, kind, department_id, audience, theme_id,
+	legal_days, promised_days, online, active, updated_at) VALUES
+	(9001, '510124000000-QT-9001', NULL, '停用测试主项', '其他行政权力', 2, 'person', 2, 5, 5, 0, 0,
+	'2026-11-20 09:00:00'),
+	(9002, '510124000000-QT-9002', 9001, '停用测试主项（子项甲）', '其他行政权力', 2, 'person', 2,
+	5, 5, 1, 1, '2026-11-20 09:00:00')" || die "could not insert the withdrawn items"
+sql "INSERT INTO pr_item_department (item_id, department_id, days) VALUES (9002, 2, 5)"
 ctl reindex prereview >"$W/reindex.log" 2>&1 ||
 	die "civicctl reindex prereview failed: $(cat "$W/reindex.log")"
 check_eq "civicctl reindex prereview goes over every active item" \
@@ -95,11 +105,13 @@ DEPTS=$(xq departments/department id | wc -l)
 check "home: items of at least 8 departments" test "$DEPTS" -ge 8
 check_eq "home: the items taking applications online (active, without sub-items)" \
 	"$(sql "SELECT code FROM pr_item i WHERE active = 1 AND online = 1 AND NOT EXISTS
-		(SELECT 1 FROM pr_item s WHERE s.parent_id = i.id AND s.active = 1) ORDER BY code")" \
+		(SELECT 1 FROM pr_item s WHERE s.parent_id = i.id AND s.active = 1) AND (parent_id IS NULL
+		OR parent_id IN (SELECT id FROM pr_item WHERE active = 1)) ORDER BY code")" \
 	"$(xq online/item code)"
 ONLINE=$(xq online/item code | wc -l)
 check "home: at least 15 items take applications online" test "$ONLINE" -ge 15
 expect_body_lacks "home: the inactive item is not among them" "$GONE"
+expect_body_lacks "home: nor the sub-item of a withdrawn major item" 510124000000-QT-9002
 
 http GET /prereview/
 expect_status "home as HTML" 200
@@ -234,6 +246,21 @@ expect_body_contains "… and says 并联审批" '并联审批'
 http GET "/prereview/item/$GONE?format=xml"
 expect_status "the inactive item's page is a 404" 404
 valid "… whose XML is valid"
+http GET "/prereview/item/510124000000-QT-9002?format=xml"
+expect_status "a sub-item of a withdrawn major item: 404" 404
+search 停用
+check_eq "… not found either, though indexed" "" "$(xq items/item code)"
+# A sub-item withdrawn: gone from its major item's page and list.
+sql "UPDATE pr_item SET active = 0 WHERE code = '510124000000-XK-0004'"
+page "a major item, one sub-item withdrawn" /prereview/item/510124000000-XK-0001
+check_eq "… lists the two left" "510124000000-XK-0002 510124000000-XK-0003" \
+	"$(xq subitems/item code | tr '\n' ' ' | sed 's/ $//')"
+page "the list, one sub-item withdrawn" "/prereview/items?dept=7"
+check_eq "… groups the two left" "510124000000-XK-0002 510124000000-XK-0003" \
+	"$(xq "items/item[code='510124000000-XK-0001']/subitems/item" code | tr '\n' ' ' | sed 's/ $//')"
+http GET "/prereview/item/510124000000-XK-0004"
+expect_status "… and its page is a 404" 404
+sql "UPDATE pr_item SET active = 1 WHERE code = '510124000000-XK-0004'"
 http GET "/prereview/item/510124000000-XK-9999"
 expect_status "an unknown code is a 404" 404
 
