@@ -97,7 +97,11 @@ guide_departments(struct civic_req *r)
 	return civic_page_query(r, "departments", "department", sql, NULL, 0);
 }
 
-/* Every theme, with how many entries it has (0 too: the catalogue's shape). */
+/*
+ * Every theme, with how many entries it has (0 too: the catalogue's
+ * shape), persons' life events first (the ENUM's order), then the
+ * enterprises' themes.
+ */
 static int
 guide_themes(struct civic_req *r)
 {
@@ -105,15 +109,15 @@ guide_themes(struct civic_req *r)
 	    "SELECT t.id, t.name, t.audience, " ENTRY_COUNT " AS n "
 	    "FROM pr_theme t LEFT JOIN (SELECT m.id, m.parent_id, m.theme_id " ENTRY_FROM
 	    ") m ON m.theme_id = t.id GROUP BY t.id, t.name, t.audience, t.sort "
-	    "ORDER BY t.audience DESC, t.sort, t.id";
+	    "ORDER BY t.audience, t.sort, t.id";
 
 	return civic_page_query(r, "themes", "theme", sql, NULL, 0);
 }
 
 /*
  * Adds the columns of row i of rows under node as civic_page_rows does,
- * leaving out the column skip (the sub-items' parent_id, which their
- * place in the page says).
+ * leaving out the column skip (NULL: none), such as the item's process,
+ * which the page gives as steps.
  */
 static void
 guide_row(struct civic_req *r, xmlNodePtr node, const struct civic_rows *rows, size_t i,
