@@ -14,6 +14,7 @@
 #include "ctl.h"
 #include "consult.h"
 #include "mailbox.h"
+#include "prereview.h"
 #include "search.h"
 
 /* Documents listed by one query; each then has a transaction of its own. */
@@ -36,6 +37,10 @@ static const struct {
 	{ "consult", "SELECT id, published FROM consult_question WHERE id > ? "
 	    "AND (published = 1 OR id IN (SELECT question_id FROM consult_gram)) "
 	    "ORDER BY id LIMIT ?", &consult_index },
+	/* The guide's items: the active ones are its published documents. */
+	{ "prereview", "SELECT id, active FROM pr_item WHERE id > ? "
+	    "AND (active = 1 OR id IN (SELECT item_id FROM pr_item_gram)) "
+	    "ORDER BY id LIMIT ?", &pr_index },
 };
 
 #define REINDEX_NCORPORA	(sizeof(reindex_corpora) / sizeof(reindex_corpora[0]))
