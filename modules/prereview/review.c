@@ -173,8 +173,8 @@ review_desk(struct civic_req *r)
 		goto out;
 	civic_page_value(r, "show", show);
 	civic_page_value(r, "light", light);
-	if (dept > 0)
-		civic_page_addf(r, NULL, "department", "%lld", dept);
+	if (review_is_office(r) && dept > 0)
+		civic_page_value(r, "department", civic_arena_printf(r->arena, "%lld", dept));
 	st = 200;
 out:
 	return st;
@@ -267,7 +267,7 @@ review_page(struct civic_req *r)
 
 	pr_now(r, now);
 	if ((st = civic_page_one(r, "application", one, p, 1, &app)) != 0 ||
-	    (st = civic_page_query(r, "values", "value", values, p, 1)) != 0 ||
+	    (st = civic_page_query(r, "fields", "field", values, p, 1)) != 0 ||
 	    (st = civic_page_query(r, "materials", "material", materials, p, 1)) != 0 ||
 	    (st = civic_page_query(r, "verdicts", "verdict", verdicts, p, 1)) != 0 ||
 	    (st = civic_page_query(r, "earlier", "upload", earlier, p, 1)) != 0 ||
