@@ -55,7 +55,9 @@ valid() {
 }
 # page JAR PATH NAME: the XML of a page, 200 and valid.
 page() {
-	http GET "$2?format=xml" -b "$1" -c "$1"
+	local sep='?'
+	case $2 in *'?'*) sep='&' ;; esac
+	http GET "$2${sep}format=xml" -b "$1" -c "$1"
 	expect_status "$3" 200
 	valid "$3: valid"
 }
@@ -100,7 +102,7 @@ outparams() { sql "SELECT params FROM notify_outbox WHERE template = '$1' AND re
 
 PW='prereview review 2026 ok'
 adduser() { civic_add_staff "$PW" "$@"; }
-adduser 61000001 政务办 bangong office 县政务服务管理局 office
+adduser 61000001 政务办 bangong 县政务服务管理局 office
 adduser 61000002 市监甲 shijian 县市场监督管理局 clerk
 adduser 61000003 市监乙 shijian 县市场监督管理局 clerk
 adduser 61000004 消防甲 xiaofang 县消防救援大队 clerk
@@ -247,6 +249,9 @@ valid "the lost claim's page: valid"
 check_eq "the review is A1's" "claimed $A1_ID" "$(sql "SELECT state, clerk_id FROM pr_review WHERE application_id = $APP1 AND department_id = $DA" | tr '\t' ' ')"
 act "$B1" "/prereview/review/$APP1/claim"
 expect_status "B claims application 1" 303
+html "$A1" "/prereview/review/$APP1" "A1's review page, claimed"
+expect_body_contains "the HTML has the verdict of material 1" 'id="f-v1"'
+expect_body_contains "the HTML has the decision" 'id="f-decision"'
 
 # ---------------------------------------------------------------- inconsistent verdicts
 NOTE1='营业执照副本模糊不清，请重新扫描上传'
@@ -260,6 +265,9 @@ valid "refused decision: valid"
 actx "$A1" "/prereview/review/$APP1/decide" v1=accepted v2=accepted decision=passed
 expect_status "a material without a verdict is refused" 422
 expect_body_contains "beside material 3" 'field="v3"'
+act "$A1" "/prereview/review/$APP1/decide" v1=accepted v2=accepted decision=passed
+expect_status "the same, as HTML" 422
+expect_body_contains "the error is tied to material 3's verdict" 'aria-describedby="f-v3-error"'
 actx "$A1" "/prereview/review/$APP1/decide" v1=correction v2=accepted v3=accepted \
 	decision=correction
 expect_status "a correction without its note is refused" 422
@@ -313,7 +321,7 @@ case $P in *营业执照*消防安全承诺书*) pass "the notice names the orig
 case $P in *经营场所平面图*) fail "the passed notice names a copy-only material: $P" ;;
 *) pass "a copy-only material is not asked for" ;; esac
 case $P in *3号窗口*) pass "the notice names the window" ;; *) fail "no window: $P" ;; esac
-check_eq "round 2's verdicts are on the new uploads" 2 "$(sql "SELECT COUNT(*) FROM pr_verdict v JOIN pr_upload u ON u.id = v.upload_id WHERE u.application_id = $APP1 AND u.round = 2 AND v.verdict = 'accepted'" )"
+check_eq "round 2's verdicts (both departments') are on the new uploads" 4 "$(sql "SELECT COUNT(*) FROM pr_verdict v JOIN pr_upload u ON u.id = v.upload_id WHERE u.application_id = $APP1 AND u.round = 2 AND v.verdict = 'accepted'" )"
 
 # ---------------------------------------------------------------- completion
 actx "$B1" "/prereview/review/$APP1/complete"
