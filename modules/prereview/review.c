@@ -64,10 +64,15 @@ review_lang(const struct civic_req *r)
 	return civic_config_get(r->worker->cfg, "site.language");
 }
 
+/*
+ * The office acts for any department.  A supervisor sees every
+ * department's applications (the route's scope lets them) but acts for
+ * none: the board's urge is theirs.
+ */
 static int
 review_is_office(const struct civic_req *r)
 {
-	return r->staff != NULL && (r->staff->roles & CIVIC_ROLE_ALLDEPTS) != 0;
+	return r->staff != NULL && (r->staff->roles & CIVIC_ROLE_OFFICE) != 0;
 }
 
 /*
@@ -439,8 +444,9 @@ static enum civic_err
 review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 {
 	static const char	 states[] =
-	    "SELECT SUM(rv.state IN " REVIEW_OPEN ") AS open, SUM(rv.state = 'rejected') AS rej, "
-	    "SUM(rv.state = 'correction') AS corr FROM pr_review rv "
+	    "SELECT COUNT(*) AS n, COALESCE(SUM(rv.state IN " REVIEW_OPEN "), 0) AS open, "
+	    "COALESCE(SUM(rv.state = 'rejected'), 0) AS rej, "
+	    "COALESCE(SUM(rv.state = 'correction'), 0) AS corr FROM pr_review rv "
 	    "WHERE rv.application_id = ? LOCK IN SHARE MODE";
 	static const char	 reasons[] =
 	    "SELECT d.name, rv.reason FROM pr_review rv JOIN department d "
@@ -474,7 +480,7 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 	const char		*item = civic_rows_get(a, 0, "item");
 	const char		*phone = civic_rows_get(a, 0, "phone");
 	long long		 round = strtoll(civic_rows_get(a, 0, "round"), NULL, 10);
-	char			*text = civic_arena_strdup(r->arena, "");
+	const char		*text = "";
 	size_t			 i;
 	enum civic_err		 err;
 
@@ -492,9 +498,8 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			    rows.cell[i * 2], rows.cell[i * 2 + 1] != NULL ?
 			    rows.cell[i * 2 + 1] : "");
 		err = CIVIC_ERR_NOMEM;
-		if (text == NULL)
+		if (text == NULL || (text = review_cut(r->arena, text, REVIEW_REASONS_MAX - 4)) == NULL)
 			goto out;
-		text = (char *)review_cut(r->arena, text, REVIEW_REASONS_MAX - 4);
 		{
 			struct civic_param q[] = { CIVIC_PTEXTN(now, strlen(now)),
 			    CIVIC_PTEXT(text), CIVIC_PINT(app) };
@@ -520,9 +525,8 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			    rows.cell[i * 4 + 2], rows.cell[i * 4 + 3] != NULL ?
 			    rows.cell[i * 4 + 3] : "");
 		err = CIVIC_ERR_NOMEM;
-		if (text == NULL)
+		if (text == NULL || (text = review_cut(r->arena, text, REVIEW_NOTICE_MAX)) == NULL)
 			goto out;
-		text = (char *)review_cut(r->arena, text, REVIEW_NOTICE_MAX);
 		{
 			struct civic_param q[] = { CIVIC_PTEXTN(now, strlen(now)),
 			    CIVIC_PTEXT(text), CIVIC_PINT(app) };
