@@ -595,7 +595,19 @@
           <xsl:call-template name="prr-t"><xsl:with-param name="key" select="concat('prereview.review.event.', kind)"/></xsl:call-template>
           <xsl:if test="department"><xsl:value-of select="concat(' ', department)"/></xsl:if>
           <xsl:if test="staff"><xsl:value-of select="concat(' ', staff)"/></xsl:if>
-          <xsl:if test="note"><xsl:value-of select="concat('：', note)"/></xsl:if>
+          <xsl:if test="note">
+            <xsl:text>：</xsl:text>
+            <xsl:choose>
+              <!-- A department's decision, an extension's answer: words, not codes. -->
+              <xsl:when test="kind = 'verdict'">
+                <xsl:call-template name="prr-t"><xsl:with-param name="key" select="concat('prereview.review.', note)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:when test="kind = 'extension' and (note = 'approved' or note = 'refused')">
+                <xsl:call-template name="prr-t"><xsl:with-param name="key" select="concat('prereview.review.ext-state.', note)"/></xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="note"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
         </li>
       </xsl:for-each>
     </ol>

@@ -752,7 +752,7 @@ review_ext_tx(void *arg)
 	    "WHERE id = ?", q, 1, 1, &round)) != CIVIC_OK)
 		goto out;
 	if ((err = pr_event(r, a->app, "extension", strtoll(round.cell[0], NULL, 10), a->dept,
-	    civic_arena_printf(r->arena, "asked %lld: %s", days, why), 0)) != CIVIC_OK)
+	    civic_arena_printf(r->arena, "+%lld %s", days, why), 0)) != CIVIC_OK)
 		goto out;
 	snprintf(ids, sizeof(ids), "%lld", a->app);
 	if ((err = civic_audit(r, "prereview.extension.ask", "pr_application", ids,

@@ -376,6 +376,23 @@ check_eq "approved: A's due time is 3 working days later" "approved 3 $WANT" "$(
 check_eq "B's due time unchanged by A's extension" "$DUE_B" "$(sql "SELECT due_at FROM pr_review WHERE application_id = $APP3 AND department_id = $DB")"
 check_eq "two audit entries of extension decisions" 2 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'prereview.extension.decide'" 2>/dev/null || echo 0)"
 
+# ---------------------------------------------------------------- the office acts for a department
+# The health bureau's clerk is away: the office claims and passes its
+# review; the bureau completes its own item.
+act "$OFFICE" "/prereview/review/$APP6/claim" "department=$DC"
+expect_status "the office claims for the health bureau" 303
+act "$OFFICE" "/prereview/review/$APP6/decide" "department=$DC" v1=accepted decision=passed
+expect_status "the office decides for it" 303
+check_eq "the single review settles: passed" passed "$(appstate "$APP6")"
+P=$(outparams prereview.passed 13700000006)
+case $P in *卫生管理制度*) fail "a copy-only material named as an original: $P" ;;
+"") fail "no passed notice" ;; *) pass "the passed notice, without originals to bring" ;; esac
+act "$C1" "/prereview/review/$APP6/complete"
+expect_status "the health bureau completes its own item" 303
+check_eq "completed" completed "$(appstate "$APP6")"
+html "$OFFICE" "/prereview/review/$APP6" "the office's view of a completed application"
+expect_body_contains "the history shows the decision in words" "：通过"
+
 # ---------------------------------------------------------------- the board
 # A paused application (A asked for corrections, B passed), by SQL.
 APP5=$(mkapp 5 '2026-10-09 10:30:00' 13700000005)
@@ -395,6 +412,10 @@ count() {
 for d in "$DA" "$DB" "$DC"; do
 	want="$(count "$d" "a.paused_at IS NULL AND rv.due_at >= '$NOW' AND rv.warn_at > '$NOW'") $(count "$d" "a.paused_at IS NULL AND rv.due_at >= '$NOW' AND rv.warn_at <= '$NOW'") $(count "$d" "a.paused_at IS NULL AND rv.due_at < '$NOW'") $(count "$d" "a.paused_at IS NOT NULL")"
 	got=$(tr -d '\n' <"$BODY" | grep -o "<counts>.*</counts>" | grep -o "<department><id>$d</id>[^/]*</name><green>[0-9]*</green><yellow>[0-9]*</yellow><red>[0-9]*</red><paused>[0-9]*</paused>" | sed 's:.*<green>\([0-9]*\)</green><yellow>\([0-9]*\)</yellow><red>\([0-9]*\)</red><paused>\([0-9]*\)</paused>:\1 \2 \3 \4:')
+	# A department with no open review has no row.
+	[ -n "$got" ] || ! tr -d '\n' <"$BODY" | grep -o "<counts>.*</counts>" |
+		grep -q "<department><id>$d</id>" || got=unreadable
+	[ -n "$got" ] || got="0 0 0 0"
 	check_eq "board counts of department $d (green yellow red paused)" "$want" "$got"
 done
 check_eq "A has a red, a paused" "1 1" "$(count "$DA" "a.paused_at IS NULL AND rv.due_at < '$NOW'") $(count "$DA" "a.paused_at IS NOT NULL")"
