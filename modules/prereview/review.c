@@ -82,24 +82,26 @@ review_is_office(const struct civic_req *r)
 static long long
 review_department(const struct civic_req *r)
 {
-	if (r->staff == NULL)
-		return 0;
-	if (review_is_office(r))
-		return civic_req_int(r, "department", r->staff->department);
-	return r->staff->department;
+	long long	 dept = 0;
+
+	if (r->staff != NULL)
+		dept = review_is_office(r) ? civic_req_int(r, "department",
+		    r->staff->department) : r->staff->department;
+	return dept;
 }
 
 /* s cut to at most max bytes at a character's boundary, "…" added when cut. */
 static const char *
 review_cut(struct civic_arena *a, const char *s, size_t max)
 {
-	size_t	 n = strlen(s);
+	const char	*cut = s;
 
-	if (n <= max)
-		return s;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return civic_arena_printf(a, "%.*s…", (int)max, s);
+	if (strlen(s) > max) {
+		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+			max--;
+		cut = civic_arena_printf(a, "%.*s…", (int)max, s);
+	}
+	return cut;
 }
 
 /* ---------------------------------------------------------------- the desk */
@@ -316,12 +318,15 @@ review_file(struct civic_req *r)
 				    CIVIC_PINT(civic_req_seg_int(r, "id")) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
+	int			 st;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows == 0)
-		return 404;
-	return civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+		st = civic_req_status(err);
+	else if (rows.nrows == 0)
+		st = 404;
+	else
+		st = civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+	return st;
 }
 
 /* ---------------------------------------------------------------- claim */
@@ -681,36 +686,44 @@ review_decide(struct civic_req *r)
 	enum civic_err		 err;
 	size_t			 i, ncorr = 0;
 	char			 name[8];
+	const char		*field = NULL, *key = NULL;
+	int			 st;
 
 	if ((err = civic_db_query(r->db, r->arena, review_latest_sql, p, 1, PR_MAX_MATERIALS,
-	    &up)) != CIVIC_OK)
-		return civic_req_status(err);
-	for (i = 0; i < up.nrows; i++) {
+	    &up)) != CIVIC_OK) {
+		st = civic_req_status(err);
+		goto out;
+	}
+	for (i = 0; i < up.nrows && key == NULL; i++) {
 		const char	*seq = up.cell[i * 3];
 		const char	*v = review_vfield(r, 'v', seq);
 
 		if (v == NULL && strcmp(up.cell[i * 3 + 2], "1") == 0) {
 			snprintf(name, sizeof(name), "v%s", seq);
-			return civic_req_refuse(r, civic_arena_strdup(r->arena, name),
-			    "prereview.review.need-verdict");
-		}
-		if (v != NULL && strcmp(v, "correction") == 0) {
+			key = "prereview.review.need-verdict";
+		} else if (v != NULL && strcmp(v, "correction") == 0) {
 			ncorr++;
 			if (review_vfield(r, 'n', seq) == NULL) {
 				snprintf(name, sizeof(name), "n%s", seq);
-				return civic_req_refuse(r, civic_arena_strdup(r->arena, name),
-				    "prereview.review.need-note");
+				key = "prereview.review.need-note";
 			}
 		}
 	}
-	if (strcmp(d.decision, "passed") == 0 && ncorr > 0)
-		return civic_req_refuse(r, "decision", "prereview.review.passed-with-correction");
-	if (strcmp(d.decision, "correction") == 0 && ncorr == 0)
-		return civic_req_refuse(r, "decision", "prereview.review.correction-without");
-	if (strcmp(d.decision, "rejected") == 0 && civic_req_value(r, "reason") == NULL)
-		return civic_req_refuse(r, "reason", "prereview.review.need-reason");
-	return civic_req_done(r, civic_req_tx(r, review_decide_tx, &d),
-	    "prereview.review.conflict.decide");
+	if (key != NULL)
+		field = name;
+	else if (strcmp(d.decision, "passed") == 0 && ncorr > 0)
+		field = "decision", key = "prereview.review.passed-with-correction";
+	else if (strcmp(d.decision, "correction") == 0 && ncorr == 0)
+		field = "decision", key = "prereview.review.correction-without";
+	else if (strcmp(d.decision, "rejected") == 0 && civic_req_value(r, "reason") == NULL)
+		field = "reason", key = "prereview.review.need-reason";
+	if (key != NULL)
+		st = civic_req_refuse(r, civic_arena_strdup(r->arena, field), key);
+	else
+		st = civic_req_done(r, civic_req_tx(r, review_decide_tx, &d),
+		    "prereview.review.conflict.decide");
+out:
+	return st;
 }
 
 /* ---------------------------------------------------------------- extensions */
