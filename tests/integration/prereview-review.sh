@@ -451,6 +451,13 @@ for n in 7 8 9; do
 	CA=$CSRF IA=$IDEM
 	form_of "$B1" "/prereview/review/$id/decide"
 	CB=$CSRF IB=$IDEM
+	# A session here holds the application's row for a moment, so that
+	# both decisions are under way before either can go on: they meet
+	# at that row, whatever the order they arrive in.
+	sql "START TRANSACTION; SELECT id FROM pr_application WHERE id = $id FOR UPDATE;
+		SELECT SLEEP(1.5); COMMIT" >/dev/null &
+	PL=$!
+	sleep 0.3
 	"$CURL" -sS -o "$W/ca.body" -w '%{http_code}' -b "$A1" --data-urlencode "csrf=$CA" \
 		--data-urlencode "idem=$IA" --data-urlencode v1=correction \
 		--data-urlencode "n1=$NOTE1" --data-urlencode v2=accepted --data-urlencode v3=accepted \
@@ -461,7 +468,7 @@ for n in 7 8 9; do
 		--data-urlencode v3=correction --data-urlencode "n3=$NOTE3" \
 		--data-urlencode decision=correction "$BASE/prereview/review/$id/decide" >"$W/cb.st" &
 	PB=$!
-	wait "$PA" "$PB"
+	wait "$PA" "$PB" "$PL"
 	check_eq "concurrent $n: both decisions answered 303" "303 303" "$(cat "$W/ca.st") $(cat "$W/cb.st")"
 	check_eq "concurrent $n: settled to correction" correction "$(appstate "$id")"
 	check_eq "concurrent $n: one notice" 1 "$(outbox prereview.correction "1370000000$n")"
