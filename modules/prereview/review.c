@@ -104,6 +104,54 @@ review_cut(struct civic_arena *a, const char *s, size_t max)
 	return cut;
 }
 
+/*
+ * s on one line for a message's parameter, which holds no control
+ * character (notify.h): the notes and reasons are typed on several lines.
+ */
+static const char *
+review_oneline(struct civic_arena *a, const char *s)
+{
+	char	*t = civic_arena_strdup(a, s);
+	size_t	 i;
+
+	for (i = 0; t != NULL && t[i] != '\0'; i++)
+		if ((unsigned char)t[i] < 0x20 || t[i] == 0x7f)
+			t[i] = ' ';
+	return t;
+}
+
+/*
+ * A message to the applicant, inside the caller's transaction: by SMS
+ * when the phone takes one (a landline does not), and by e-mail when an
+ * address was given.  Long texts are cut to what a parameter holds (the
+ * progress page has them whole).
+ */
+static enum civic_err
+review_tell(struct civic_req *r, const struct civic_rows *a, const char *tmpl,
+    struct civic_notify_param *np, size_t n)
+{
+	const char	*phone = civic_rows_get(a, 0, "phone");
+	const char	*email = civic_rows_get(a, 0, "email");
+	size_t		 i;
+	enum civic_err	 err = CIVIC_ERR_NOMEM;
+
+	for (i = 0; i < n; i++)
+		if (np[i].value == NULL || (np[i].value = review_cut(r->arena,
+		    review_oneline(r->arena, np[i].value), REVIEW_NOTICE_SMS)) == NULL)
+			goto out;
+	err = CIVIC_OK;
+	if (phone != NULL && phone[0] == '1' &&
+	    civic_notify_recipient_valid(CIVIC_NOTIFY_SMS, phone) &&
+	    (err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone, tmpl,
+	    review_lang(r), np, n)) != CIVIC_OK)
+		goto out;
+	if (email != NULL && civic_notify_recipient_valid(CIVIC_NOTIFY_EMAIL, email))
+		err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_EMAIL, email, tmpl,
+		    review_lang(r), np, n);
+out:
+	return err;
+}
+
 /* ---------------------------------------------------------------- the desk */
 
 static const struct civic_field desk_fields[] = {
@@ -483,7 +531,6 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 	char			 now[CIVIC_CALENDAR_TIME_LEN];
 	const char		*serial = civic_rows_get(a, 0, "serial");
 	const char		*item = civic_rows_get(a, 0, "item");
-	const char		*phone = civic_rows_get(a, 0, "phone");
 	long long		 round = strtoll(civic_rows_get(a, 0, "round"), NULL, 10);
 	const char		*text = "";
 	size_t			 i;
@@ -509,12 +556,12 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			struct civic_param q[] = { CIVIC_PTEXTN(now, strlen(now)),
 			    CIVIC_PTEXT(text), CIVIC_PINT(app) };
 			struct civic_notify_param np[] = { { "no", serial }, { "item", item },
-			    { "reason", review_cut(r->arena, text, REVIEW_NOTICE_SMS) } };
+			    { "reason", text } };
 
 			if ((err = civic_db_change(r->db, reject_sql, q, 3)) != CIVIC_OK ||
 			    (err = pr_event(r, app, "rejected", round, 0, text, 1)) != CIVIC_OK ||
-			    (err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone,
-			    "prereview.rejected", review_lang(r), np, CIVIC_NITEMS(np))) != CIVIC_OK)
+			    (err = review_tell(r, a, "prereview.rejected", np,
+			    CIVIC_NITEMS(np))) != CIVIC_OK)
 				goto out;
 		}
 		goto out;
@@ -537,13 +584,13 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			    CIVIC_PTEXT(text), CIVIC_PINT(app) };
 			struct civic_param pq[] = { CIVIC_PINT(app), CIVIC_PTEXTN(now, strlen(now)) };
 			struct civic_notify_param np[] = { { "no", serial }, { "item", item },
-			    { "notice", review_cut(r->arena, text, REVIEW_NOTICE_SMS) } };
+			    { "notice", text } };
 
 			if ((err = civic_db_change(r->db, correct_sql, q, 3)) != CIVIC_OK ||
 			    (err = civic_db_exec(r->db, pause_sql, pq, 2, NULL, NULL)) != CIVIC_OK ||
 			    (err = pr_event(r, app, "correction", round, 0, text, 1)) != CIVIC_OK ||
-			    (err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone,
-			    "prereview.correction", review_lang(r), np, CIVIC_NITEMS(np))) != CIVIC_OK)
+			    (err = review_tell(r, a, "prereview.correction", np,
+			    CIVIC_NITEMS(np))) != CIVIC_OK)
 				goto out;
 		}
 		goto out;
@@ -561,13 +608,12 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 		const char		*window = civic_rows_get(a, 0, "pickup_window");
 		struct civic_param	 q[] = { CIVIC_PTEXTN(now, strlen(now)), CIVIC_PINT(app) };
 		struct civic_notify_param np[] = { { "no", serial }, { "item", item },
-		    { "originals", review_cut(r->arena, text, REVIEW_NOTICE_SMS) },
-		    { "window", window != NULL ? window : "" } };
+		    { "originals", text }, { "window", window != NULL ? window : "" } };
 
 		if ((err = civic_db_change(r->db, pass_sql, q, 2)) != CIVIC_OK ||
 		    (err = pr_event(r, app, "passed", round, 0, text, 1)) != CIVIC_OK ||
-		    (err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS, phone,
-		    "prereview.passed", review_lang(r), np, CIVIC_NITEMS(np))) != CIVIC_OK)
+		    (err = review_tell(r, a, "prereview.passed", np, CIVIC_NITEMS(np))) !=
+		    CIVIC_OK)
 			goto out;
 	}
 out:
@@ -586,7 +632,7 @@ static enum civic_err
 review_decide_tx(void *arg)
 {
 	static const char	 lock[] =
-	    "SELECT a.round, a.serial, a.phone, i.name AS item, i.pickup_window "
+	    "SELECT a.round, a.serial, a.phone, a.email, i.name AS item, i.pickup_window "
 	    "FROM pr_application a JOIN pr_item i ON i.id = a.item_id "
 	    "WHERE a.id = ? AND a.state = 'review' FOR UPDATE";
 	static const char	 rev[] =
@@ -854,7 +900,7 @@ review_complete_tx(void *arg)
 	    "SET a.state = 'completed', a.completed_at = ?, a.completed_by = ? "
 	    "WHERE a.id = ? AND a.state = 'passed' AND (? = 1 OR i.department_id = ?)";
 	static const char	 one[] =
-	    "SELECT a.serial, a.phone, a.round, COALESCE(i.licence, i.name) AS licence, "
+	    "SELECT a.serial, a.phone, a.email, a.round, COALESCE(i.licence, i.name) AS licence, "
 	    "i.pickup_window FROM pr_application a JOIN pr_item i ON i.id = a.item_id "
 	    "WHERE a.id = ?";
 	struct review_act	*a = arg;
@@ -883,9 +929,8 @@ review_complete_tx(void *arg)
 
 		if ((err = pr_event(r, a->app, "completed", strtoll(civic_rows_get(&app, 0,
 		    "round"), NULL, 10), r->staff->department, NULL, 1)) != CIVIC_OK ||
-		    (err = civic_notify_enqueue(r->db, r->arena, CIVIC_NOTIFY_SMS,
-		    civic_rows_get(&app, 0, "phone"), "prereview.completed", review_lang(r), np,
-		    CIVIC_NITEMS(np))) != CIVIC_OK)
+		    (err = review_tell(r, &app, "prereview.completed", np, CIVIC_NITEMS(np))) !=
+		    CIVIC_OK)
 			goto out;
 	}
 	snprintf(ids, sizeof(ids), "%lld", a->app);

@@ -338,6 +338,8 @@ case $P in *食品经营许可证*3号窗口*) pass "the pick-up notice names th
 *) fail "pick-up notice: $P" ;; esac
 
 # ---------------------------------------------------------------- rejection
+# This applicant gave a landline and an e-mail address: no SMS, an e-mail.
+sql "UPDATE pr_application SET phone = '028-85551234', email = 'wang@example.com' WHERE id = $APP2"
 act "$A1" "/prereview/review/$APP2/claim"
 act "$B1" "/prereview/review/$APP2/claim"
 actx "$A1" "/prereview/review/$APP2/decide" v1=accepted v2=accepted v3=accepted \
@@ -345,15 +347,22 @@ actx "$A1" "/prereview/review/$APP2/decide" v1=accepted v2=accepted v3=accepted 
 expect_status "a rejection without its reason is refused" 422
 expect_body_contains "beside the reason" 'field="reason"'
 REASON='申请经营范围不属于本县食品经营许可范围'
+# Typed on two lines: the message's parameter takes it on one.
+REASON2="$REASON
+请改为申请其他许可"
 act "$A1" "/prereview/review/$APP2/decide" v1=accepted v2=accepted v3=accepted \
-	decision=rejected "reason=$REASON"
-expect_status "A rejects" 303
+	decision=rejected "reason=$REASON2"
+expect_status "A rejects (a reason on two lines)" 303
 check_eq "waits for B" review "$(appstate "$APP2")"
 act "$B1" "/prereview/review/$APP2/decide" v1=accepted v2=accepted v3=accepted decision=passed
 check_eq "the application is rejected" rejected "$(appstate "$APP2")"
 check_eq "the reason is stored" 1 "$(sql "SELECT reject_reason LIKE '%$REASON%' FROM pr_application WHERE id = $APP2")"
-check_eq "one rejection notice" 1 "$(outbox prereview.rejected 13700000002)"
-check_eq "no passed notice" 0 "$(outbox prereview.passed 13700000002)"
+check_eq "one rejection notice, by e-mail" 1 "$(outbox prereview.rejected wang@example.com)"
+check_eq "no SMS to a landline" 0 "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE recipient = '028-85551234'")"
+case $(outparams prereview.rejected wang@example.com) in *"$REASON"*请改为申请其他许可*)
+	pass "the notice has the whole reason (both lines)" ;;
+*) fail "the rejection's reason: $(outparams prereview.rejected wang@example.com)" ;; esac
+check_eq "no passed notice" 0 "$(outbox prereview.passed wang@example.com)"
 
 # ---------------------------------------------------------------- extensions
 DUE_A=$(sql "SELECT due_at FROM pr_review WHERE application_id = $APP3 AND department_id = $DA")
