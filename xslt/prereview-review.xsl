@@ -126,6 +126,16 @@
     </div>
   </xsl:template>
 
+  <!--
+    The office acts for a department: its id goes in the form's address
+    too, so that a refused form comes back on that department's page.
+  -->
+  <xsl:variable name="prr-dq">
+    <xsl:if test="/page/acting/@office = '1'">
+      <xsl:value-of select="concat('?department=', /page/acting/@department)"/>
+    </xsl:if>
+  </xsl:variable>
+
   <!-- The office acts for a department: its id goes with the form. -->
   <xsl:template name="prr-department-hidden">
     <xsl:if test="/page/acting/@office = '1'">
@@ -461,7 +471,7 @@
     <!-- The acting department's forms. -->
     <xsl:if test="$mine and $a/state = 'review'">
       <xsl:if test="$mine/state = 'waiting'">
-        <form class="form" method="post" action="{$pr-mount}review/{$a/id}/claim">
+        <form class="form" method="post" action="{$pr-mount}review/{$a/id}/claim{$prr-dq}">
           <xsl:call-template name="form-hidden"/>
           <xsl:call-template name="prr-department-hidden"/>
           <xsl:call-template name="submit">
@@ -471,7 +481,7 @@
       </xsl:if>
       <xsl:if test="$mine/state = 'claimed' and ($mine/clerk_id = $act/@staff or $act/@office = '1')">
         <h2><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.decide'"/></xsl:call-template></h2>
-        <form class="form" method="post" action="{$pr-mount}review/{$a/id}/decide">
+        <form class="form" method="post" action="{$pr-mount}review/{$a/id}/decide{$prr-dq}">
           <xsl:call-template name="form-hidden"/>
           <xsl:call-template name="prr-department-hidden"/>
           <xsl:for-each select="/page/materials/material[upload]">
@@ -510,7 +520,7 @@
     </xsl:if>
     <xsl:if test="$mine and ($mine/state = 'waiting' or $mine/state = 'claimed') and $mine/ext_state != 'asked'">
       <h2><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.extension'"/></xsl:call-template></h2>
-      <form class="form" method="post" action="{$pr-mount}review/{$a/id}/extension">
+      <form class="form" method="post" action="{$pr-mount}review/{$a/id}/extension{$prr-dq}">
         <xsl:call-template name="form-hidden"/>
         <xsl:call-template name="prr-department-hidden"/>
         <xsl:call-template name="field">

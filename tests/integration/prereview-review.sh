@@ -68,13 +68,15 @@ html() {
 }
 # actx JAR PATH FIELD=VALUE...: act, the answer as XML (a refusal's page).
 actx() {
-	local jar=$1 path=$2 kv args=()
+	local jar=$1 path=$2 kv args=() sep='?'
 	shift 2
-	form_of "$jar" "$path"
+	case $path in *'?'*) sep='&' ;; esac
+	http GET "$path${sep}format=xml" -b "$jar" -c "$jar"
+	CSRF=$(xml csrf) IDEM=$(xml idem)
 	for kv in "csrf=$CSRF" "idem=$IDEM" "$@"; do
 		args+=(--data-urlencode "$kv")
 	done
-	http POST "$path?format=xml" -b "$jar" -c "$jar" "${args[@]}"
+	http POST "$path${sep}format=xml" -b "$jar" -c "$jar" "${args[@]}"
 }
 # The end of the N-th working day after DAY (doc/calendar.md), from the
 # holidays file: Monday to Friday unless a holiday, and the 调休 days.
@@ -390,6 +392,12 @@ check_eq "two audit entries of extension decisions" 2 "$(sql "SELECT COUNT(*) FR
 # review; the bureau completes its own item.
 act "$OFFICE" "/prereview/review/$APP6/claim" "department=$DC"
 expect_status "the office claims for the health bureau" 303
+actx "$OFFICE" "/prereview/review/$APP6/decide?department=$DC" "department=$DC" decision=passed
+expect_status "the office's decision without a verdict is refused" 422
+check "it comes back on the health bureau's page" grep -q "<acting [^>]*department=\"$DC\"" "$BODY"
+valid "the office's refused decision: valid"
+html "$OFFICE" "/prereview/review/$APP6?department=$DC" "the office acting for the health bureau"
+expect_body_contains "its decide form keeps the department in its address" "/review/$APP6/decide?department=$DC"
 act "$OFFICE" "/prereview/review/$APP6/decide" "department=$DC" v1=accepted decision=passed
 expect_status "the office decides for it" 303
 check_eq "the single review settles: passed" passed "$(appstate "$APP6")"
