@@ -187,7 +187,8 @@
     </form>
     <xsl:choose>
       <xsl:when test="/page/reviews/review">
-        <table class="table">
+        <div class="table-wrap" role="region" tabindex="0"><xsl:attribute name="aria-label"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.desk.caption'"/></xsl:call-template></xsl:attribute>
+      <table class="data-table">
           <caption>
             <xsl:call-template name="prr-t">
               <xsl:with-param name="key" select="'prereview.desk.caption'"/>
@@ -247,7 +248,7 @@
               </tr>
             </xsl:for-each>
           </tbody>
-        </table>
+        </table></div>
         <xsl:call-template name="pager"/>
       </xsl:when>
       <xsl:otherwise>
@@ -397,7 +398,8 @@
     </xsl:if>
 
     <h2><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.materials'"/></xsl:call-template></h2>
-    <table class="table">
+    <div class="table-wrap" role="region" tabindex="0"><xsl:attribute name="aria-label"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.materials'"/></xsl:call-template></xsl:attribute>
+      <table class="data-table">
       <thead>
         <tr>
           <th scope="col"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.col.material'"/></xsl:call-template></th>
@@ -430,10 +432,11 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+    </table></div>
 
     <h2><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.reviews'"/></xsl:call-template></h2>
-    <table class="table">
+    <div class="table-wrap" role="region" tabindex="0"><xsl:attribute name="aria-label"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.reviews'"/></xsl:call-template></xsl:attribute>
+      <table class="data-table">
       <thead>
         <tr>
           <th scope="col"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.review.col.department'"/></xsl:call-template></th>
@@ -462,7 +465,7 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+    </table></div>
 
     <xsl:call-template name="error-summary">
       <xsl:with-param name="label-prefix" select="'prereview.review.f.'"/>
@@ -644,7 +647,8 @@
   <xsl:template match="page[@view = 'prereview-board']" mode="content">
     <xsl:call-template name="pr-staff-menu"/>
     <h1><xsl:apply-templates select="/page" mode="title"/></h1>
-    <table class="table">
+    <div class="table-wrap" role="region" tabindex="0"><xsl:attribute name="aria-label"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.board.counts'"/></xsl:call-template></xsl:attribute>
+      <table class="data-table">
       <caption><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.board.counts'"/></xsl:call-template></caption>
       <thead>
         <tr>
@@ -668,7 +672,7 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+    </table></div>
     <form class="form form-filter" method="get" action="{$pr-mount}board">
       <xsl:call-template name="prr-department-select"/>
       <xsl:call-template name="field">
@@ -682,7 +686,8 @@
         <xsl:with-param name="label" select="'prereview.desk.filter'"/>
       </xsl:call-template>
     </form>
-    <table class="table">
+    <div class="table-wrap" role="region" tabindex="0"><xsl:attribute name="aria-label"><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.board.cases'"/></xsl:call-template></xsl:attribute>
+      <table class="data-table">
       <caption><xsl:call-template name="prr-t"><xsl:with-param name="key" select="'prereview.board.cases'"/></xsl:call-template></caption>
       <thead>
         <tr>
@@ -721,7 +726,7 @@
           </tr>
         </xsl:for-each>
       </tbody>
-    </table>
+    </table></div>
     <xsl:call-template name="pager"/>
   </xsl:template>
 
