@@ -702,7 +702,7 @@
       <tbody>
         <xsl:for-each select="/page/cases/case">
           <tr>
-            <td><xsl:value-of select="serial"/></td>
+            <td><a href="{$pr-mount}review/{id}"><xsl:value-of select="serial"/></a></td>
             <td><xsl:value-of select="item"/></td>
             <td><xsl:value-of select="department"/></td>
             <td><xsl:call-template name="pr-time"><xsl:with-param name="t" select="due"/></xsl:call-template></td>
