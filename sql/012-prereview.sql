@@ -120,7 +120,7 @@ CREATE TABLE IF NOT EXISTS pr_material (
   CONSTRAINT pr_material_item_fk FOREIGN KEY (item_id)
     REFERENCES pr_item (id) ON DELETE CASCADE,
   CONSTRAINT pr_material_template_fk FOREIGN KEY (template_file)
-    REFERENCES stored_file (id)
+    REFERENCES stored_file (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Each edit of an item: who, when, which fields changed (summary), and the
@@ -255,7 +255,9 @@ CREATE TABLE IF NOT EXISTS pr_review (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A material as sent in a round: the file (NULL when the material's
--- condition did not apply: not needed), and latest = 1 for the latest
+-- condition did not apply: not needed; or once `civicctl purge` removed
+-- the files of a finished application, whose purged_at is then set), and
+-- latest = 1 for the latest
 -- upload of each material.  A replacement adds a row with the next round
 -- and clears latest on the one it replaces; old files stay in the
 -- history.
@@ -273,6 +275,7 @@ CREATE TABLE IF NOT EXISTS pr_upload (
     REFERENCES pr_application (id) ON DELETE CASCADE,
   CONSTRAINT pr_upload_material_fk FOREIGN KEY (material_id) REFERENCES pr_material (id),
   CONSTRAINT pr_upload_file_fk FOREIGN KEY (file_id) REFERENCES stored_file (id)
+    ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A reviewing department's verdict on one upload: accepted, needs

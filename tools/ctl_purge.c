@@ -81,6 +81,27 @@ static const struct purge_rule purge_rules[] = {
 	    "WHERE e.rated_at < NOW() - INTERVAL ? DAY "
 	    "AND (c.id IS NULL OR c.closed_at IS NOT NULL) "
 	    "AND (e.phone IS NOT NULL OR e.address <> '')" },
+	/*
+	 * Finished pre-review applications (completed or rejected): the
+	 * applicant's name, ID number or credit code, agent, phone and e-mail,
+	 * the answers to the item's fields, and the files, which are copies of
+	 * identity papers and licences.  The rows stay, with their item,
+	 * states, rounds and times, for the figures; purged_at says why the
+	 * uploads have no file.  The files go with their stored_file rows: the
+	 * chunks by cascade, pr_upload.file_id set NULL by its foreign key.
+	 */
+	{ "personal data of pre-review applications", 1,
+	    "UPDATE pr_application SET name = '', id_number = '', contact = NULL, phone = '', "
+	    "email = NULL, purged_at = NOW() WHERE created_at < NOW() - INTERVAL ? DAY "
+	    "AND state IN ('completed', 'rejected') AND purged_at IS NULL" },
+	{ "field values of pre-review applications", 1,
+	    "DELETE v FROM pr_value v JOIN pr_application a ON a.id = v.application_id "
+	    "WHERE a.created_at < NOW() - INTERVAL ? DAY AND a.state IN ('completed', 'rejected')" },
+	{ "files of pre-review applications", 1,
+	    "DELETE FROM stored_file WHERE id IN (SELECT file_id FROM (SELECT u.file_id "
+	    "FROM pr_upload u JOIN pr_application a ON a.id = u.application_id "
+	    "WHERE a.created_at < NOW() - INTERVAL ? DAY AND a.state IN ('completed', 'rejected') "
+	    "AND u.file_id IS NOT NULL) AS finished)" },
 	/* SMS codes serve minutes; a day later they prove nothing. */
 	{ "expired SMS codes of ratings", 0,
 	    "DELETE FROM eval_verify WHERE expires_at < NOW() - INTERVAL ? DAY" },
