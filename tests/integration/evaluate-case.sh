@@ -48,38 +48,8 @@ civic_program_start mailbox --workers 1
 civic_program_start consult --workers 1
 civic_program_start evaluate --workers 1
 
-# valid NAME: the last body is valid against the schema.
-valid() {
-	local out
-	if out=$("$XMLLINT" --noout --relaxng "$SCHEMA" "$BODY" 2>&1); then
-		pass "$1"
-	else
-		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
-	fi
-}
 # token NO: the rating link's token for number NO, computed here (lib.sh).
 token() { rate_token "$1"; }
-# The end of the N-th working day after DAY (doc/calendar.md), from the
-# holidays file: Monday to Friday unless a holiday, and the 调休 weekend
-# days.
-due_after() {
-	python3 - "$top_srcdir/examples/holidays/2026.txt" "$1" "$2" <<'EOF'
-import datetime, sys
-kind = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    f = line.split()
-    if f and not f[0].startswith("#"):
-        kind[f[0]] = f[1]
-d = datetime.date.fromisoformat(sys.argv[2])
-n = int(sys.argv[3])
-while n > 0:
-    d += datetime.timedelta(days=1)
-    k = kind.get(d.isoformat())
-    if k == "workday" or (k is None and d.weekday() < 5):
-        n -= 1
-print(d.isoformat() + " 23:59:59")
-EOF
-}
 # The case element's state, and the number of ratings of a case.
 state() { tr -d '\n' <"$BODY" | sed -n 's:.*<case [^>]*state="\([a-z]*\)".*:\1:p'; }
 ratings() { sql "SELECT COUNT(*) FROM eval_rating WHERE kind = '$1' AND case_id = $2"; }

@@ -843,6 +843,56 @@ print(base64.urlsafe_b64encode(mac).decode().rstrip("="))
 EOF
 }
 
+# ---- pages against the schema, deadlines on the calendar, ID numbers
+
+# valid NAME: the last body is valid against xslt/schema/page.rng.
+valid() {
+	local out
+	[ -n "${XMLLINT:-}" ] || find_tool XMLLINT xmllint libxml2-utils
+	if out=$("$XMLLINT" --noout --relaxng "$top_srcdir/xslt/schema/page.rng" "$BODY" 2>&1); then
+		pass "$1"
+	else
+		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
+	fi
+}
+
+# due_after DAY N [FROM TO]...: the end of the N-th working day after DAY
+# (doc/calendar.md), counted here from examples/holidays/2026.txt alone,
+# not counting the days from FROM to TO (both included: the clock stood
+# still); what the programs' deadlines must be.
+due_after() {
+	python3 - "$top_srcdir/examples/holidays/2026.txt" "$@" <<'EOF'
+import datetime, sys
+kind = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    f = line.split()
+    if f and not f[0].startswith("#"):
+        kind[f[0]] = f[1]
+d = datetime.date.fromisoformat(sys.argv[2])
+n = int(sys.argv[3])
+pauses = [(datetime.date.fromisoformat(a), datetime.date.fromisoformat(b))
+          for a, b in zip(sys.argv[4::2], sys.argv[5::2])]
+while n > 0:
+    d += datetime.timedelta(days=1)
+    if any(a <= d <= b for a, b in pauses):
+        continue
+    k = kind.get(d.isoformat())
+    if k == "workday" or (k is None and d.weekday() < 5):
+        n -= 1
+print(d.isoformat() + " 23:59:59")
+EOF
+}
+
+# idcard FIRST17: a resident ID number with its GB 11643 check digit.
+idcard() {
+	python3 - "$1" <<'EOF'
+import sys
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+s = sys.argv[1]
+print(s + "10X98765432"[sum(int(c) * x for c, x in zip(s, w)) % 11])
+EOF
+}
+
 # signin JAR STAFF_NO PASSWORD [NEXT]: the sign-in form, then the POST
 # (civic-account.fcgi must be running); 303 is a success.
 signin() {

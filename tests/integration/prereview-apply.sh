@@ -48,48 +48,6 @@ civic_program_start evaluate --workers 1
 civic_program_start prereview --workers 1
 PR_PID=$PROGRAM_PID
 
-# valid NAME: the last body is valid against the schema.
-valid() {
-	local out
-	if out=$("$XMLLINT" --noout --relaxng "$SCHEMA" "$BODY" 2>&1); then
-		pass "$1"
-	else
-		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
-	fi
-}
-# The end of the N-th working day after DAY (doc/calendar.md), not
-# counting the days from PAUSE_FROM to PAUSE_TO (both included) if given.
-due_after() {
-	python3 - "$top_srcdir/examples/holidays/2026.txt" "$@" <<'EOF'
-import datetime, sys
-kind = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    f = line.split()
-    if f and not f[0].startswith("#"):
-        kind[f[0]] = f[1]
-d = datetime.date.fromisoformat(sys.argv[2])
-n = int(sys.argv[3])
-p0 = datetime.date.fromisoformat(sys.argv[4]) if len(sys.argv) > 4 else None
-p1 = datetime.date.fromisoformat(sys.argv[5]) if len(sys.argv) > 5 else None
-while n > 0:
-    d += datetime.timedelta(days=1)
-    k = kind.get(d.isoformat())
-    if p0 is not None and p0 <= d <= p1:
-        continue
-    if k == "workday" or (k is None and d.weekday() < 5):
-        n -= 1
-print(d.isoformat() + " 23:59:59")
-EOF
-}
-# An ID number with its GB 11643 check digit, from its first 17 digits.
-idcard() {
-	python3 - "$1" <<'EOF'
-import sys
-w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-s = sys.argv[1]
-print(s + "10X98765432"[sum(int(c) * x for c, x in zip(s, w)) % 11])
-EOF
-}
 # The error of field F in the last (XML) body: its key.
 err_key() { tr -d '\n' <"$BODY" | grep -o "<error field=\"$1\" key=\"[^\"]*\"" | sed 's/.*key="//; s/"$//'; }
 value_of() { tr -d '\n' <"$BODY" | sed -n "s:.*<value name=\"$1\">\([^<]*\)</value>.*:\1:p"; }

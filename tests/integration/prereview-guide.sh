@@ -56,15 +56,6 @@ check_eq "the inactive item's grams are still in the index" 1 \
 
 civic_program_start prereview --workers 1
 
-# valid NAME: the last body against the schema.
-valid() {
-	local out
-	if out=$("$XMLLINT" --noout --relaxng "$SCHEMA" "$BODY" 2>&1); then
-		pass "$1"
-	else
-		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
-	fi
-}
 # page NAME PATH: GET PATH?format=xml (PATH may have a query), 200, valid.
 page() {
 	local sep='?'

@@ -44,15 +44,6 @@ civic_program_start account --workers 1
 # Two workers: the concurrent decisions below must really run at once.
 civic_program_start prereview --workers 2
 
-# valid NAME: the last body is valid against the schema.
-valid() {
-	local out
-	if out=$("$XMLLINT" --noout --relaxng "$SCHEMA" "$BODY" 2>&1); then
-		pass "$1"
-	else
-		fail "$1: $(printf '%s' "$out" | grep -v ' validates$' | head -n 5 | tr '\n' ' ')"
-	fi
-}
 # page JAR PATH NAME: the XML of a page, 200 and valid.
 page() {
 	local sep='?'
@@ -77,26 +68,6 @@ actx() {
 		args+=(--data-urlencode "$kv")
 	done
 	http POST "$path${sep}format=xml" -b "$jar" -c "$jar" "${args[@]}"
-}
-# The end of the N-th working day after DAY (doc/calendar.md), from the
-# holidays file: Monday to Friday unless a holiday, and the 调休 days.
-due_after() {
-	python3 - "$top_srcdir/examples/holidays/2026.txt" "$1" "$2" <<'EOF'
-import datetime, sys
-kind = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    f = line.split()
-    if f and not f[0].startswith("#"):
-        kind[f[0]] = f[1]
-d = datetime.date.fromisoformat(sys.argv[2])
-n = int(sys.argv[3])
-while n > 0:
-    d += datetime.timedelta(days=1)
-    k = kind.get(d.isoformat())
-    if k == "workday" or (k is None and d.weekday() < 5):
-        n -= 1
-print(d.isoformat() + " 23:59:59")
-EOF
 }
 appstate() { sql "SELECT state FROM pr_application WHERE id = $1"; }
 outbox() { sql "SELECT COUNT(*) FROM notify_outbox WHERE template = '$1' AND recipient = '$2'"; }
