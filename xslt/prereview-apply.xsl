@@ -550,10 +550,12 @@
       <xsl:with-param name="class" select="'lead'"/>
     </xsl:call-template>
     <dl class="meta-list">
-      <xsl:call-template name="pra-meta">
-        <xsl:with-param name="key" select="'prereview.apply.item'"/>
-        <xsl:with-param name="value" select="string($rc/item)"/>
-      </xsl:call-template>
+      <xsl:if test="$rc/item">
+        <xsl:call-template name="pra-meta">
+          <xsl:with-param name="key" select="'prereview.apply.item'"/>
+          <xsl:with-param name="value" select="string($rc/item)"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="pra-meta">
         <xsl:with-param name="key" select="'prereview.track.f.no'"/>
         <xsl:with-param name="value">

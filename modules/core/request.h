@@ -121,6 +121,17 @@ char		*civic_url_escape(struct civic_arena *, const char *s);
  */
 int		 civic_req_refuse(struct civic_req *, const char *field, const char *key);
 
+/*
+ * Adds an error beside field (a message key, and max for its text) to the
+ * request's errors, as a validator's would be, without answering: a form
+ * wrong in several places that only the handler can see says so at all
+ * of them at once; then civic_req_refuse(r, NULL, message) answers.  One
+ * error a field: a second beside the same field, or one beside a field
+ * the route does not declare beyond the room made, is dropped.
+ */
+void		 civic_req_error(struct civic_req *, const char *field, const char *key,
+		    long long max);
+
 /* Adds a response header (copied). */
 enum civic_err	 civic_req_header(struct civic_req *, const char *name, const char *val);
 

@@ -215,22 +215,39 @@ worker_form_again(struct civic_req *r)
 	return st == 200 ? 422 : st;
 }
 
+void
+civic_req_error(struct civic_req *r, const char *field, const char *key, long long max)
+{
+	struct civic_fielderr	*e;
+	size_t			 n, i;
+
+	/* Room was made for one error a declared field (civic_form_apply). */
+	for (n = 0; r->route->fields != NULL && r->route->fields[n].name != NULL; n++)
+		;
+	if (field == NULL || r->errs == NULL || r->nerrs >= n)
+		goto out;
+	for (i = 0; i < r->nerrs; i++)
+		if (strcmp(r->errs[i].field, field) == 0)
+			goto out;
+	e = &r->errs[r->nerrs++];
+	memset(e, 0, sizeof(*e));
+	e->field = field;
+	e->key = key;
+	e->max = max;
+out:
+	return;
+}
+
 int
 civic_req_refuse(struct civic_req *r, const char *field, const char *key)
 {
-	struct civic_fielderr	*e;
-
 	/* Whatever page the handler had begun is made anew. */
 	if (civic_page_new(r, r->route->view) != CIVIC_OK)
 		return 500;
 	if (field == NULL)
 		civic_page_message(r, "error", key);
-	else if (r->errs != NULL) {
-		e = &r->errs[r->nerrs++];
-		memset(e, 0, sizeof(*e));
-		e->field = field;
-		e->key = key;
-	}
+	else
+		civic_req_error(r, field, key, 0);
 	return worker_form_again(r);
 }
 

@@ -28,6 +28,7 @@
 #include "access.h"
 #include "formtime.h"
 #include "page.h"
+#include "parse.h"
 #include "worker.h"
 
 #define APPLY_FORM_TIME		"prereview.form-time"
@@ -78,34 +79,6 @@ static const struct civic_field track_fields[] = {
 };
 
 /* ------------------------------------------------------------ shared */
-
-void
-pr_apply_err(struct civic_req *r, const char *field, const char *key, long long max)
-{
-	struct civic_fielderr	*e;
-	size_t			 n, i;
-
-	for (n = 0; r->route->fields != NULL && r->route->fields[n].name != NULL; n++)
-		;
-	if (field == NULL || r->errs == NULL || r->nerrs >= n)
-		goto out;
-	for (i = 0; i < r->nerrs; i++)
-		if (strcmp(r->errs[i].field, field) == 0)
-			goto out;
-	e = &r->errs[r->nerrs++];
-	memset(e, 0, sizeof(*e));
-	e->field = field;
-	e->key = key;
-	e->max = max;
-out:
-	return;
-}
-
-int
-pr_apply_refuse(struct civic_req *r, const char *key)
-{
-	return civic_req_refuse(r, NULL, key);
-}
 
 enum civic_err
 pr_apply_upload(struct civic_req *r, long long app, long long material, long long round,
@@ -309,18 +282,6 @@ out:
 	return st;
 }
 
-/* Characters (not bytes) of UTF-8 text, which the validators have let through. */
-static long long
-apply_chars(const char *s)
-{
-	long long	 n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A number as people write one: an optional sign, digits, an optional fraction. */
 static int
 apply_is_number(const char *s)
@@ -340,24 +301,6 @@ apply_is_number(const char *s)
 	return d > 0 && s[i] == '\0';
 }
 
-/* 1 when v is one of choices ("是|否"), compared whole. */
-static int
-apply_is_choice(const char *choices, const char *v)
-{
-	const char	*c, *bar;
-	size_t		 len = strlen(v);
-	int		 found = 0;
-
-	for (c = choices; !found && c != NULL && *c != '\0'; c = bar + 1) {
-		if ((bar = strchr(c, '|')) == NULL)
-			bar = c + strlen(c);
-		found = (size_t)(bar - c) == len && strncmp(c, v, len) == 0;
-		if (*bar == '\0')
-			break;
-	}
-	return found;
-}
-
 /* The value of the item's field seq (x{seq}) in the request, or NULL. */
 static const char *
 apply_x(struct civic_req *r, int seq)
@@ -368,11 +311,21 @@ apply_x(struct civic_req *r, int seq)
 	return civic_req_value(r, name);
 }
 
-/* The form's name of field or material seq ("x3", "m10"), in the arena. */
+/*
+ * The form's name of field or material seq ("x3", "m10"), or NULL for a
+ * number the form has no slot for (the item editor allows none).
+ */
 static const char *
-apply_name(struct civic_req *r, char c, int seq)
+apply_name(char c, int seq)
 {
-	return civic_arena_printf(r->arena, "%c%d", c, seq);
+	static const char *const xs[PR_MAX_FIELDS] =
+	    { "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8" };
+	static const char *const ms[PR_MAX_MATERIALS] =
+	    { "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10" };
+
+	if (seq < 1 || seq > (c == 'x' ? PR_MAX_FIELDS : PR_MAX_MATERIALS))
+		return NULL;
+	return c == 'x' ? xs[seq - 1] : ms[seq - 1];
 }
 
 /*
@@ -391,22 +344,22 @@ apply_check_fields(struct civic_req *r, const struct apply_item *it, const char 
 	for (i = 0; i < it->nfields; i++) {
 		f = &it->fields[i];
 		v = values[i] = apply_x(r, f->seq);
-		if ((name = apply_name(r, 'x', f->seq)) == NULL)
+		if ((name = apply_name('x', f->seq)) == NULL)
 			continue;
 		if (v == NULL) {
 			if (f->required)
-				pr_apply_err(r, name, "v.required", 0);
-		} else if (apply_chars(v) > f->max_len)
-			pr_apply_err(r, name, "v.long", f->max_len);
+				civic_req_error(r, name, "v.required", 0);
+		} else if ((long long)civic_utf8_chars(v, strlen(v)) > f->max_len)
+			civic_req_error(r, name, "v.long", f->max_len);
 		else if (strcmp(f->kind, "number") == 0 && !apply_is_number(v))
-			pr_apply_err(r, name, "prereview.apply.number", 0);
+			civic_req_error(r, name, "prereview.apply.number", 0);
 		else if (strcmp(f->kind, "date") == 0 &&
 		    civic_valid_check(&date, v, strlen(v)) != CIVIC_VE_OK)
-			pr_apply_err(r, name, "v.date", 0);
-		else if (strcmp(f->kind, "choice") == 0 && !apply_is_choice(f->choices, v))
-			pr_apply_err(r, name, "v.choice", 0);
+			civic_req_error(r, name, "v.date", 0);
+		else if (strcmp(f->kind, "choice") == 0 && !pr_is_choice(f->choices, v))
+			civic_req_error(r, name, "v.choice", 0);
 		else if (strcmp(f->kind, "multiline") != 0 && strchr(v, '\n') != NULL)
-			pr_apply_err(r, name, "prereview.apply.one-line", 0);
+			civic_req_error(r, name, "prereview.apply.one-line", 0);
 	}
 }
 
@@ -430,7 +383,7 @@ apply_check_files(struct civic_req *r, const struct apply_item *it,
 	for (i = 0; i < it->nmats; i++) {
 		m = &it->mats[i];
 		files[i] = NULL;
-		if ((name = apply_name(r, 'm', m->seq)) == NULL)
+		if ((name = apply_name('m', m->seq)) == NULL)
 			continue;
 		if (strcmp(m->need, "conditional") == 0) {
 			v = m->cond_field > 0 ? apply_x(r, m->cond_field) : NULL;
@@ -442,14 +395,14 @@ apply_check_files(struct civic_req *r, const struct apply_item *it,
 			needed = strcmp(m->need, "required") == 0;
 		files[i] = civic_req_file(r, name);
 		if (files[i] == NULL && needed)
-			pr_apply_err(r, name, "prereview.apply.material-required", 0);
+			civic_req_error(r, name, "prereview.apply.material-required", 0);
 		if (files[i] != NULL)
 			total += files[i]->len;
 	}
 	if (total > CIVIC_MAX_APPLICATION_FILES)
 		for (i = 0; i < it->nmats; i++)
 			if (files[i] != NULL)
-				pr_apply_err(r, apply_name(r, 'm', it->mats[i].seq),
+				civic_req_error(r, apply_name('m', it->mats[i].seq),
 				    "prereview.apply.files-total", CIVIC_MAX_APPLICATION_FILES);
 }
 
@@ -585,6 +538,12 @@ apply_tx(void *arg)
 	}
 	a->done = 1;
 out:
+	/*
+	 * A field or material the office removed between the form's check
+	 * and this transaction: the item changed, not the database failed.
+	 */
+	if (err == CIVIC_ERR_DB && civic_db_errno(r->db) == PR_ERR_NO_REFERENCED_ROW)
+		err = CIVIC_ERR_INVALID;
 	return err;
 }
 
@@ -601,21 +560,22 @@ apply_send(struct civic_req *r)
 	struct apply_item	 it;
 	struct apply_new	 a;
 	const char		*kind = civic_req_value(r, "applicant_kind");
+	const char		*idfield;
 	char			 path[PR_APPLY_GRANT_LEN];
 	long long		 age;
 	enum civic_err		 err;
 	int			 st;
 
 	if (civic_req_value(r, "website") != NULL) {
-		st = pr_apply_refuse(r, "prereview.apply.honeypot");
+		st = civic_req_refuse(r, NULL, "prereview.apply.honeypot");
 		goto out;
 	}
 	if ((age = civic_formtime_age(r, APPLY_FORM_TIME)) < 0) {
-		st = pr_apply_refuse(r, "prereview.apply.expired");
+		st = civic_req_refuse(r, NULL, "prereview.apply.expired");
 		goto out;
 	}
 	if (age < civic_config_int(r->worker->cfg, "prereview.min_fill_seconds")) {
-		st = pr_apply_refuse(r, "prereview.apply.too-fast");
+		st = civic_req_refuse(r, NULL, "prereview.apply.too-fast");
 		goto out;
 	}
 	if ((st = apply_item(r, &it, 0)) != 0)
@@ -629,26 +589,28 @@ apply_send(struct civic_req *r)
 	a.email = civic_req_value(r, "email");
 	/* An item for persons only (or enterprises only) takes no other applicant. */
 	if (strcmp(it.audience, "both") != 0 && strcmp(it.audience, kind) != 0)
-		pr_apply_err(r, "applicant_kind", "prereview.apply.audience", 0);
-	if (strcmp(kind, "person") == 0) {
-		if ((a.id_number = apply_upper(r, civic_req_value(r, "id_card"))) == NULL)
-			pr_apply_err(r, "id_card", "v.required", 0);
-	} else {
-		if ((a.id_number = apply_upper(r, civic_req_value(r, "uscc"))) == NULL)
-			pr_apply_err(r, "uscc", "v.required", 0);
+		civic_req_error(r, "applicant_kind", "prereview.apply.audience", 0);
+	idfield = strcmp(kind, "person") == 0 ? "id_card" : "uscc";
+	if (civic_req_value(r, idfield) == NULL)
+		civic_req_error(r, idfield, "v.required", 0);
+	else if ((a.id_number = apply_upper(r, civic_req_value(r, idfield))) == NULL) {
+		st = 500;
+		goto out;
+	}
+	if (strcmp(kind, "person") != 0) {
 		if ((a.contact = civic_req_value(r, "contact")) == NULL)
-			pr_apply_err(r, "contact", "v.required", 0);
+			civic_req_error(r, "contact", "v.required", 0);
 	}
 	apply_check_fields(r, &it, a.values);
 	apply_check_files(r, &it, a.files);
 	if (r->nerrs > 0) {
-		st = pr_apply_refuse(r, "prereview.apply.refused");
+		st = civic_req_refuse(r, NULL, "prereview.apply.refused");
 		goto out;
 	}
 	err = civic_req_tx(r, apply_tx, &a);
 	if (err == CIVIC_ERR_INVALID) {
 		/* The item stopped taking applications, or a file was refused by the store. */
-		st = pr_apply_refuse(r, "prereview.apply.stale");
+		st = civic_req_refuse(r, NULL, "prereview.apply.stale");
 		goto out;
 	}
 	if (err != CIVIC_OK) {
@@ -698,11 +660,17 @@ apply_sent(struct civic_req *r)
 	}
 	e = civic_page_add(r, NULL, "receipt", NULL);
 	civic_page_attr(e, "serial", rows.cell[0]);
-	civic_page_add(r, e, "item", rows.cell[2]);
-	civic_page_add(r, e, "item-code", rows.cell[3]);
 	if (code != NULL) {
-		if (civic_access_code_is(code, rows.cell[1], rows.len[1]))
+		/*
+		 * What was applied for only with the code: serials can be
+		 * counted through, and an item (低保, 残疾人证) says something
+		 * about a person.
+		 */
+		if (civic_access_code_is(code, rows.cell[1], rows.len[1])) {
 			civic_page_attr(e, "code", code);
+			civic_page_add(r, e, "item", rows.cell[2]);
+			civic_page_add(r, e, "item-code", rows.cell[3]);
+		}
 		if (civic_access_code_cookie(r, PR_APPLY_CODE_COOKIE, PR_APPLY_CODE_PATH,
 		    NULL) != CIVIC_OK) {
 			st = 500;

@@ -164,23 +164,6 @@ pr_itemio_read(struct pr_item_in *in, const char *(*get)(void *, const char *), 
 	}
 }
 
-/* 1 when value is one of the "|"-separated choices. */
-static int
-itemio_is_choice(const char *choices, const char *value)
-{
-	size_t		 len = strlen(value);
-	const char	*p = choices, *e;
-
-	while (p != NULL && *p != '\0') {
-		e = strchr(p, '|');
-		if ((size_t)(e != NULL ? e - p : (long)strlen(p)) == len &&
-		    strncmp(p, value, len) == 0)
-			return 1;
-		p = e != NULL ? e + 1 : NULL;
-	}
-	return 0;
-}
-
 const char *
 pr_itemio_check(struct civic_arena *a, const struct pr_item_in *in, const char **field)
 {
@@ -253,7 +236,7 @@ pr_itemio_check(struct civic_arena *a, const struct pr_item_in *in, const char *
 			key = "prereview.items.cond.field";
 			goto out;
 		}
-		if (m->cond_value == NULL || !itemio_is_choice(f->choices, m->cond_value)) {
+		if (m->cond_value == NULL || !pr_is_choice(f->choices, m->cond_value)) {
 			*field = civic_arena_printf(a, "m%zu_cond_value", i + 1);
 			key = "prereview.items.cond.value";
 			goto out;
@@ -505,6 +488,12 @@ itemio_refs(struct pr_itemio_ctx *c, struct pr_item_in *in, enum pr_itemio_why *
 			goto out;
 		if (!yes)
 			goto refused;
+		/* Two levels only: an item with sub-items of its own stays a major item. */
+		if (in->id != 0 && (err = itemio_exists(c, "SELECT id FROM pr_item "
+		    "WHERE parent_id = ? LIMIT 1", in->id, &yes)) != CIVIC_OK)
+			goto out;
+		if (in->id != 0 && yes)
+			goto refused;
 	}
 	*field = "department";
 	if ((err = itemio_exists(c, dept, in->department, &yes)) != CIVIC_OK)
@@ -647,7 +636,15 @@ itemio_remove(struct pr_itemio_ctx *c, const char *used, const char *del, long l
 		err = CIVIC_ERR_CONFLICT;
 		goto out;
 	}
-	err = civic_db_exec(c->db, del, p, 2, NULL, NULL);
+	/*
+	 * An application made between the look above and this DELETE holds
+	 * the row by its foreign key: the same refusal, not a database error.
+	 */
+	if ((err = civic_db_exec(c->db, del, p, 2, NULL, NULL)) == CIVIC_ERR_DB &&
+	    civic_db_errno(c->db) == PR_ERR_ROW_IS_REFERENCED) {
+		*why = PR_ITEMIO_USED;
+		err = CIVIC_ERR_CONFLICT;
+	}
 out:
 	return err;
 }

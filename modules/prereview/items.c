@@ -25,9 +25,10 @@
 
 /*
  * Major items the form's "parent" list offers: a county's catalogue has a
- * few hundred (a Chengdu district lists 375).
+ * few hundred (a Chengdu district lists 375).  No more than a list query
+ * fetches (CIVIC_MAX_ROWS, limits.h), which would cut it silently.
  */
-#define ITEMS_MAX_PARENTS	"600"
+#define ITEMS_MAX_PARENTS	"500"
 
 static const char *const done_words[] = { "saved", NULL };
 
@@ -52,11 +53,15 @@ static const struct civic_field edit_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* Of one department only: a clerk who is not also of a role that sees all. */
+/*
+ * Of one department only: a clerk who is not also of the office.  A
+ * supervisor (or an admin) sees every department but edits none: one who
+ * is also a clerk edits their own department's items, like any clerk.
+ */
 static int
 items_clerk_only(const struct civic_req *r)
 {
-	return (r->staff->roles & CIVIC_ROLE_ALLDEPTS) == 0;
+	return (r->staff->roles & CIVIC_ROLE_OFFICE) == 0;
 }
 
 /* GET /staff/items: the items, newest first; a clerk's department's only. */
@@ -309,15 +314,31 @@ items_create(struct civic_req *r)
 	return items_save(r, 0);
 }
 
-/* POST /staff/item/{id} */
+/*
+ * POST /staff/item/{id}.  The route's scope stops another department's
+ * clerk, but lets one who is also a supervisor or admin past (they see
+ * every department): such a clerk still edits only their own department's.
+ */
 static int
 items_update(struct civic_req *r)
 {
-	int	 st;
+	static const char	 sql[] =
+	    "SELECT id FROM pr_item WHERE id = ? AND (? = 0 OR department_id = ?)";
+	long long		 dept = items_clerk_only(r) ? r->staff->department : 0;
+	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")), CIVIC_PINT(dept),
+	    CIVIC_PINT(dept) };
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+	int			 st;
 
-	if ((st = civic_req_exists(r, "SELECT id FROM pr_item WHERE id = ?")) != 0)
-		return st;
-	return items_save(r, civic_req_seg_int(r, "id"));
+	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p), 1, &rows)) !=
+	    CIVIC_OK)
+		st = civic_req_status(err);
+	else if (rows.nrows == 0)
+		st = 404;
+	else
+		st = items_save(r, civic_req_seg_int(r, "id"));
+	return st;
 }
 
 /* The item's head for the versions pages: <item>. */

@@ -16,13 +16,8 @@
 #include "prereview.h"
 #include "worker.h"
 
-/*
- * Pauses one application may have: one a correction round.  An item is
- * corrected two or three times at most in practice; past this many the
- * clock counts the first ones only, and the office should talk to the
- * applicant.
- */
-#define PR_MAX_PAUSES	20
+/* Pauses one application may have: one a correction round (review.c stops at the bound). */
+#define PR_MAX_PAUSES	PR_MAX_ROUNDS
 
 const struct civic_search pr_index = {
 	.text = "SELECT CONCAT_WS(' ', i.code, i.name, i.kind, i.conditions, "
@@ -31,6 +26,35 @@ const struct civic_search pr_index = {
 	.del = "DELETE FROM pr_item_gram WHERE item_id = ?",
 	.put = "INSERT IGNORE INTO pr_item_gram (gram, item_id) VALUES " CIVIC_SEARCH_ROWS,
 };
+
+const char *
+pr_cut(struct civic_arena *a, const char *s, size_t max)
+{
+	const char	*cut = s;
+
+	if (strlen(s) > max) {
+		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+			max--;
+		cut = civic_arena_printf(a, "%.*s…", (int)max, s);
+	}
+	return cut;
+}
+
+int
+pr_is_choice(const char *choices, const char *value)
+{
+	size_t		 len = strlen(value);
+	const char	*p = choices, *e;
+	int		 found = 0;
+
+	while (!found && p != NULL && *p != '\0') {
+		e = strchr(p, '|');
+		found = (size_t)(e != NULL ? e - p : (long)strlen(p)) == len &&
+		    strncmp(p, value, len) == 0;
+		p = e != NULL ? e + 1 : NULL;
+	}
+	return found;
+}
 
 civic_time
 pr_now(const struct civic_req *r, char buf[CIVIC_CALENDAR_TIME_LEN])
@@ -82,8 +106,11 @@ pr_clock_store(struct civic_req *r, long long app)
 	civic_calendar_to_civil(civic_calendar_day_of(now), &y1, &m, &d);
 	if (y1 < y0)
 		y1 = y0;
-	if (y1 + 2 - y0 >= CIVIC_CALENDAR_MAX_YEARS)
+	if (y1 + 2 - y0 >= CIVIC_CALENDAR_MAX_YEARS) {
+		/* Counted from the first day the calendar holds: long overdue either way. */
 		y0 = y1 + 2 - CIVIC_CALENDAR_MAX_YEARS + 1;
+		start = civic_calendar_time(civic_calendar_from_civil(y0, 1, 1), 0, 0, 0);
+	}
 	if ((err = civic_calendar_load(r->db, r->arena, y0, y1 + 2, &cal)) != CIVIC_OK)
 		goto out;
 	if ((err = civic_db_query(r->db, r->arena, "SELECT id, days, extension_days "
@@ -133,6 +160,8 @@ pr_event(struct civic_req *r, long long app, const char *kind, long long round,
 	struct civic_param	 p[8];
 
 	pr_now(r, now);
+	if (note != NULL && (note = pr_cut(r->arena, note, PR_EVENT_NOTE_MAX)) == NULL)
+		return CIVIC_ERR_NOMEM;
 	p[0] = CIVIC_PINT(app);
 	p[1] = CIVIC_PTEXTN(now, strlen(now));
 	p[2] = CIVIC_PTEXT(kind);

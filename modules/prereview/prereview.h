@@ -67,6 +67,15 @@ extern const size_t		pr_board_nroutes;
  */
 #define PR_MAX_REVIEWERS	CIVIC_MAX_SCOPES
 
+/*
+ * MariaDB's errors of a foreign key: a row still referenced can't be
+ * deleted (ER_ROW_IS_REFERENCED_2), a row can't reference one that is
+ * gone (ER_NO_REFERENCED_ROW_2).  An item edited while an application to
+ * it is made meets the other at one of them.
+ */
+#define PR_ERR_ROW_IS_REFERENCED	1451
+#define PR_ERR_NO_REFERENCED_ROW	1452
+
 /* A DATETIME column as text, the way every page shows times. */
 #define PR_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%d %H:%i:%s')"
 
@@ -82,8 +91,29 @@ extern const size_t		pr_board_nroutes;
 	"ELSE 'green' END"
 #define PR_LIGHT_NPARAMS	2
 
+/*
+ * Correction rounds one application may have.  一次性告知 means one
+ * notice should do; a department that has asked twenty times must pass
+ * or reject (review.c refuses a 21st correction), and the clock's pauses
+ * (pr_clock_store) are bounded by the same number.
+ */
+#define PR_MAX_ROUNDS		20
+
+/* Bytes of an event's note (pr_event.note is VARCHAR(2000)), its ellipsis counted. */
+#define PR_EVENT_NOTE_MAX	1990
+
 /* The guide's search index (search.h): an active item's public text. */
 extern const struct civic_search pr_index;
+
+/*
+ * s cut to at most max bytes on a character's boundary, with "…" when
+ * cut, in the arena (NULL when memory is short): what a column or a
+ * message's parameter holds.
+ */
+const char	*pr_cut(struct civic_arena *, const char *s, size_t max);
+
+/* 1 when value is one of choices ("是|否"), compared whole. */
+int		 pr_is_choice(const char *choices, const char *value);
 
 /* Now, as the pre-review's clock reads it (prereview.now when set: tests). */
 civic_time	 pr_now(const struct civic_req *, char buf[CIVIC_CALENDAR_TIME_LEN]);
@@ -104,9 +134,9 @@ enum civic_err	 pr_clock_store(struct civic_req *, long long app);
  * Adds an event of application app (pr_event) in the caller's
  * transaction: kind ("submitted", "claimed", "verdict", "correction",
  * "resubmitted", "passed", "rejected", "completed", "extension",
- * "urged"), its round, the department (0: none) and note (NULL: none);
- * the staff member is the signed-in one, if any.  public: shown on the
- * applicant's progress page.
+ * "urged"), its round, the department (0: none) and note (NULL: none;
+ * cut to PR_EVENT_NOTE_MAX); the staff member is the signed-in one, if
+ * any.  public: shown on the applicant's progress page.
  */
 enum civic_err	 pr_event(struct civic_req *, long long app, const char *kind,
 		    long long round, long long department, const char *note, int public);

@@ -319,13 +319,23 @@ progress_correct_tx(void *arg)
 			goto out;
 	}
 	{
-		struct civic_param p[] = { CIVIC_PINT(c->id) };
+		struct civic_param p[] = { CIVIC_PINT(c->id), CIVIC_PINT(round) };
 
-		/* The clerk who claimed the review keeps it; passed ones stay passed. */
-		if ((err = civic_db_exec(r->db, "UPDATE pr_review SET state = "
-		    "IF(clerk_id IS NULL, 'waiting', 'claimed') "
-		    "WHERE application_id = ? AND state = 'correction'", p, 1, NULL, NULL)) !=
-		    CIVIC_OK)
+		/*
+		 * The departments that asked for corrections review again, and so
+		 * does one that passed but had judged a material now replaced:
+		 * its verdict was on the old file.  The clerk who claimed a
+		 * review keeps it; a department that judged nothing replaced
+		 * stays passed.
+		 */
+		if ((err = civic_db_exec(r->db, "UPDATE pr_review rv SET rv.state = "
+		    "IF(rv.clerk_id IS NULL, 'waiting', 'claimed') "
+		    "WHERE rv.application_id = ? AND (rv.state = 'correction' OR "
+		    "(rv.state = 'passed' AND EXISTS (SELECT 1 FROM pr_verdict v "
+		    "JOIN pr_upload u ON u.id = v.upload_id JOIN pr_upload n "
+		    "ON n.application_id = u.application_id AND n.material_id = u.material_id "
+		    "AND n.latest = 1 AND n.round = ? WHERE v.review_id = rv.id AND u.latest = 0)))",
+		    p, 2, NULL, NULL)) != CIVIC_OK)
 			goto out;
 	}
 	if ((err = pr_clock_store(r, c->id)) != CIVIC_OK ||
@@ -374,7 +384,7 @@ progress_correct(struct civic_req *r)
 			goto out;
 		}
 		if (rows.nrows != 1 || strcmp(rows.cell[0], "correction") != 0) {
-			st = pr_apply_refuse(r, "prereview.correct.not-open");
+			st = civic_req_refuse(r, NULL, "prereview.correct.not-open");
 			goto out;
 		}
 		if ((err = civic_db_query(r->db, r->arena, marked_sql, p, 1, PR_MAX_MATERIALS,
@@ -400,20 +410,20 @@ progress_correct(struct civic_req *r)
 				marked = 1;
 			}
 		if (marked && f == NULL)
-			pr_apply_err(r, name, "prereview.apply.material-required", 0);
+			civic_req_error(r, name, "prereview.apply.material-required", 0);
 		else if (!marked && f != NULL)
-			pr_apply_err(r, name, "prereview.correct.not-marked", 0);
+			civic_req_error(r, name, "prereview.correct.not-marked", 0);
 		if (f != NULL)
 			total += f->len;
 	}
 	if (total > CIVIC_MAX_APPLICATION_FILES)
 		for (i = 0; i < c.nmarked; i++)
 			if (c.files[i] != NULL)
-				pr_apply_err(r, civic_arena_printf(r->arena, "m%d",
+				civic_req_error(r, civic_arena_printf(r->arena, "m%d",
 				    c.marked[i].seq), "prereview.apply.files-total",
 				    CIVIC_MAX_APPLICATION_FILES);
 	if (r->nerrs > 0 || c.nmarked == 0) {
-		st = pr_apply_refuse(r, c.nmarked == 0 ? "prereview.correct.not-open" :
+		st = civic_req_refuse(r, NULL, c.nmarked == 0 ? "prereview.correct.not-open" :
 		    "prereview.correct.refused");
 		goto out;
 	}

@@ -39,6 +39,12 @@
 /* pr_application.notice is TEXT; the list is cut there too. */
 #define REVIEW_NOTICE_MAX	60000
 #define REVIEW_REASONS_MAX	1000
+/*
+ * Passed applications the desk lists for completion, those waiting
+ * longest first: a licence is picked up within days, so a department has
+ * a few dozen at most; past this many the oldest show.
+ */
+#define REVIEW_DONE_MAX		"100"
 
 #define REVIEW_OPEN	"('waiting', 'claimed')"
 #define REVIEW_LIGHT	"COALESCE(" PR_LIGHT_SQL("a", "rv") ", 'paused')"
@@ -90,20 +96,6 @@ review_department(const struct civic_req *r)
 	return dept;
 }
 
-/* s cut to at most max bytes at a character's boundary, "…" added when cut. */
-static const char *
-review_cut(struct civic_arena *a, const char *s, size_t max)
-{
-	const char	*cut = s;
-
-	if (strlen(s) > max) {
-		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-			max--;
-		cut = civic_arena_printf(a, "%.*s…", (int)max, s);
-	}
-	return cut;
-}
-
 /*
  * s on one line for a message's parameter, which holds no control
  * character (notify.h): the notes and reasons are typed on several lines.
@@ -136,7 +128,7 @@ review_tell(struct civic_req *r, const struct civic_rows *a, const char *tmpl,
 	enum civic_err	 err = CIVIC_ERR_NOMEM;
 
 	for (i = 0; i < n; i++)
-		if (np[i].value == NULL || (np[i].value = review_cut(r->arena,
+		if (np[i].value == NULL || (np[i].value = pr_cut(r->arena,
 		    review_oneline(r->arena, np[i].value), REVIEW_NOTICE_SMS)) == NULL)
 			goto out;
 	err = CIVIC_OK;
@@ -192,7 +184,7 @@ review_desk(struct civic_req *r)
 	    "SELECT a.id, a.serial, i.name AS item, " PR_TIME("a.decided_at") " AS decided "
 	    "FROM pr_application a JOIN pr_item i ON i.id = a.item_id "
 	    "WHERE a.state = 'passed' AND (? IS NULL OR i.department_id = ?) "
-	    "ORDER BY a.decided_at, a.id LIMIT 100";
+	    "ORDER BY a.decided_at, a.id LIMIT " REVIEW_DONE_MAX;
 	static const char	 depts[] =
 	    "SELECT DISTINCT d.id, d.name FROM department d "
 	    "JOIN pr_item_department x ON x.department_id = d.id ORDER BY d.id";
@@ -550,7 +542,7 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			    rows.cell[i * 2], rows.cell[i * 2 + 1] != NULL ?
 			    rows.cell[i * 2 + 1] : "");
 		err = CIVIC_ERR_NOMEM;
-		if (text == NULL || (text = review_cut(r->arena, text, REVIEW_REASONS_MAX - 4)) == NULL)
+		if (text == NULL || (text = pr_cut(r->arena, text, REVIEW_REASONS_MAX - 4)) == NULL)
 			goto out;
 		{
 			struct civic_param q[] = { CIVIC_PTEXTN(now, strlen(now)),
@@ -577,7 +569,7 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			    rows.cell[i * 4 + 2], rows.cell[i * 4 + 3] != NULL ?
 			    rows.cell[i * 4 + 3] : "");
 		err = CIVIC_ERR_NOMEM;
-		if (text == NULL || (text = review_cut(r->arena, text, REVIEW_NOTICE_MAX)) == NULL)
+		if (text == NULL || (text = pr_cut(r->arena, text, REVIEW_NOTICE_MAX)) == NULL)
 			goto out;
 		{
 			struct civic_param q[] = { CIVIC_PTEXTN(now, strlen(now)),
@@ -761,6 +753,15 @@ review_decide(struct civic_req *r)
 		field = "decision", key = "prereview.review.passed-with-correction";
 	else if (strcmp(d.decision, "correction") == 0 && ncorr == 0)
 		field = "decision", key = "prereview.review.correction-without";
+	else if (strcmp(d.decision, "correction") == 0) {
+		if ((err = civic_db_query(r->db, r->arena, "SELECT round FROM pr_application "
+		    "WHERE id = ?", p, 1, 1, &up)) != CIVIC_OK) {
+			st = civic_req_status(err);
+			goto out;
+		}
+		if (up.nrows == 1 && strtoll(up.cell[0], NULL, 10) >= PR_MAX_ROUNDS)
+			field = "decision", key = "prereview.review.rounds";
+	}
 	else if (strcmp(d.decision, "rejected") == 0 && civic_req_value(r, "reason") == NULL)
 		field = "reason", key = "prereview.review.need-reason";
 	if (key != NULL)

@@ -243,6 +243,7 @@ valid "… valid"
 QCODE=$(tr -d '\n' <"$BODY" | sed -n 's:.*<receipt [^>]*code="\([^"]*\)".*:\1:p')
 check "… shows the query code" test -n "$QCODE"
 expect_body_contains "… and the serial" "serial=\"$SERIAL\""
+expect_body_contains "… and, with the code, what was applied for" '<item>食品经营许可（新办）</item>'
 http GET "/prereview/sent/$SERIAL" -b "$A" -c "$A"
 expect_body_lacks "a second visit does not show the code" "$QCODE"
 expect_body_contains "… but the progress link" "/prereview/case/$SERIAL"
@@ -252,6 +253,7 @@ for fmt in '' '?format=xml'; do
 	http GET "/prereview/sent/$SERIAL$fmt" -b "$A"
 	expect_body_lacks "the receipt has no name ($fmt)" "$NAME"
 	expect_body_lacks "… no phone ($fmt)" "$PHONE"
+	expect_body_lacks "… nor, without the code, what was applied for ($fmt)" '食品经营许可'
 done
 check_eq "the outbox has the SMS with serial and code" 1 \
 	"$(sql "SELECT COUNT(*) FROM notify_outbox WHERE channel = 'sms' AND recipient = '$PHONE'

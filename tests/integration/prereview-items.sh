@@ -267,6 +267,16 @@ expect_status "… nor move one there" 422
 post "$CLERK" "/prereview/staff/item/$ID" version=3 "${CUR[@]/#fees=不收费/fees=免费}" \
 	'm3_name=食品安全管理制度' m3_form=copy m3_copies=1 m3_need=optional
 expect_status "a clerk edits their department's item" 303
+# A clerk who is also a supervisor sees every department (the route's
+# scope lets them past) but edits only their own department's items.
+adduser 60000005 市监督查 shichang '' clerk,supervisor
+SUPCLERK=$W/supclerk.jar
+signin "$SUPCLERK" 60000005 "$PW"
+post "$SUPCLERK" "/prereview/staff/item/$OTHER" version=1 code=510124000000-XK-0002 \
+	'name=改名试探' 'kind=行政许可' department=$SHICHANG audience=enterprise legal_days=20 \
+	promised_days=15 visits=1
+expect_status "a clerk who is also a supervisor can't edit another department's item (404)" 404
+check_eq "… it is unchanged" 0 "$(sql "SELECT COUNT(*) FROM pr_item WHERE name = '改名试探'")"
 check_eq "… version 4, by the clerk" "4 60000002 fees" \
 	"$(sql "SELECT CONCAT(v.version, ' ', s.staff_no, ' ', v.summary) FROM pr_item_version v JOIN staff s ON s.id = v.staff_id WHERE v.item_id = '$ID' ORDER BY v.version DESC LIMIT 1")"
 

@@ -260,6 +260,72 @@ expect_status "the citizen rates it" 303
 check_eq "… one rating of kind application, with the item's code" "application $CODE 5" \
 	"$(sql "SELECT kind, item_code, level FROM eval_rating WHERE case_no = '$SERIAL'" | tr '\t' ' ')"
 
+# ---------------------------------------------------------------- two more applications
+# apply_again JAR: another application of the same company, its serial in SERIAL2.
+apply_again() {
+	http GET "/prereview/item/$CODE/apply?format=xml" -b "$1" -c "$1"
+	CSRF=$(xml csrf) IDEM=$(xml idem)
+	ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+	SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+	http POST "/prereview/item/$CODE/apply" -b "$1" -c "$1" \
+		--form-string "csrf=$CSRF" --form-string "idem=$IDEM" --form-string "issued=$ISSUED" \
+		--form-string "sig=$SIG" --form-string applicant_kind=enterprise \
+		--form-string "name=$COMPANY" --form-string "uscc=$USCC" --form-string contact=周清泉 \
+		--form-string "phone=$PHONE" --form-string consent=1 --form-string 'x1=郫都区清泉路18号' \
+		-F "m1=@$W/rules.pdf" -F "m2=@$W/licence.png"
+	SERIAL2=$(header Location)
+	SERIAL2=${SERIAL2##*/}
+}
+# correct JAR SERIAL FILE-ARGS...: the replacement of the marked materials.
+correct() {
+	local jar=$1 serial=$2
+	shift 2
+	http GET "/prereview/case/$serial/correct?format=xml" -b "$jar" -c "$jar"
+	CSRF=$(xml csrf) IDEM=$(xml idem)
+	http POST "/prereview/case/$serial/correct" -b "$jar" -c "$jar" \
+		--form-string "csrf=$CSRF" --form-string "idem=$IDEM" "$@"
+}
+# Long notes: four of 500 characters, one notice of more than 2000.
+LONG_A=$(python3 -c 'print("A" + "印章不清晰" * 99 + "止")')
+LONG_B=$(python3 -c 'print("B" + "缺少签字页" * 99 + "止")')
+J2=$W/second.jar
+apply_again "$J2"
+APP2=$(sql "SELECT id FROM pr_application WHERE serial = '$SERIAL2'")
+act "$A" "/prereview/review/$APP2/claim"
+act "$B" "/prereview/review/$APP2/claim"
+act "$A" "/prereview/review/$APP2/decide" v1=correction "n1=$LONG_A" v2=correction \
+	"n2=$LONG_A" decision=correction
+expect_status "A asks for two corrections with notes of 500 characters" 303
+act "$B" "/prereview/review/$APP2/decide" v1=correction "n1=$LONG_B" v2=correction \
+	"n2=$LONG_B" decision=correction
+expect_status "… and B too: a notice of more than 2000 characters is still one notice" 303
+check "… the notice whole on the application ($(sql "SELECT CHAR_LENGTH(notice) FROM pr_application WHERE id = $APP2") characters)" \
+	test "$(sql "SELECT CHAR_LENGTH(notice) FROM pr_application WHERE id = $APP2")" -gt 2000
+check_eq "… in correction" correction "$(sql "SELECT state FROM pr_application WHERE id = $APP2")"
+
+# A department that passed, having accepted a material B then asks to be
+# replaced, judges the new file too: its verdict was on the old one.
+J3=$W/third.jar
+apply_again "$J3"
+SERIAL3=$SERIAL2
+APP3=$(sql "SELECT id FROM pr_application WHERE serial = '$SERIAL3'")
+act "$A" "/prereview/review/$APP3/claim"
+act "$B" "/prereview/review/$APP3/claim"
+act "$A" "/prereview/review/$APP3/decide" v1=accepted v2=accepted decision=passed
+expect_status "A passes the third application" 303
+act "$B" "/prereview/review/$APP3/decide" v1=accepted v2=correction "n2=$NOTE_B" \
+	decision=correction
+expect_status "… B asks for a new licence copy" 303
+correct "$J3" "$SERIAL3" -F "m2=@$W/licence.png"
+expect_status "the applicant replaces it" 303
+check_eq "… both departments review again (A had judged the old copy)" "claimed claimed" \
+	"$(sql "SELECT GROUP_CONCAT(state ORDER BY department_id SEPARATOR ' ') FROM pr_review
+		WHERE application_id = $APP3")"
+act "$B" "/prereview/review/$APP3/decide" v1=accepted v2=accepted decision=passed
+check_eq "… B's pass alone does not pass it" review "$(sql "SELECT state FROM pr_application WHERE id = $APP3")"
+act "$A" "/prereview/review/$APP3/decide" v1=accepted v2=accepted decision=passed
+check_eq "… A's, on the new copy, does" passed "$(sql "SELECT state FROM pr_application WHERE id = $APP3")"
+
 # ---------------------------------------------------------------- the record
 page "$SUP" "/prereview/review/$APP" "the supervisor reads the whole case"
 for k in submitted claimed correction resubmitted passed completed; do
