@@ -12,7 +12,10 @@
 # and the figures; suggestions on the ask form; the ask form by keyboard.
 # And the evaluation's 差评 loop: a letter rated 非常不满意 (first without
 # the reason it needs), the clerk's return visit and rectification, the
-# public results; a second rated by keyboard, appealed, upheld.
+# public results; a second rated by keyboard, appealed, upheld.  And the
+# pre-review: an item found by search, an application with its files, two
+# departments asking for the same material's correction (one notice with
+# both notes), the file replaced, both passing, the completion, the board.
 # Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
 # (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
 # script starts the stack (tests/integration/lib.sh), sets up the data the
