@@ -746,7 +746,11 @@
           <xsl:with-param name="key" select="'prereview.case.reviews'"/>
         </xsl:call-template>
       </h2>
-      <table class="table">
+      <!-- The portal's data table, in a labelled region that scrolls
+           sideways on a phone (reachable by keyboard, as the review
+           pages' tables). -->
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="pra-reviews">
+      <table class="data-table">
         <thead>
           <tr>
             <th scope="col"><xsl:call-template name="pra-t"><xsl:with-param name="key" select="'prereview.apply.department'"/></xsl:call-template></th>
@@ -786,6 +790,7 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </div>
     </section>
 
     <section aria-labelledby="pra-materials">
@@ -899,7 +904,9 @@
       </ol>
     </section>
 
-    <xsl:apply-templates select="evaluation"/>
+    <!-- Only once there is something to show (the link, or the rating), as
+         the mailbox does: no empty heading while under review. -->
+    <xsl:apply-templates select="evaluation[rating or @href]"/>
   </xsl:template>
 
   <!-- What the applicant does next, by the application's state. -->

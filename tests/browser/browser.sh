@@ -12,7 +12,10 @@
 # and the figures; suggestions on the ask form; the ask form by keyboard.
 # And the evaluation's 差评 loop: a letter rated 非常不满意 (first without
 # the reason it needs), the clerk's return visit and rectification, the
-# public results; a second rated by keyboard, appealed, upheld.
+# public results; a second rated by keyboard, appealed, upheld.  And the
+# pre-review: an item found by search, an application with its files, two
+# departments asking for the same material's correction (one notice with
+# both notes), the file replaced, both passing, the completion, the board.
 # Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
 # (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
 # script starts the stack (tests/integration/lib.sh), sets up the data the
@@ -57,6 +60,18 @@ civic_program_start account --workers 1
 civic_program_start consult --workers 2
 # The rating of a letter or a question: the evaluation's page.
 civic_program_start evaluate --workers 1
+# The pre-review (doc/prereview.md): the form is sent as soon as it is
+# filled; the real clock.
+awk '
+	/^[ \t]*\[.*\][ \t]*$/ { s = $0; gsub(/[][ \t]/, "", s) }
+	s == "prereview" && /^min_fill_seconds *=/ { print "min_fill_seconds = 0"; next }
+	{ print }
+' "$CIVIC_T/civic.conf" >"$CIVIC_T/civic.conf.new" && mv "$CIVIC_T/civic.conf.new" "$CIVIC_T/civic.conf" ||
+	die "civic.conf: could not set [prereview] min_fill_seconds"
+chmod 0600 "$CIVIC_T/civic.conf"
+[ "$(sed -n '/^\[prereview\]/,/^\[/{/^min_fill_seconds/p}' "$CIVIC_T/civic.conf")" = 'min_fill_seconds = 0' ] ||
+	die "civic.conf: [prereview] min_fill_seconds is not 0"
+civic_program_start prereview --workers 1
 
 # playwright-core and axe-core, as package-lock.json pins them: beside
 # flows.mjs in a tree built in place; in the private directory otherwise
@@ -103,6 +118,10 @@ civic_add_staff "$PW" 30000004 督查室 office '' supervisor
 # mailbox's sign-ins and sign-outs run beside theirs untouched).
 civic_add_staff "$PW" 30000005 交通窗口 jiaotong 县交通运输局 clerk
 civic_add_staff "$PW" 30000006 评议办 office '' office
+# The pre-review's: the clerks of the two departments that review its item
+# in parallel, the 城管局 (the item's own) and the 自然资源局.
+civic_add_staff "$PW" 30000007 城管窗口 chengguan 县城市管理局 clerk
+civic_add_staff "$PW" 30000008 资源窗口 ziyuan 县自然资源局 clerk
 
 # The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
 # on duty all day, every day, by the duty text of the staff record (the
@@ -167,6 +186,35 @@ done
 	die "the evaluation's eight replied letters are not there"
 pass "the evaluation's letters are set up:$EVAL_LETTERS"
 
+# The pre-review (doc/prereview.md): an item that takes applications
+# online, reviewed in parallel (并联审批) by the 城管局 (its own) and the
+# 自然资源局, with two fields of its own and two materials, found by a
+# search for 广告 once civicctl reindex prereview has indexed it.
+CHENGGUAN=$(sql "SELECT id FROM department WHERE code = 'chengguan'")
+ZIYUAN=$(sql "SELECT id FROM department WHERE code = 'ziyuan'")
+[ -n "$CHENGGUAN" ] && [ -n "$ZIYUAN" ] || die "the departments chengguan and ziyuan are missing"
+sql "INSERT INTO pr_item (code, name, kind, department_id, audience, conditions, process,
+	legal_days, promised_days, online, pickup_window, licence, updated_at)
+	VALUES ('510124000000-XK-0801', '户外广告设施设置审批', '行政许可', $CHENGGUAN, 'both',
+	'在城区道路、建筑物上设置户外广告设施的单位和个人。', '网上预审
+窗口受理
+现场勘查
+审批发证', 20, 10, 1, '县政务服务中心5号窗口', '户外广告设施设置许可证', NOW());
+SET @i = LAST_INSERT_ID();
+INSERT INTO pr_item_department (item_id, department_id, days) VALUES (@i, $CHENGGUAN, 5), (@i, $ZIYUAN, 3);
+INSERT INTO pr_field (item_id, seq, label, kind, max_len) VALUES (@i, 1, '设置地点', 'text', 100),
+	(@i, 2, '广告面积（平方米）', 'number', 30);
+INSERT INTO pr_material (item_id, seq, name, form) VALUES (@i, 1, '户外广告设置申请表', 'original'),
+	(@i, 2, '设置地点平面示意图', 'copy')" || die "could not put in the pre-review's item"
+"$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex prereview >"$CIVIC_T/reindex-pr.log" 2>&1 || {
+	show_log "$CIVIC_T/reindex-pr.log" 20
+	die "civicctl reindex prereview failed"
+}
+http GET '/prereview/items?format=xml&q=%E5%B9%BF%E5%91%8A'
+grep -q '510124000000-XK-0801' "$BODY" ||
+	die "the pre-review's item is not found for 广告 after civicctl reindex prereview (status $STATUS)"
+pass "the pre-review's item, reviewed by two departments, is set up and found by search"
+
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS" || die "could not make $SHOTS"
@@ -179,6 +227,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_CONSULT_CLERK_NO=30000003 CIVIC_SUPERVISOR_NO=30000004 \
 	CIVIC_EVAL_CLERK_NO=30000005 CIVIC_EVAL_OFFICE_NO=30000006 \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
+	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1200 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
@@ -195,6 +244,7 @@ if [ "$CIVIC_FAILED" -gt 0 ]; then
 	show_log "$CIVIC_T/mailbox.log" 30
 	show_log "$CIVIC_T/consult.log" 30
 	show_log "$CIVIC_T/evaluate.log" 30
+	show_log "$CIVIC_T/prereview.log" 30
 fi
 
 finish

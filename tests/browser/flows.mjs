@@ -14,8 +14,10 @@
 // CIVIC_EVAL_CLERK_NO and CIVIC_EVAL_OFFICE_NO (the 交通局's clerk whose
 // letters are rated badly, and the office's member who decides appeals),
 // CIVIC_EVAL_LETTERS (eight replied letters of the 交通局, two for each
-// browser, query code DEMQ234567), CIVIC_FLOWS (which features' flows:
-// "mailbox", "consult", "evaluate"; all three by default), CHROMIUM
+// browser, query code DEMQ234567), CIVIC_PR_CLERK_NO and CIVIC_PR_CLERK2_NO
+// (the clerks of the 城管局 and the 自然资源局, who review the pre-review's
+// item in parallel), CIVIC_FLOWS (which features' flows: "mailbox",
+// "consult", "evaluate", "prereview"; all four by default), CHROMIUM
 // (default /usr/bin/chromium).
 //
 // The flows (doc/browser-tests.md): the citizen writes a letter and tracks
@@ -33,7 +35,11 @@
 // alone.  The evaluation: a letter rated 非常不满意 (refused without a
 // reason, then sent) goes through the 差评 loop, the clerk's return visit
 // and rectification, to the public results; a second, rated with the
-// keyboard alone, is appealed and the office upholds it.  Each runs in four browsers: JavaScript on and off, at 1280x900
+// keyboard alone, is appealed and the office upholds it.  The pre-review:
+// the citizen finds an item by search and applies with files; two
+// departments' clerks each ask for the same material's correction; the
+// citizen sees one notice with both notes, replaces the file; both pass,
+// the item's department completes; the supervisor's board.  Each runs in four browsers: JavaScript on and off, at 1280x900
 // and at 375x812.  axe-core runs on every page visited with JavaScript on,
 // and the counts are printed per page.  With JavaScript off it cannot run
 // in the page (a script, its timers never fire); most pages send no script
@@ -66,7 +72,9 @@ const SUPERVISOR = process.env.CIVIC_SUPERVISOR_NO || '';
 const CLERK_EVAL = process.env.CIVIC_EVAL_CLERK_NO || '';
 const OFFICE_EVAL = process.env.CIVIC_EVAL_OFFICE_NO || '';
 const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter((x) => x);
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate').split(/[\s,]+/);
+const PR_CLERK = process.env.CIVIC_PR_CLERK_NO || '';
+const PR_CLERK2 = process.env.CIVIC_PR_CLERK2_NO || '';
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
 // The mailbox's and the consultation's flows run side by side (main): each
@@ -1045,6 +1053,238 @@ async function evaluateFlows(js, w, h, run) {
 	await office.close();
 }
 
+// ---------------------------------------------------------------- pre-review
+
+// The pre-review (doc/prereview.md), on the item browser.sh put in
+// (户外广告设施设置审批, 510124000000-XK-0801), reviewed in parallel by the
+// 城管局 (its own department) and the 自然资源局: the citizen finds it by
+// a search for 广告, opens its page, follows 在线预审申请, fills the form
+// (a resident ID number with its GB 11643 check digit, the item's two
+// fields) with a PDF and a PNG attached and sends it: the receipt shows
+// the serial and the query code.  The supervisor's board then lists both
+// reviews, each light with its word.  Each department's clerk signs in,
+// finds the application at the desk, claims it and marks the same
+// material 需补正 with a note of their own: the progress page shows ONE
+// notice with both notes, and a slot for that material only; the citizen
+// replaces it and resubmits; both clerks pass it; the citizen sees the
+// passed notice; the 城管局 completes it; the citizen sees the pick-up
+// notice; the board no longer lists it, its lights still with their words.
+const PR_ITEM = '户外广告设施设置审批';
+const PR_CODE = '510124000000-XK-0801';
+const PR_M1 = '户外广告设置申请表';
+const PR_M2 = '设置地点平面示意图';
+const PR_WINDOW = '县政务服务中心5号窗口';
+const PR_LICENCE = '户外广告设施设置许可证';
+const PR_LIGHTS = ['正常', '即将超时', '已超时', '等待补正（暂停计时）'];
+
+// A resident ID number (GB 11643): 17 digits and their check character.
+function residentId(body17) {
+	const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+	let s = 0;
+	for (let i = 0; i < 17; i++) s += Number(body17[i]) * w[i];
+	return body17 + '10X98765432'[s % 11];
+}
+const PR_ID = residentId('51012419850612431');
+
+// A small real PDF (one empty page, its cross-reference table right).
+function smallPdf(text) {
+	const objs = ['<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+		`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Info (${text}) >>`];
+	let out = '%PDF-1.4\n';
+	const offs = [];
+	objs.forEach((o, i) => { offs.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+	const x = out.length;
+	out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` +
+		offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('') +
+		`trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`;
+	return Buffer.from(out, 'latin1');
+}
+
+// The state of the progress page or the review page (办理状态 / 状态).
+async function prSelectOption(loc, label) {
+	await loc.selectOption({ label });
+}
+
+// The citizen: search, item page, form, receipt, progress page.
+async function prApplies(who) {
+	const p = who.page;
+	const app = {};
+	await step(who, 'the guide and the search', async () => {
+		await who.go('/prereview/', 'prereview-home');
+		await who.sees('the guide\'s home page', '办事指南');
+		await p.getByLabel(/^搜索事项/).fill('广告');
+		await who.press('查找', 'prereview-search');
+		await who.sees('a search for 广告 finds the item', PR_ITEM);
+		await who.follow(PR_ITEM, 'prereview-item');
+		await who.sees('the item page shows its code', PR_CODE);
+		await who.sees('… and its second reviewing department (并联审批)', '县自然资源局');
+		await who.follow('在线预审申请', 'prereview-apply');
+		await who.sees('在线预审申请 opens the form', `网上预审申请：${PR_ITEM}`);
+	});
+	await step(who, 'the application', async () => {
+		await p.getByLabel(/^申请人类型/).selectOption({ label: '个人' });
+		await p.getByLabel(/^申请人名称/).fill('陈晓峰');
+		await p.getByLabel(/^居民身份证号码/).fill(PR_ID);
+		await p.getByLabel(/^手机号码/).fill('13700006666');
+		await p.getByLabel(/^设置地点\s*（/).fill('幸福路12号临街外墙');
+		await p.getByLabel(/^广告面积/).fill('8');
+		await p.getByLabel(new RegExp('^' + PR_M1)).setInputFiles({ name: '申请表.pdf',
+			mimeType: 'application/pdf', buffer: smallPdf('round 1') });
+		await p.getByLabel(new RegExp('^' + PR_M2)).setInputFiles({ name: '示意图.png',
+			mimeType: 'image/png', buffer: PNG });
+		await p.getByLabel(/^我承诺所填信息和所交材料真实有效/).check();
+		await who.press('提交预审申请', 'prereview-sent');
+		await who.sees('the receipt', '预审申请已提交');
+		const text = await p.locator('main').innerText();
+		const serial = text.match(/YS\d{8}-\d{4,6}/);
+		const code = (await p.locator('main strong.code').first().innerText()).trim();
+		if (serial && /^[2-9A-HJKMNP-Z]{10}$/.test(code)) ok(`${who.tag} the receipt shows the serial and the query code`);
+		else throw new Error(`no serial or query code in: ${text.slice(0, 300)}`);
+		app.serial = serial[0];
+		app.code = code;
+		await who.follow('查看办理进度', 'prereview-case-review');
+		await who.sees('the progress page shows the serial', app.serial);
+		await who.sees('… 预审中', '预审中');
+		const t = await p.locator('main').innerText();
+		if (!t.includes(PR_ID) && !t.includes('13700006666')) ok(`${who.tag} … and neither the ID number nor the phone`);
+		else fail(`${who.tag} … and neither the ID number nor the phone`, 'shown');
+	});
+	return app;
+}
+
+// The board: the application's rows (one a department), each light with
+// its word; the header's lights with theirs.  want: the word the rows
+// have, or null when the application must not be listed.
+async function prBoard(who, app, want, what) {
+	const p = who.page;
+	await step(who, `the board (${what})`, async () => {
+		await who.go('/prereview/board', `prereview-board-${what}`);
+		await who.sees(`the board (${what})`, '预审督办看板');
+		const heads = await p.locator('main thead .light').allInnerTexts();
+		if (PR_LIGHTS.every((w) => heads.map((x) => x.trim()).includes(w)))
+			ok(`${who.tag} the board's counts: each light with its word`);
+		else
+			fail(`${who.tag} the board's counts: each light with its word`, JSON.stringify(heads));
+		const rows = p.locator('main tbody tr', { hasText: app.serial });
+		const n = await rows.count();
+		if (want === null) {
+			if (n === 0) ok(`${who.tag} the board no longer lists ${app.serial}`);
+			else fail(`${who.tag} the board no longer lists ${app.serial}`, `${n} rows`);
+			return;
+		}
+		const words = [];
+		for (let i = 0; i < n; i++) words.push((await rows.nth(i).locator('.light').innerText()).trim());
+		const depts = (await rows.allInnerTexts()).join(' ');
+		if (n === 2 && words.every((w) => w === want) && depts.includes('县城市管理局') && depts.includes('县自然资源局'))
+			ok(`${who.tag} the board lists both departments' reviews, each light with its word (${want})`);
+		else
+			fail(`${who.tag} the board lists both departments' reviews, each light with its word (${want})`,
+				`${n} rows: ${words.join(', ')}`);
+	});
+}
+
+// A clerk: the desk lists the application; opened, claimed (the first
+// time); verdicts and the department's decision.  Returns the review
+// page's path.
+async function prReviews(who, app, verdicts, decision, what) {
+	const p = who.page;
+	await step(who, `the review (${what})`, async () => {
+		await who.go('/prereview/desk', `prereview-desk-${what}`);
+		await who.sees(`${what}: the desk lists the application`, app.serial);
+		await Promise.all([p.waitForNavigation(),
+			p.getByRole('link', { name: app.serial, exact: true }).first().click()]);
+		await who.visit(`prereview-review-${what}`);
+		await who.sees(`${what}: the review page shows the application`, app.serial);
+		await who.sees(`${what}: … the applicant's ID number, for staff`, PR_ID);
+		if (await p.getByRole('button', { name: '受理本部门审核', exact: true }).count() > 0) {
+			await who.press('受理本部门审核', `prereview-claimed-${what}`);
+			await who.sees(`${what}: claimed`, '已受理，请逐项审核材料。');
+		}
+		for (const [m, v, note] of verdicts) {
+			await p.getByLabel(`审核意见：${m}`).selectOption({ label: v });
+			if (note) await p.getByLabel(`补正说明：${m}`).fill(note);
+		}
+		await p.getByLabel(/^本部门结论/).selectOption({ label: decision });
+		await who.press('提交审核意见', `prereview-decided-${what}`);
+		await who.sees(`${what}: the decision is taken`, '审核意见已提交。');
+	});
+}
+
+async function prCase(who, app, what) {
+	await who.go(`/prereview/case/${app.serial}`, `prereview-case-${what}`);
+}
+
+async function prereviewFlows(js, w, h) {
+	const citizen = await new Person(browser, 'applicant', js, w, h).open();
+	const cg = await new Person(browser, 'pr-clerk1', js, w, h).open();
+	const zy = await new Person(browser, 'pr-clerk2', js, w, h).open();
+	const sup = await new Person(browser, 'pr-supervisor', js, w, h).open();
+	const tag = citizen.tag;
+	const noteA = `申请表未加盖单位公章，请盖章后重新上传（城管${tag}）。`;
+	const noteB = `申请表中设置地点与示意图不一致，请核对（资源${tag}）。`;
+	try {
+		const app = await prApplies(citizen);
+		await signIn(sup, SUPERVISOR, '督查室');
+		await prBoard(sup, app, '正常', 'submitted');
+		await signIn(cg, PR_CLERK, '城管窗口');
+		await signIn(zy, PR_CLERK2, '资源窗口');
+		await prReviews(cg, app, [[PR_M1, '需补正', noteA], [PR_M2, '合格']], '需补正', 'cg-1');
+		await prReviews(zy, app, [[PR_M1, '需补正', noteB], [PR_M2, '合格']], '需补正', 'zy-1');
+		await step(citizen, 'the correction notice', async () => {
+			const p = citizen.page;
+			await prCase(citizen, app, 'correction');
+			await citizen.sees('after both departments: 待补正', '待补正');
+			const notices = p.locator('main .notice', { hasText: noteA });
+			const n = await notices.count();
+			const both = n === 1 ? await notices.first().innerText() : '';
+			if (n === 1 && both.includes(noteB)) ok(`${tag} ONE notice holds both departments' notes (一次性告知)`);
+			else throw new Error(`${n} notices with the first note; the second ${both.includes(noteB) ? 'in it' : 'not in it'}`);
+			const heads = await p.locator('main h2').allInnerTexts();
+			if (!heads.some((x) => x.includes('服务评价'))) ok(`${tag} … no 服务评价 heading before the application is decided`);
+			else fail(`${tag} … no 服务评价 heading before the application is decided`, heads.join(' | '));
+			if (await p.locator('main .table-wrap[role="region"] table.data-table').count() === 1)
+				ok(`${tag} … the departments' reviews in the portal's data table, a region that scrolls`);
+			else fail(`${tag} … the departments' reviews in the portal's data table, a region that scrolls`);
+			const slots = await p.locator('main input[type="file"]').count();
+			if (slots === 1) ok(`${tag} … and one file to replace, the material marked`);
+			else fail(`${tag} … and one file to replace, the material marked`, `${slots} file inputs`);
+			await p.getByLabel(new RegExp('^' + PR_M1)).setInputFiles({ name: '申请表（盖章）.pdf',
+				mimeType: 'application/pdf', buffer: smallPdf('round 2') });
+			await citizen.press('替换材料并重新提交', 'prereview-resubmitted');
+			await citizen.sees('resubmitted', '补正材料已提交，预审重新计时。');
+		});
+		await prBoard(sup, app, '正常', 'resubmitted');
+		await prReviews(cg, app, [[PR_M1, '合格'], [PR_M2, '合格']], '通过', 'cg-2');
+		await prReviews(zy, app, [[PR_M1, '合格'], [PR_M2, '合格']], '通过', 'zy-2');
+		await step(citizen, 'the passed notice', async () => {
+			await prCase(citizen, app, 'passed');
+			await citizen.sees('both passed: the passed notice names the window',
+				`预审已通过。请带齐以下材料原件到${PR_WINDOW}办理：`);
+			await citizen.sees('… and the original to bring', PR_M1);
+		});
+		await step(cg, 'the completion', async () => {
+			await cg.go('/prereview/desk', 'prereview-desk-complete');
+			await cg.sees('the desk lists it to complete', app.serial);
+			await Promise.all([cg.page.waitForNavigation(),
+				cg.page.getByRole('link', { name: app.serial, exact: true }).first().click()]);
+			await cg.visit('prereview-review-complete');
+			await cg.press('办结并通知领取', 'prereview-completed');
+			await cg.sees('completed', '已办结，领取通知已发送。');
+		});
+		await step(citizen, 'the pick-up notice', async () => {
+			await prCase(citizen, app, 'completed');
+			await citizen.sees('the pick-up notice',
+				`您的${PR_LICENCE}已办理完毕，请带齐证件到${PR_WINDOW}领取。`);
+			await citizen.sees('… and the link to rate it', '去评价');
+		});
+		await prBoard(sup, app, null, 'completed');
+	} catch (e) {
+		/* counted by step() */
+	}
+	for (const x of [citizen, cg, zy, sup]) await x.close();
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await chromium.launch({
@@ -1096,7 +1336,8 @@ async function consultFlows(js, w, h) {
 
 // A flow that fails ends; the other flows, and the next browser, go on.
 // The features' flows run side by side, their lines kept apart.
-const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows };
+const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows,
+	prereview: prereviewFlows };
 try {
 	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);

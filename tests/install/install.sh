@@ -81,7 +81,7 @@ else
 fi
 for f in libexec/civic/civic-demo.fcgi libexec/civic/civic-account.fcgi \
     libexec/civic/civic-mailbox.fcgi libexec/civic/civic-consult.fcgi \
-    libexec/civic/civic-evaluate.fcgi sbin/civicctl; do
+    libexec/civic/civic-evaluate.fcgi libexec/civic/civic-prereview.fcgi sbin/civicctl; do
 	check "2. installed $f (executable)" test -x "$P/$f"
 done
 for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xslt/demo.xsl \
@@ -93,6 +93,17 @@ for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xsl
     share/civic/xslt/evaluate.xsl share/civic/xslt/rating.xsl share/civic/xslt/i18n/evaluate.xml \
     share/civic/xslt/schema/evaluate.rng share/civic/sql/010-evaluate.sql \
     share/civic/examples/systemd/civic-evaluate.socket share/doc/civic/evaluate.md \
+    share/civic/xslt/prereview.xsl share/civic/xslt/prereview-guide.xsl \
+    share/civic/xslt/prereview-items.xsl share/civic/xslt/prereview-apply.xsl \
+    share/civic/xslt/prereview-review.xsl share/civic/xslt/i18n/prereview.xml \
+    share/civic/xslt/i18n/prereview-guide.xml share/civic/xslt/i18n/prereview-items.xml \
+    share/civic/xslt/i18n/prereview-apply.xml share/civic/xslt/i18n/prereview-review.xml \
+    share/civic/xslt/schema/prereview.rng share/civic/xslt/schema/prereview-guide.rng \
+    share/civic/xslt/schema/prereview-items.rng share/civic/xslt/schema/prereview-apply.rng \
+    share/civic/xslt/schema/prereview-review.rng share/civic/sql/011-files.sql \
+    share/civic/sql/012-prereview.sql share/civic/sql/demo-prereview.sql \
+    share/civic/examples/systemd/civic-prereview.socket \
+    share/civic/examples/systemd/civic-prereview.service share/doc/civic/prereview.md \
     share/civic/examples/themes/county-portal/layout.xsl share/civic/notify-templates.txt \
     share/doc/civic/webmaster.md share/doc/civic/screenshots/theme-county-portal.png; do
 	check "2. installed $f" test -s "$P/$f"
@@ -223,6 +234,9 @@ expect_body_contains "… from civic-consult.fcgi" 'program-consult'
 http GET /evaluate/
 expect_status "6. GET /evaluate/" 200
 expect_body_contains "… from civic-evaluate.fcgi" 'program-evaluate'
+http GET /prereview/
+expect_status "6. GET /prereview/" 200
+expect_body_contains "… from civic-prereview.fcgi" 'program-prereview'
 http GET /civic-static/static/consult.js
 expect_status "6. the consultation's installed script at /civic-static/" 200
 # Served with nosniff: a browser runs it only as a JavaScript type.

@@ -20,6 +20,8 @@ civic_program_start consult --workers 1
 CONSULT_PID=$PROGRAM_PID
 civic_program_start evaluate --workers 1
 EVALUATE_PID=$PROGRAM_PID
+civic_program_start prereview --workers 1
+PREREVIEW_PID=$PROGRAM_PID
 
 ADMIN_PW='county portal theme 2026'
 printf '%s\n' "$ADMIN_PW" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user \
@@ -33,14 +35,19 @@ signin "$JAR" 10000001 "$ADMIN_PW"
 expect_status "the admin signs in under the theme (303)" 303
 # The consultation's pages with something on them: the demo's areas and
 # published answers (sql/demo-consult.sql, on sql/demo-mailbox.sql's
-# departments).
-for f in demo-mailbox demo-consult demo-evaluate; do
+# departments); the pre-review's items (sql/demo-prereview.sql, on the same
+# departments), indexed for search as the demo does.
+for f in demo-mailbox demo-consult demo-evaluate demo-prereview; do
 	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/$f.sql" \
 		>>"$CIVIC_T/load.log" 2>&1 || {
 		show_log "$CIVIC_T/load.log"
 		die "civicctl load sql/$f.sql failed"
 	}
 done
+"$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex prereview >>"$CIVIC_T/load.log" 2>&1 || {
+	show_log "$CIVIC_T/load.log"
+	die "civicctl reindex prereview failed"
+}
 
 # One page of every program, and the kinds of page the core makes (a form,
 # an error page, English).  Each: PATH STATUS TEXT-OF-ITS-CONTENT.
@@ -63,6 +70,12 @@ PAGES=(
 	"/evaluate/results 200 县公安局"
 	"/evaluate/results?lang=en 200 lang=\"en\""
 	"/evaluate/supervise 403 403"
+	"/prereview/ 200 program-prereview"
+	"/prereview/items?q=%E6%96%BD%E5%B7%A5 200 建筑工程施工许可"
+	"/prereview/item/510124000000-XK-0009 200 并联审批"
+	"/prereview/item/510124000000-XK-0009/apply 200 name=\"consent\""
+	"/prereview/?lang=en 200 lang=\"en\""
+	"/prereview/board 403 403"
 )
 
 # The <main> element of the last body, hidden inputs' values (fresh form
@@ -101,10 +114,10 @@ expect_body_contains "… the theme's rules" '.portal-banner'
 
 # Back to the default layout: the same pages, the same content.
 cp "$top_srcdir/xslt/layout.xsl" "$CIVIC_T/xslt/layout.xsl"
-kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID" "$EVALUATE_PID"
+kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID" "$EVALUATE_PID" "$PREREVIEW_PID"
 reloaded() {
 	local u
-	for u in /demo/ /account/signin /mailbox/ /consult/ask /evaluate/; do
+	for u in /demo/ /account/signin /mailbox/ /consult/ask /evaluate/ /prereview/; do
 		http GET "$u"
 		grep -q 'class="site-header"' "$BODY" || return 1
 	done
