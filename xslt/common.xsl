@@ -368,6 +368,8 @@
     <xsl:param name="label"/>
     <xsl:param name="type" select="'text'"/>
     <xsl:param name="required" select="'no'"/>
+    <!-- With required 'cond': the key of the words saying when it is required. -->
+    <xsl:param name="required-key" select="''"/>
     <xsl:param name="hint"/>
     <xsl:param name="maxlength"/>
     <xsl:param name="options" select="/.."/>
@@ -465,6 +467,13 @@
                 <span class="req">
                   <xsl:call-template name="t">
                     <xsl:with-param name="key" select="'form.required'"/>
+                  </xsl:call-template>
+                </span>
+              </xsl:when>
+              <xsl:when test="$required = 'cond'">
+                <span class="req">
+                  <xsl:call-template name="t">
+                    <xsl:with-param name="key" select="$required-key"/>
                   </xsl:call-template>
                 </span>
               </xsl:when>

@@ -432,6 +432,8 @@
         <xsl:call-template name="field">
           <xsl:with-param name="name" select="'id_card'"/>
           <xsl:with-param name="label" select="'prereview.apply.f.id_card'"/>
+          <xsl:with-param name="required" select="'cond'"/>
+          <xsl:with-param name="required-key" select="'prereview.apply.req.person'"/>
           <xsl:with-param name="hint" select="'prereview.apply.h.id_card'"/>
           <xsl:with-param name="maxlength" select="'18'"/>
           <xsl:with-param name="autocomplete" select="'off'"/>
@@ -439,6 +441,8 @@
         <xsl:call-template name="field">
           <xsl:with-param name="name" select="'uscc'"/>
           <xsl:with-param name="label" select="'prereview.apply.f.uscc'"/>
+          <xsl:with-param name="required" select="'cond'"/>
+          <xsl:with-param name="required-key" select="'prereview.apply.req.enterprise'"/>
           <xsl:with-param name="hint" select="'prereview.apply.h.uscc'"/>
           <xsl:with-param name="maxlength" select="'18'"/>
           <xsl:with-param name="autocomplete" select="'off'"/>
@@ -446,6 +450,8 @@
         <xsl:call-template name="field">
           <xsl:with-param name="name" select="'contact'"/>
           <xsl:with-param name="label" select="'prereview.apply.f.contact'"/>
+          <xsl:with-param name="required" select="'cond'"/>
+          <xsl:with-param name="required-key" select="'prereview.apply.req.enterprise'"/>
           <xsl:with-param name="hint" select="'prereview.apply.h.contact'"/>
           <xsl:with-param name="maxlength" select="'20'"/>
         </xsl:call-template>

@@ -142,52 +142,59 @@
     </p>
     <xsl:choose>
       <xsl:when test="items/item">
-        <table class="table">
-          <caption>
+        <div class="table-wrap" role="region" tabindex="0">
+          <xsl:attribute name="aria-label">
             <xsl:call-template name="pri-t">
               <xsl:with-param name="key" select="'prereview.items.list.title'"/>
             </xsl:call-template>
-          </caption>
-          <thead>
-            <tr>
-              <xsl:for-each select="exsl:node-set($pri-cols-rtf)/c">
-                <th scope="col">
-                  <xsl:call-template name="pri-t">
-                    <xsl:with-param name="key" select="concat('prereview.items.col.', .)"/>
-                  </xsl:call-template>
-                </th>
-              </xsl:for-each>
-            </tr>
-          </thead>
-          <tbody>
-            <xsl:for-each select="items/item">
+          </xsl:attribute>
+          <table class="data-table">
+            <caption>
+              <xsl:call-template name="pri-t">
+                <xsl:with-param name="key" select="'prereview.items.list.title'"/>
+              </xsl:call-template>
+            </caption>
+            <thead>
               <tr>
-                <td><xsl:value-of select="code"/></td>
-                <td>
-                  <a href="{$pr-mount}staff/item/{id}">
-                    <xsl:value-of select="name"/>
-                  </a>
-                </td>
-                <td><xsl:value-of select="department"/></td>
-                <td>
-                  <a href="{$pr-mount}staff/item/{id}/versions">
-                    <xsl:value-of select="version"/>
-                  </a>
-                </td>
-                <td>
-                  <xsl:call-template name="pri-t">
-                    <xsl:with-param name="key" select="concat('prereview.items.active.', active)"/>
-                  </xsl:call-template>
-                </td>
-                <td>
-                  <xsl:call-template name="pr-time">
-                    <xsl:with-param name="t" select="updated_at"/>
-                  </xsl:call-template>
-                </td>
+                <xsl:for-each select="exsl:node-set($pri-cols-rtf)/c">
+                  <th scope="col">
+                    <xsl:call-template name="pri-t">
+                      <xsl:with-param name="key" select="concat('prereview.items.col.', .)"/>
+                    </xsl:call-template>
+                  </th>
+                </xsl:for-each>
               </tr>
-            </xsl:for-each>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              <xsl:for-each select="items/item">
+                <tr>
+                  <td><xsl:value-of select="code"/></td>
+                  <td>
+                    <a href="{$pr-mount}staff/item/{id}">
+                      <xsl:value-of select="name"/>
+                    </a>
+                  </td>
+                  <td><xsl:value-of select="department"/></td>
+                  <td>
+                    <a href="{$pr-mount}staff/item/{id}/versions">
+                      <xsl:value-of select="version"/>
+                    </a>
+                  </td>
+                  <td>
+                    <xsl:call-template name="pri-t">
+                      <xsl:with-param name="key" select="concat('prereview.items.active.', active)"/>
+                    </xsl:call-template>
+                  </td>
+                  <td>
+                    <xsl:call-template name="pr-time">
+                      <xsl:with-param name="t" select="updated_at"/>
+                    </xsl:call-template>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
         <xsl:call-template name="pager"/>
       </xsl:when>
       <xsl:otherwise>
@@ -654,46 +661,53 @@
       <xsl:with-param name="key" select="'prereview.items.versions.title'"/>
     </xsl:call-template>
     <xsl:call-template name="pr-staff-menu"/>
-    <table class="table">
-      <caption>
+    <div class="table-wrap" role="region" tabindex="0">
+      <xsl:attribute name="aria-label">
         <xsl:call-template name="pri-t">
           <xsl:with-param name="key" select="'prereview.items.versions.title'"/>
         </xsl:call-template>
-      </caption>
-      <thead>
-        <tr>
-          <xsl:for-each select="exsl:node-set($pri-vcols-rtf)/c">
-            <th scope="col">
-              <xsl:call-template name="pri-t">
-                <xsl:with-param name="key" select="concat('prereview.items.col.', .)"/>
-              </xsl:call-template>
-            </th>
-          </xsl:for-each>
-        </tr>
-      </thead>
-      <tbody>
-        <xsl:for-each select="versions/version">
+      </xsl:attribute>
+      <table class="data-table">
+        <caption>
+          <xsl:call-template name="pri-t">
+            <xsl:with-param name="key" select="'prereview.items.versions.title'"/>
+          </xsl:call-template>
+        </caption>
+        <thead>
           <tr>
-            <td>
-              <a href="{$pr-mount}staff/item/{/page/item/id}/version/{version}">
-                <xsl:value-of select="version"/>
-              </a>
-            </td>
-            <td>
-              <xsl:call-template name="pri-who">
-                <xsl:with-param name="v" select="."/>
-              </xsl:call-template>
-            </td>
-            <td>
-              <xsl:call-template name="pr-time">
-                <xsl:with-param name="t" select="changed_at"/>
-              </xsl:call-template>
-            </td>
-            <td><xsl:value-of select="summary"/></td>
+            <xsl:for-each select="exsl:node-set($pri-vcols-rtf)/c">
+              <th scope="col">
+                <xsl:call-template name="pri-t">
+                  <xsl:with-param name="key" select="concat('prereview.items.col.', .)"/>
+                </xsl:call-template>
+              </th>
+            </xsl:for-each>
           </tr>
-        </xsl:for-each>
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          <xsl:for-each select="versions/version">
+            <tr>
+              <td>
+                <a href="{$pr-mount}staff/item/{/page/item/id}/version/{version}">
+                  <xsl:value-of select="version"/>
+                </a>
+              </td>
+              <td>
+                <xsl:call-template name="pri-who">
+                  <xsl:with-param name="v" select="."/>
+                </xsl:call-template>
+              </td>
+              <td>
+                <xsl:call-template name="pr-time">
+                  <xsl:with-param name="t" select="changed_at"/>
+                </xsl:call-template>
+              </td>
+              <td><xsl:value-of select="summary"/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
     <xsl:call-template name="pager"/>
     <xsl:call-template name="pri-back">
       <xsl:with-param name="href" select="concat($pr-mount, 'staff/item/', item/id)"/>

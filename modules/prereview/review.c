@@ -97,6 +97,28 @@ review_department(const struct civic_req *r)
 }
 
 /*
+ * A note without the full stop or semicolon it may end with, so that the
+ * notes joined by "；" read as one list (no "。；"); in the arena.
+ */
+static const char *
+review_unstop(struct civic_arena *a, const char *s)
+{
+	static const char *const stops[] = { "。", "；", ".", ";", NULL };
+	const char *const	*p;
+	const char		*t = s;
+	size_t			 n = strlen(s), k;
+
+	for (p = stops; *p != NULL && t == s; p++) {
+		k = strlen(*p);
+		/* Short of memory, the note as it was: a stop too many is no harm. */
+		if (n > k && strcmp(s + n - k, *p) == 0 &&
+		    (t = civic_arena_printf(a, "%.*s", (int)(n - k), s)) == NULL)
+			t = s;
+	}
+	return t;
+}
+
+/*
  * s on one line for a message's parameter, which holds no control
  * character (notify.h): the notes and reasons are typed on several lines.
  */
@@ -567,7 +589,7 @@ review_settle(struct civic_req *r, long long app, const struct civic_rows *a)
 			text = civic_arena_printf(r->arena, "%s%s%s.《%s》（%s）%s", text,
 			    i > 0 ? "；" : "", rows.cell[i * 4], rows.cell[i * 4 + 1],
 			    rows.cell[i * 4 + 2], rows.cell[i * 4 + 3] != NULL ?
-			    rows.cell[i * 4 + 3] : "");
+			    review_unstop(r->arena, rows.cell[i * 4 + 3]) : "");
 		err = CIVIC_ERR_NOMEM;
 		if (text == NULL || (text = pr_cut(r->arena, text, REVIEW_NOTICE_MAX)) == NULL)
 			goto out;
