@@ -910,6 +910,23 @@ for i in $(seq 1 30); do
 	T ratelimit 422 anon POST /consult/ask - - "${a[@]}"
 done
 T ratelimit 429 anon POST /consult/ask - - "${a[@]}" --data-urlencode phone=13800000088
+# The pre-review's lookup (its own counters, access.h): ten wrong codes
+# for one serial, then thirty failures from one address; thirty
+# applications an hour from one address (the route's limit), the 31st
+# refused before the form is looked at.
+for i in $(seq 1 10); do
+	T ratelimit 422 anon POST /prereview/track - - -d csrf=@CSRF@ -d "no=$SER2" -d "code=WRONG$i"
+done
+T ratelimit 429 anon POST /prereview/track - - -d csrf=@CSRF@ -d "no=$SER2" -d code=WRONGCODE4
+for i in $(seq 1 19); do
+	T ratelimit 422 anon POST /prereview/track - - -d csrf=@CSRF@ \
+		-d "no=$(printf 'YS20261101-%04d' "$i")" -d code=WRONGCODE3
+done
+T ratelimit 429 anon POST /prereview/track - - -d csrf=@CSRF@ -d no=YS20261101-0020 -d code=X
+for i in $(seq 1 30); do
+	T ratelimit 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}"
+done
+T ratelimit 429 anon POST "$PRAPPLY" - - "${PRF[@]}" -F "m1=@$W/id.pdf"
 
 # ---- path traversal and odd paths: never a file, never another program
 for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
