@@ -2,8 +2,12 @@
 # xmlschema.sh: every page a program answers with ?format=xml is valid
 # against the RELAX NG schema in xslt/schema/ (doc/xml.md describes it).
 # The stack runs all the programs on the demonstration county's data
-# (sql/demo-data.sql, sql/demo-mailbox.sql, sql/demo-consult.sql, the
-# search index by civicctl reindex), with one member of staff per role;
+# (sql/demo-data.sql, sql/demo-mailbox.sql, sql/demo-consult.sql,
+# sql/demo-prereview.sql, the search index by civicctl reindex), with one
+# member of staff per role; the pre-review's applications are made over
+# HTTP (small PDF and PNG files) and moved through every state (review,
+# correction with its notice, passed, completed, rejected) by a clerk of
+# the item's department through the review's routes;
 # each GET view of each program is fetched as its audience sees it (the
 # public, a writer or asker with the query code or the grant, the office, a
 # department's clerk, a supervisor, an administrator), together with the
@@ -27,6 +31,7 @@ civic_program_start account --workers 1
 civic_program_start mailbox --workers 1
 civic_program_start consult --workers 1
 civic_program_start evaluate --workers 1
+civic_program_start prereview --workers 1
 
 W=$CIVIC_T/work
 X=$W/xml
@@ -444,6 +449,274 @@ page 200 "$SUPER" /evaluate/supervise
 page 200 "$SUPER" '/evaluate/supervise?by=clerk'
 page 200 "$SUPER" /evaluate/supervise/ratings
 page 403 "$CLERK" /evaluate/supervise
+
+# ---------------------------------------------------------------- prereview: the guide
+# The demo's service guide (sql/demo-prereview.sql, after demo-mailbox.sql's
+# departments), indexed for the search as the demo does it.
+ctl load "$top_srcdir/sql/demo-prereview.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-prereview.sql failed: $(cat "$W/load.log")"
+ctl reindex prereview >>"$W/reindex.log" 2>&1 ||
+	die "civicctl reindex prereview failed: $(cat "$W/reindex.log")"
+# An item taking applications for persons, reviewed by its own department
+# alone (a decision settles the application), without sub-items; a major
+# item with sub-items and one of these; a theme and a department of entries.
+PR_ITEM=$(sql "SELECT MIN(i.id) FROM pr_item i WHERE i.online = 1 AND i.active = 1
+	AND i.audience IN ('person', 'both') AND i.parent_id IS NULL
+	AND NOT EXISTS (SELECT 1 FROM pr_item s WHERE s.parent_id = i.id AND s.active = 1)
+	AND (SELECT COUNT(*) FROM pr_item_department d WHERE d.item_id = i.id
+		AND d.department_id <> i.department_id) = 0")
+[ -n "$PR_ITEM" ] && [ "$PR_ITEM" != NULL ] || die "the pre-review demo has no item for persons"
+PR_CODE=$(sql "SELECT code FROM pr_item WHERE id = $PR_ITEM")
+PR_DEPT=$(sql "SELECT department_id FROM pr_item WHERE id = $PR_ITEM")
+PR_DEPT_CODE=$(sql "SELECT code FROM department WHERE id = $PR_DEPT")
+PR_MAJOR=$(sql "SELECT MIN(parent_id) FROM pr_item WHERE parent_id IS NOT NULL AND active = 1")
+PR_MAJOR_CODE=$(sql "SELECT code FROM pr_item WHERE id = $PR_MAJOR")
+PR_SUB_CODE=$(sql "SELECT MIN(code) FROM pr_item WHERE parent_id = $PR_MAJOR AND active = 1")
+PR_THEME=$(sql "SELECT MIN(theme_id) FROM pr_item WHERE active = 1 AND parent_id IS NULL")
+PR_OTHER_DEPT_ITEM=$(sql "SELECT MIN(id) FROM pr_item WHERE department_id <> $PR_DEPT")
+page 200 "$PUBLIC" /prereview/
+page 200 "$PUBLIC" '/prereview/?lang=en'
+page 200 "$PUBLIC" /prereview/items
+page 200 "$PUBLIC" "/prereview/items?dept=$PR_DEPT"
+page 200 "$PUBLIC" '/prereview/items?audience=enterprise'
+page 200 "$PUBLIC" "/prereview/items?theme=$PR_THEME&audience=person"
+page 200 "$PUBLIC" '/prereview/items?q=%E8%AE%B8%E5%8F%AF'	# 许可
+check "… a search says what it searched" grep -q '<search ' "$X/$N.xml"
+page 200 "$PUBLIC" '/prereview/items?q=%21%21'
+page 200 "$PUBLIC" '/prereview/items?after=3&lang=en'
+page 400 "$PUBLIC" '/prereview/items?dept=abc'
+page 200 "$PUBLIC" "/prereview/item/$PR_CODE"
+page 200 "$PUBLIC" "/prereview/item/$PR_MAJOR_CODE"
+check "… a major item lists its sub-items" grep -q '<subitems>' "$X/$N.xml"
+page 200 "$PUBLIC" "/prereview/item/$PR_SUB_CODE?lang=en"
+check "… a sub-item names its major item" grep -q '<parent_code>' "$X/$N.xml"
+page 404 "$PUBLIC" /prereview/item/510124000000-XK-9999
+
+# ---------------------------------------------------------------- prereview: the applicant
+# idcard17 DIGITS: a resident ID number with its GB 11643 check digit.
+idcard17() {
+	python3 - "$1" <<'EOF'
+import sys
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+s = sys.argv[1]
+print(s + "10X98765432"[sum(int(c) * x for c, x in zip(s, w)) % 11])
+EOF
+}
+printf '%%PDF-1.4\n%% pre-review material\n%%%%EOF\n' >"$W/pr.pdf"
+{ printf '\211PNG\r\n\032\n'; head -c 200 /dev/zero; } >"$W/pr.png"
+# The item's own fields, each with a value of its kind (a choice's first).
+PR_FIELDS=()
+while IFS=$'\t' read -r seq kind choices; do
+	case $kind in
+	number) v=12 ;;
+	date) v=2026-11-02 ;;
+	choice) v=${choices%%|*} ;;
+	*) v=自用 ;;
+	esac
+	PR_FIELDS+=(--form-string "x$seq=$v")
+done < <(sql "SELECT seq, kind, IFNULL(choices, '') FROM pr_field WHERE item_id = $PR_ITEM ORDER BY seq")
+# A file for every material (one whose condition does not hold is ignored).
+PR_FILES=()
+for seq in $(sql "SELECT seq FROM pr_material WHERE item_id = $PR_ITEM ORDER BY seq"); do
+	if [ $((seq % 2)) = 1 ]; then
+		PR_FILES+=(-F "m$seq=@$W/pr.pdf;type=application/pdf")
+	else
+		PR_FILES+=(-F "m$seq=@$W/pr.png;type=image/png")
+	fi
+done
+PR_APPLY=/prereview/item/$PR_CODE/apply
+PR_NAMES=(- 张春梅 李建国 王秀英 赵志强 陈丽华)
+# pr_form JAR: the application form's keys, after the form's minimum time.
+pr_form() {
+	http GET "$PR_APPLY?format=xml" -b "$1" -c "$1"
+	PR_CSRF=$(xml csrf) PR_IDEM=$(xml idem)
+	PR_ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+	PR_SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+	sleep 2
+}
+# pr_apply JAR N: application N (a person), sent; PR_SERIAL and PR_ID.
+pr_apply() {
+	pr_form "$1"
+	http POST "$PR_APPLY" -b "$1" -c "$1" --form-string "csrf=$PR_CSRF" \
+		--form-string "idem=$PR_IDEM" --form-string "issued=$PR_ISSUED" \
+		--form-string "sig=$PR_SIG" --form-string applicant_kind=person \
+		--form-string "name=${PR_NAMES[$2]}" --form-string "phone=1380000710$2" \
+		--form-string consent=1 --form-string "id_card=$(idcard17 "5101241980010100$2")" \
+		"${PR_FIELDS[@]}" "${PR_FILES[@]}"
+	[ "$STATUS" = 303 ] || die "pre-review application $2 was not taken (status $STATUS: $(head -c 400 "$BODY"))"
+	PR_SERIAL=$(header Location)
+	PR_SERIAL=${PR_SERIAL##*/}
+	PR_ID=$(sql "SELECT id FROM pr_application WHERE serial = '$PR_SERIAL'")
+}
+page 200 "$PUBLIC" "$PR_APPLY"
+page 200 "$PUBLIC" "$PR_APPLY?lang=en"
+pr_form "$PUBLIC"
+page 422 "$PUBLIC" "$PR_APPLY" --form-string "csrf=$PR_CSRF" --form-string "idem=$PR_IDEM" \
+	--form-string "issued=$PR_ISSUED" --form-string "sig=$PR_SIG" \
+	--form-string applicant_kind=person --form-string 'name=王' --form-string 'phone=123' \
+	--form-string 'id_card=510124198001010010' "${PR_FIELDS[@]}"
+check "… the refused application says what is wrong" grep -q '<error field=' "$X/$N.xml"
+PR_JAR=()
+for i in 1 2 3 4 5; do
+	PR_JAR[$i]=$W/pr-applicant-$i.jar
+	pr_apply "${PR_JAR[$i]}" "$i"
+	PR_SER[$i]=$PR_SERIAL PR_APP[$i]=$PR_ID
+	if [ "$i" = 1 ]; then
+		page 200 "${PR_JAR[$i]}" "/prereview/sent/$PR_SERIAL"
+		check "… the receipt shows the query code once" grep -q '<receipt [^>]*code="' "$X/$N.xml"
+		PR_QCODE=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<receipt [^>]*code="\([^"]*\)".*:\1:p')
+		page 200 "${PR_JAR[$i]}" "/prereview/sent/$PR_SERIAL?lang=en"
+	fi
+done
+page 200 "$PUBLIC" /prereview/track
+page 200 "$PUBLIC" "/prereview/track?no=${PR_SER[1]}"
+PR_CSRF=$(xml csrf)
+page 422 "$PUBLIC" /prereview/track --data-urlencode "csrf=$PR_CSRF" \
+	--data-urlencode "no=${PR_SER[1]}" --data-urlencode 'code=WRONGCODE9'
+http POST /prereview/track -b "$PUBLIC" -c "$PUBLIC" --data-urlencode "csrf=$PR_CSRF" \
+	--data-urlencode "no=${PR_SER[1]}" --data-urlencode "code=$PR_QCODE"
+[ "$STATUS" = 303 ] || die "the pre-review lookup did not grant the page (status $STATUS)"
+page 200 "$PUBLIC" "/prereview/case/${PR_SER[1]}"
+check "… the progress page in review" grep -q '<state>review</state>' "$X/$N.xml"
+page 200 "${PR_JAR[1]}" "/prereview/case/${PR_SER[1]}?lang=en"
+cp "$X/$N.xml" "$W/good-prereview.xml"
+
+# ---------------------------------------------------------------- prereview: the departments
+PR_CLERK=$W/pr-clerk.jar PR_CLERK2=$W/pr-clerk2.jar
+adduser 40000011 预审科员 "$PR_DEPT_CODE" clerk
+signin "$PR_CLERK" 40000011 "$PW"
+[ "$STATUS" = 303 ] || die "the pre-review clerk cannot sign in (status $STATUS)"
+# A clerk of another department (住建局's clerk above, unless the item is
+# 住建局's: then 公安局's) for the 404s.
+PR_OTHER_CLERK=$CLERK
+[ "$PR_DEPT_CODE" = zhujian ] && PR_OTHER_CLERK=$DESK
+# pr_decide APP FIELD=VALUE...: the clerk claims APP and decides, every
+# material with a file given VERDICT (the first argument, v1=… for all).
+pr_verdicts() {
+	local v=$1 seq out=()
+	for seq in $(sql "SELECT m.seq FROM pr_upload u JOIN pr_material m ON m.id = u.material_id
+		WHERE u.application_id = $2 AND u.latest = 1 AND u.file_id IS NOT NULL ORDER BY m.seq"); do
+		out+=("v$seq=$v")
+		[ "$v" = correction ] && out+=("n$seq=材料$seq不清晰，请重新扫描上传")
+	done
+	printf '%s\n' "${out[@]}"
+}
+pr_claim() {
+	act "$PR_CLERK" "/prereview/review/$1/claim"
+	[ "$STATUS" = 303 ] || die "application $1 could not be claimed (status $STATUS)"
+}
+pr_decide() {
+	local app=$1 verdict=$2 v
+	shift 2
+	mapfile -t v < <(pr_verdicts "$verdict" "$app")
+	act "$PR_CLERK" "/prereview/review/$app/decide" "${v[@]}" "$@"
+	[ "$STATUS" = 303 ] || die "application $app could not be decided (status $STATUS: $(head -c 400 "$BODY"))"
+}
+page 200 "$PR_CLERK" "/prereview/review/${PR_APP[1]}"
+check "… waiting, the claim form" grep -q '<state>waiting</state>' "$X/$N.xml"
+page 200 "$OFFICE" "/prereview/review/${PR_APP[1]}"
+page 200 "$SUPER" "/prereview/review/${PR_APP[1]}?lang=en"
+page 404 "$PR_OTHER_CLERK" "/prereview/review/${PR_APP[1]}"
+page 404 "$PR_CLERK" /prereview/review/999999
+for i in 2 3 4 5; do pr_claim "${PR_APP[$i]}"; done
+page 200 "$PR_CLERK" "/prereview/review/${PR_APP[2]}"
+check "… claimed, the verdict form" grep -q '<state>claimed</state>' "$X/$N.xml"
+page 200 "$PR_CLERK" "/prereview/review/${PR_APP[2]}/decide"
+page 200 "$PR_CLERK" "/prereview/review/${PR_APP[2]}/extension"
+page 200 "$OFFICE" "/prereview/review/${PR_APP[2]}/extension/decide?department=$PR_DEPT"
+page 200 "$PR_CLERK" "/prereview/review/${PR_APP[2]}/claim"
+form_of "$PR_CLERK" "/prereview/review/${PR_APP[2]}/decide"
+page 422 "$PR_CLERK" "/prereview/review/${PR_APP[2]}/decide" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode decision=rejected
+check "… a refused decision says what is wrong" grep -q '<error field=' "$X/$N.xml"
+# Application 2: a correction (the one notice), 3: passed, 4: completed, 5: rejected.
+pr_decide "${PR_APP[2]}" correction decision=correction
+pr_decide "${PR_APP[3]}" accepted decision=passed
+pr_decide "${PR_APP[4]}" accepted decision=passed
+act "$PR_CLERK" "/prereview/review/${PR_APP[4]}/complete"
+[ "$STATUS" = 303 ] || die "application ${PR_APP[4]} could not be completed (status $STATUS)"
+pr_decide "${PR_APP[5]}" accepted decision=rejected 'reason=申请人不符合受理条件。'
+check_eq "the pre-review's applications are in every state" \
+	"review correction passed completed rejected" \
+	"$(for i in 1 2 3 4 5; do sql "SELECT state FROM pr_application WHERE id = ${PR_APP[$i]}"; done |
+		tr '\n' ' ' | sed 's/ $//')"
+for i in 2 3 4 5; do
+	page 200 "${PR_JAR[$i]}" "/prereview/case/${PR_SER[$i]}"
+done
+check "… the rejected one's reason" grep -q '<reject_reason>' "$X/$N.xml"
+page 200 "${PR_JAR[2]}" "/prereview/case/${PR_SER[2]}/correct"
+check "… the correction's notice" grep -q '<notice>' "$X/$N.xml"
+PR_CSRF=$(xml csrf) PR_IDEM=$(xml idem)
+page 422 "${PR_JAR[2]}" "/prereview/case/${PR_SER[2]}/correct" --form-string "csrf=$PR_CSRF" \
+	--form-string "idem=$PR_IDEM"
+page 200 "${PR_JAR[3]}" "/prereview/case/${PR_SER[3]}?lang=en"
+http GET "/prereview/case/${PR_SER[3]}?format=xml" -b "$PUBLIC"
+check_eq "… the progress page without the grant is the lookup's redirect" 303 "$STATUS"
+for i in 3 4 5; do page 200 "$PR_CLERK" "/prereview/review/${PR_APP[$i]}"; done
+page 200 "$PR_CLERK" /prereview/desk
+page 200 "$PR_CLERK" '/prereview/desk?show=mine&light=green'
+page 200 "$OFFICE" /prereview/desk
+page 200 "$OFFICE" "/prereview/desk?department=$PR_DEPT&show=waiting&lang=en"
+page 400 "$PR_CLERK" '/prereview/desk?show=everything'
+page 200 "$OFFICE" /prereview/board
+page 200 "$SUPER" "/prereview/board?department=$PR_DEPT&light=green"
+page 200 "$SUPER" "/prereview/review/${PR_APP[1]}/urge?department=$PR_DEPT"
+page 403 "$PR_CLERK" /prereview/board
+
+# ---------------------------------------------------------------- prereview: the items
+# A version made through the form: the item's form sent back as it is.
+page 200 "$OFFICE" /prereview/staff/items
+page 200 "$OFFICE" '/prereview/staff/items?after=30&lang=en'
+page 200 "$OFFICE" /prereview/staff/items/new
+page 200 "$OFFICE" "/prereview/staff/item/$PR_ITEM"
+# pr_values FILE: the form's values, CSRF token and key of a page, as
+# curl's arguments in PR_EDIT.
+pr_values() {
+	local kv
+	PR_EDIT=()
+	while IFS= read -r -d '' kv; do
+		PR_EDIT+=(--form-string "$kv")
+	done < <(python3 - "$1" <<'EOF'
+import sys, xml.etree.ElementTree as ET
+t = ET.parse(sys.argv[1]).getroot()
+for v in t.iter("value"):
+    sys.stdout.write("%s=%s\0" % (v.get("name"), v.text or ""))
+for k in ("csrf", "idem"):
+    e = t.find(".//" + k)
+    sys.stdout.write("%s=%s\0" % (k, e.text))
+EOF
+)
+}
+pr_values "$X/$N.xml"
+http POST "/prereview/staff/item/$PR_ITEM" -b "$OFFICE" -c "$OFFICE" "${PR_EDIT[@]/#promised_days=*/promised_days=1}"
+[ "$STATUS" = 303 ] || die "the pre-review item could not be saved (status $STATUS: $(head -c 400 "$BODY"))"
+PR_V=$(sql "SELECT MAX(version) FROM pr_item_version WHERE item_id = $PR_ITEM")
+page 200 "$OFFICE" "/prereview/staff/item/$PR_ITEM?done=saved"
+pr_values "$X/$N.xml"
+page 200 "$OFFICE" "/prereview/staff/item/$PR_ITEM/versions"
+page 200 "$OFFICE" "/prereview/staff/item/$PR_ITEM/version/$PR_V"
+page 422 "$OFFICE" "/prereview/staff/item/$PR_ITEM" "${PR_EDIT[@]/#code=*/code=bad code}"
+page 200 "$PR_CLERK" /prereview/staff/items
+page 200 "$PR_CLERK" /prereview/staff/items/new
+page 200 "$PR_CLERK" "/prereview/staff/item/$PR_ITEM"
+page 200 "$PR_CLERK" "/prereview/staff/item/$PR_ITEM/versions?lang=en"
+page 200 "$PR_CLERK" "/prereview/staff/item/$PR_ITEM/version/$PR_V"
+page 404 "$PR_CLERK" "/prereview/staff/item/$PR_OTHER_DEPT_ITEM"
+page 404 "$OFFICE" "/prereview/staff/item/$PR_ITEM/version/99999"
+page 403 "$SUPER" /prereview/staff/items
+
+# A pre-review page broken the ways an applicant's page must never be.
+valid "the schema accepts a pre-review progress page" "$W/good-prereview.xml"
+sed 's:<state>review</state>:<state>pending</state>:' "$W/good-prereview.xml" >"$W/bad-pr-state.xml"
+invalid "… and refuses a state the pre-review does not have" "$W/bad-pr-state.xml"
+sed 's:<application>:<application><phone>13800007101</phone>:' "$W/good-prereview.xml" \
+	>"$W/bad-pr-phone.xml"
+invalid "… the applicant's phone on the applicant's page" "$W/bad-pr-phone.xml"
+sed 's:<application>:<application><id_number>510124198001010011</id_number>:' \
+	"$W/good-prereview.xml" >"$W/bad-pr-id.xml"
+invalid "… the applicant's ID number on it" "$W/bad-pr-id.xml"
+sed 's:<serial>[^<]*</serial>::' "$W/good-prereview.xml" >"$W/bad-pr-serial.xml"
+invalid "… an application without its serial" "$W/bad-pr-serial.xml"
 
 # ---------------------------------------------------------------- limits
 # A body larger than the program takes (the web server lets it through).

@@ -1,9 +1,10 @@
 #!/bin/bash
 # badinput.sh: the bad-input suite (issue 9).  Hostile requests against
 # every public and staff route of civic-demo.fcgi, civic-account.fcgi,
-# civic-mailbox.fcgi, civic-consult.fcgi and civic-evaluate.fcgi (a case's
-# rating; its other parts add theirs), through nginx, against a private
-# MariaDB.
+# civic-mailbox.fcgi, civic-consult.fcgi, civic-evaluate.fcgi and
+# civic-prereview.fcgi (the guide, the staff's items, the application and
+# its progress page, the review, the board), through nginx, against a
+# private MariaDB.
 #
 # The cases are data: each `T` line below is one request, with its class,
 # the status expected, whose cookies it carries, the method, the path, what
@@ -34,6 +35,7 @@ civic_program_start mailbox --workers 2
 civic_program_start account --workers 1
 civic_program_start consult --workers 2
 civic_program_start evaluate --workers 1
+civic_program_start prereview --workers 1
 
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
@@ -139,10 +141,93 @@ GHOST_TOKEN=$(rate_token "$GHOST")
 NOTE=$(sql "SELECT MIN(id) FROM demo_note")
 [ -n "$NOTE" ] && [ "$NOTE" != NULL ] || die "the demo has no note"
 
+# The pre-review (sql/demo-prereview.sql, indexed), and an item of 公安局
+# (department 2, clerkA's; clerkB's 住建局 does not review it) taking
+# applications online: a text field x1, a required material m1 and an
+# optional m2.  The citizen (anon) applies twice, over HTTP, and is
+# granted both progress pages; anon2 applies once (another application,
+# whose upload must not be reached through the first's).  clerkA claims
+# the third application, whose decision (a correction note) is looked at
+# below on the applicant's page.
+ctl load "$top_srcdir/sql/demo-prereview.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-prereview.sql failed"
+ctl reindex prereview >>"$W/load.log" 2>&1 || die "civicctl reindex prereview failed"
+PRCODE=510124000000-XK-0991
+sql "INSERT INTO pr_item (code, name, kind, department_id, audience, legal_days, promised_days,
+	online, pickup_window, licence, updated_at) VALUES ('$PRCODE', '边境管理区通行证', '行政许可',
+	2, 'both', 20, 5, 1, '2号窗口', '通行证', '2026-11-20 09:00:00')"
+PRITEM=$(sql "SELECT id FROM pr_item WHERE code = '$PRCODE'")
+sql "INSERT INTO pr_item_department (item_id, department_id, days) VALUES ($PRITEM, 2, 5);
+	INSERT INTO pr_field (item_id, seq, label, kind, required, max_len)
+		VALUES ($PRITEM, 1, '前往事由', 'text', 0, 200);
+	INSERT INTO pr_material (item_id, seq, name, form, need) VALUES
+		($PRITEM, 1, '居民身份证', 'copy', 'required'),
+		($PRITEM, 2, '单位证明', 'original', 'optional')"
+# An item of another department (住建局's), and the demo's blank form.
+PROTHER=$(sql "SELECT MIN(id) FROM pr_item WHERE department_id <> 2")
+PRFORM=$(sql "SELECT CONCAT(i.code, '/form/', m.seq) FROM pr_material m JOIN pr_item i ON i.id = m.item_id
+	WHERE m.template_file IS NOT NULL AND i.active = 1 ORDER BY m.id LIMIT 1")
+[ -n "$PROTHER" ] && [ "$PROTHER" != NULL ] && [ -n "$PRFORM" ] ||
+	die "sql/demo-prereview.sql has no other department's item or no blank form"
+PRAPPLY=/prereview/item/$PRCODE/apply
+http GET "$PRAPPLY?format=xml" -b "${JAR[anon]}" -c "${JAR[anon]}"
+PR_ISSUED=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+PR_SIG=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+[ "$(xml csrf)" = "${CSRF[anon]}" ] && [ -n "$PR_ISSUED" ] && [ -n "$PR_SIG" ] ||
+	die "no form time for the pre-review application, or another CSRF token"
+PRID=$(python3 -c '
+s = "51012419800101001"
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print(s + "10X98765432"[sum(int(c) * x for c, x in zip(s, w)) % 11])')
+printf '%%PDF-1.4\n%% 身份证复印件\n%%%%EOF\n' >"$W/id.pdf"
+# pr_fields [NAME [X1]]: the application's valid fields (a person), for curl.
+pr_fields() {
+	printf '%s\n' --form-string "csrf=${CSRF[anon]}" --form-string "idem=@IDEM@" \
+		--form-string "issued=$PR_ISSUED" --form-string "sig=$PR_SIG" \
+		--form-string applicant_kind=person --form-string "name=${1:-张春梅}" \
+		--form-string phone=13800000066 --form-string consent=1 \
+		--form-string "id_card=$PRID" --form-string "x1=${2:-探亲}"
+}
+mapfile -t PRF < <(pr_fields)
+# pr_apply JAR: an application sent with JAR's cookies, from its own form
+# (granted to it); its serial.
+pr_apply() {
+	local c i g
+	http GET "$PRAPPLY?format=xml" -b "${JAR[$1]}" -c "${JAR[$1]}"
+	c=$(xml csrf)
+	i=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*issued="\([^"]*\)".*:\1:p')
+	g=$(tr -d '\n' <"$BODY" | sed -n 's:.*<form-time [^>]*sig="\([^"]*\)".*:\1:p')
+	sleep 2
+	http POST "$PRAPPLY" -b "${JAR[$1]}" -c "${JAR[$1]}" --form-string "csrf=$c" \
+		--form-string "idem=bi-setup-$(cat /proc/sys/kernel/random/uuid)" \
+		--form-string "issued=$i" --form-string "sig=$g" --form-string applicant_kind=person \
+		--form-string name=张春梅 --form-string phone=13800000066 --form-string consent=1 \
+		--form-string "id_card=$PRID" --form-string x1=探亲 -F "m1=@$W/id.pdf"
+	[ "$STATUS" = 303 ] || die "the pre-review application was not taken ($STATUS: $(head -c 300 "$BODY"))"
+	header Location | sed 's:.*/::'
+}
+SER=$(pr_apply anon)
+SER2=$(pr_apply anon2)
+SER3=$(pr_apply anon)
+APP=$(sql "SELECT id FROM pr_application WHERE serial = '$SER'")
+APP2=$(sql "SELECT id FROM pr_application WHERE serial = '$SER2'")
+APP3=$(sql "SELECT id FROM pr_application WHERE serial = '$SER3'")
+upload_of() { sql "SELECT id FROM pr_upload WHERE application_id = $1 AND file_id IS NOT NULL"; }
+UP=$(upload_of "$APP") UP2=$(upload_of "$APP2")
+PRGRANT=$(awk -v p="/prereview/case/$SER" '$3 == p && $6 == "civic_ys" { print $7 }' "${JAR[anon]}")
+[ -n "$APP3" ] && [ -n "$UP" ] && [ -n "$UP2" ] && [ -n "$PRGRANT" ] ||
+	die "the pre-review applications, their uploads or the grant are missing"
+act "${JAR[clerkA]}" "/prereview/review/$APP3/claim"
+[ "$STATUS" = 303 ] || die "clerkA could not claim application $APP3 ($STATUS)"
+
 # What may not change: every table but the rate-limit counters (reset
 # between classes) and the sessions.
 TABLES=$(sql "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables
 	WHERE table_schema = 'civic' AND table_name NOT IN ('rate_limit', 'staff_session')")
+case ,$TABLES, in
+*,pr_application,*pr_upload,*stored_chunk,stored_file,*) ;;
+*) die "the tables checked do not include the pre-review's and the file store's: $TABLES" ;;
+esac
 fingerprint() { sql "CHECKSUM TABLE $TABLES"; }
 # A value as stored, without the client's escaping of backslashes and tabs.
 sql_raw() { "$MARIADB" --defaults-file="$CIVIC_T/db/my.cnf" -N -B -r civic -e "$1"; }
@@ -256,19 +341,22 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 #		none|SQL	SQL finds no row
 #		err|FIELD	the refused form says what is wrong beside FIELD
 #		nofile		the body is not a file of the system
+#		loc|PATTERN	the Location header matches PATTERN (a glob)
 #		noresult[|ELEMENT]	the XML page lists no letter (no
 #			ELEMENT: answer, question)
 # In CURL-ARGS, @CSRF@ is the jar's token, @CSRF2@ another session's,
 # @IDEM@ a fresh idempotency key, @W@ the work directory; in a VIEW,
-# @LASTNOTE@, @LASTLETTER@ and @LASTQUESTION@ the newest note's, letter's
-# and question's ids.
+# @LASTNOTE@, @LASTLETTER@, @LASTQUESTION@ and @LASTAPP@ the newest note's,
+# letter's, question's and pre-review application's ids.
 CASES=()
 T() { CASES+=("$(printf '%q ' "$@")"); }
 
 # Every route of the programs (cgi/demo.c, cgi/account.c,
-# modules/mailbox/*.c, modules/consult/*.c, modules/evaluate/case.c):
-# METHOD PATH JAR (the role that may use it; the citizen's question is 5,
-# granted to anon; anyone holding a case's rating link may use it).
+# modules/mailbox/*.c, modules/consult/*.c, modules/evaluate/case.c,
+# modules/prereview/*.c): METHOD PATH JAR (the role that may use it; the
+# citizen's question is 5, granted to anon; anyone holding a case's rating
+# link may use it; the pre-review's application $APP is anon's, reviewed
+# by 公安局, clerkA's department).
 ROUTES=(
 	"GET /demo/ anon" "GET /demo/new anon" "POST /demo/new anon" "GET /demo/m/$NOTE anon"
 	"GET /demo/m/$NOTE/file anon"
@@ -347,6 +435,26 @@ ROUTES=(
 	"POST /evaluate/office/appeals/$EVAPPEAL/decide office"
 	"GET /evaluate/supervise super" "GET /evaluate/supervise.csv super"
 	"GET /evaluate/supervise/ratings super"
+	"GET /prereview/ anon" "GET /prereview/items anon" "GET /prereview/item/$PRCODE anon"
+	"GET /prereview/item/$PRFORM anon"
+	"GET $PRAPPLY anon" "POST $PRAPPLY anon" "GET /prereview/sent/$SER anon"
+	"GET /prereview/track anon" "POST /prereview/track anon"
+	"GET /prereview/case/$SER anon" "GET /prereview/case/$SER/file/$UP anon"
+	"GET /prereview/case/$SER/correct anon" "POST /prereview/case/$SER/correct anon"
+	"GET /prereview/staff/items office" "GET /prereview/staff/items/new office"
+	"POST /prereview/staff/items/new office" "GET /prereview/staff/item/$PRITEM office"
+	"POST /prereview/staff/item/$PRITEM office" "GET /prereview/staff/item/$PRITEM/versions office"
+	"GET /prereview/staff/item/$PRITEM/version/1 office"
+	"GET /prereview/desk clerkA" "GET /prereview/review/$APP clerkA"
+	"GET /prereview/review/$APP/file/$UP clerkA"
+	"GET /prereview/review/$APP/claim clerkA" "POST /prereview/review/$APP/claim clerkA"
+	"GET /prereview/review/$APP/decide clerkA" "POST /prereview/review/$APP/decide clerkA"
+	"GET /prereview/review/$APP/extension clerkA" "POST /prereview/review/$APP/extension clerkA"
+	"GET /prereview/review/$APP/extension/decide office"
+	"POST /prereview/review/$APP/extension/decide office"
+	"GET /prereview/review/$APP/complete clerkA" "POST /prereview/review/$APP/complete clerkA"
+	"GET /prereview/board super" "GET /prereview/review/$APP/urge super"
+	"POST /prereview/review/$APP/urge super"
 )
 
 # ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
@@ -432,6 +540,29 @@ T multipart 400 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/noclos
 T multipart 400 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/smuggle.mp"
 T multipart 413 anon POST /consult/ask - - -H "$MPCT" --data-binary "@@W@/parts10k.mp"
 T multipart 400 anon POST /consult/ask - - -H 'Content-Type: multipart/form-data' -d x
+# The pre-review's application (POST /prereview/item/…/apply): a material
+# whose name is a path, a PHP script named .jpg, an SVG with a script, the
+# EICAR test string named .pdf: each refused beside m1 by its content,
+# nothing stored; a body over CIVIC_MAX_BODY (the program's 413: nginx
+# takes 17m at /prereview/, as at /mailbox/) and over nginx's limit.
+T multipart 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}" \
+	-F "m1=@@W@/passwd;filename=../../etc/passwd"
+T multipart 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}" -F "m1=@@W@/x.php.jpg;type=image/jpeg"
+T multipart 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}" -F "m1=@@W@/x.svg;type=image/svg+xml"
+T multipart 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}" \
+	-F "m1=@@W@/eicar.com;filename=eicar.pdf;type=application/pdf"
+T multipart 422 anon POST "$PRAPPLY" - "err|m2" "${PRF[@]}" -F "m1=@$W/id.pdf" \
+	-F "m2=@@W@/eicar.com;filename=eicar.pdf;type=application/pdf"
+T multipart 413 anon POST "$PRAPPLY" - - "${PRF[@]}" -F "m1=@@W@/big.pdf"
+T multipart 400 anon POST "$PRAPPLY" - - -H "$MPCT" --data-binary "@@W@/noclose.mp"
+T multipart 413 anon POST "$PRAPPLY" - - -H "$MPCT" --data-binary "@@W@/parts10k.mp"
+T multipart 422 anon POST "/prereview/case/$SER/correct" - - -F "csrf=${CSRF[anon]}" \
+	-F "idem=@IDEM@" -F "m1=@@W@/x.php.jpg;type=image/jpeg"
+T oversize 413 anon POST "$PRAPPLY" - - --data-binary "@@W@/body16m.form"
+T oversize 413@web anon POST "$PRAPPLY" - - --data-binary "@@W@/body18m"
+T oversize 404 anon GET "/prereview/item/$(head -c 300 /dev/zero | tr '\0' a)" - -
+T oversize 404 clerkA GET /prereview/review/1234567890123456789012 - -
+T oversize 400 anon GET "/prereview/items?q=$(head -c 300 /dev/zero | tr '\0' a)" - -
 
 # ---- XSS: every text field of the forms; accepted ones are looked at afterwards
 XSS=('<script>alert(1)</script>' '"><img src=x onerror=alert(1)>'
@@ -542,7 +673,27 @@ for x in "${XSS[@]}"; do
 		-d starts_on=2026-12-31 -d ends_on=2026-01-01 -d d0=2 --data-urlencode "questions=$x"
 	T xss 422 clerkA POST "/evaluate/desk/$EVCASE/rectify" - "esc|$x|-" -d csrf=@CSRF@ \
 		-d idem=@IDEM@ --data-urlencode "rectify_note=$x"
+	# The pre-review: an application refused (no material) with the
+	# applicant's name, agent and item field typed; one accepted with the
+	# field, on the reviewing clerk's page; a decision refused with its
+	# correction note and its reason typed.
+	mapfile -t a < <(pr_fields "$x" "$x")
+	T xss 422 anon POST "$PRAPPLY" - "esc|$x|-" "${a[@]/#applicant_kind=person/applicant_kind=enterprise}" \
+		--form-string "contact=$x" --form-string uscc=91350100M000100Y43
+	mapfile -t a < <(pr_fields 张春梅 "$x")
+	T xss 303 anon POST "$PRAPPLY" + "esc|$x|/prereview/review/@LASTAPP@|clerkA" "${a[@]}" \
+		-F "m1=@@W@/id.pdf"
+	T xss 422 clerkA POST "/prereview/review/$APP3/decide" - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d v1=correction --data-urlencode "n1=$x" -d decision=passed
+	T xss 422 clerkA POST "/prereview/review/$APP3/decide" - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d decision=rejected --data-urlencode "reason=$x"
 done
+
+# A correction note accepted (application 3, claimed by clerkA): the one
+# notice on the applicant's page (anon was granted it) shows it escaped.
+T xss 303 clerkA POST "/prereview/review/$APP3/decide" + \
+	"esc|${XSS[0]}|/prereview/case/$SER3|anon" -d csrf=@CSRF@ -d idem=@IDEM@ -d v1=correction \
+	--data-urlencode "n1=${XSS[0]} 请重新上传" -d decision=correction
 
 # ---- SQL metacharacters: searched for, nothing found, nothing broken; stored literally
 for q in "' OR 1=1 --" '%' '_' '\' '%%' "' UNION SELECT name FROM staff --" \
@@ -551,11 +702,15 @@ for q in "' OR 1=1 --" '%' '_' '\' '%%' "' UNION SELECT name FROM staff --" \
 	T sql 200 anon GET "/mailbox/?format=xml&q=$e" - noresult
 	T sql 200 anon GET "/consult/answers?format=xml&q=$e" - 'noresult|answer'
 	T sql 200 anon GET "/consult/suggest?format=xml&q=$e" - 'noresult|answer'
+	[ "${#q}" -le 40 ] && T sql 200 anon GET "/prereview/items?format=xml&q=$e" - 'noresult|item'
 	# The clerk filter is a staff number as text, of 16 characters at most.
 	[ "${#q}" -le 16 ] &&
 		T sql 200 super GET "/consult/supervise?format=xml&clerk=$e" - 'noresult|question'
 done
 T sql 400 anon GET "/demo/?after=1%20OR%201%3D1" - -
+T sql 400 anon GET "/prereview/items?dept=2%20OR%201%3D1" - -
+T sql 400 clerkA GET "/prereview/desk?light=red%27%20OR%20%271%27%3D%271" - -
+T sql 400 super GET "/prereview/board?department=2%20OR%201%3D1" - -
 T sql 400 admin GET "/account/audit?action=%27%20OR%201%3D1%20--" - -
 T sql 400 super GET "/mailbox/supervise?department=1%20OR%201%3D1" - -
 T sql 400 anon GET "/consult/answers?area=2%20OR%201%3D1" - -
@@ -697,6 +852,36 @@ for pathargs in "/mailbox/track|" \
 		-d no=MB20991231-0001 "${extra[@]}"
 done
 
+# The pre-review: another department's clerk (住建局's, clerkB) on 公安局's
+# application, its file and its actions, as if it were not there; an
+# upload of another application through this one's address, for the
+# clerk and for the applicant; the applicant's pages without the grant
+# (the progress page sends to the lookup), or with another application's;
+# another department's item on the staff pages; a clerk on the board, a
+# supervisor acting.
+T idor 404 clerkB GET "/prereview/review/$APP" - -
+T idor 404 clerkB GET "/prereview/review/$APP/file/$UP" - -
+T idor 404 clerkB POST "/prereview/review/$APP/claim" - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 404 clerkB POST "/prereview/review/$APP/decide" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	-d v1=accepted -d decision=passed
+T idor 404 clerkA GET "/prereview/review/$APP/file/$UP2" - -
+T idor 404 anon GET "/prereview/case/$SER/file/$UP2" - -
+T idor 303 anon2 GET "/prereview/case/$SER" - "loc|/prereview/track?no=$SER"
+T idor 404 anon2 GET "/prereview/case/$SER/file/$UP" - -
+T idor 404 anon2 POST "/prereview/case/$SER/correct" - - -F "csrf=${CSRF[anon2]}" \
+	-F "idem=@IDEM@" -F "m1=@$W/id.pdf"
+T idor 303 none GET "/prereview/case/$SER2" - "loc|/prereview/track?no=$SER2" \
+	-H "Cookie: civic_ys=$PRGRANT"
+T idor 404 none GET "/prereview/case/$SER2/file/$UP2" - - -H "Cookie: civic_ys=$PRGRANT"
+T idor 404 clerkB GET "/prereview/staff/item/$PRITEM" - -
+T idor 404 clerkA GET "/prereview/staff/item/$PROTHER/versions" - -
+T idor 404 clerkB POST "/prereview/staff/item/$PRITEM" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	-d version=1 -d name=改名
+T idor 403 clerkA GET /prereview/board - -
+T idor 403 clerkA POST "/prereview/review/$APP/urge" - - -d csrf=@CSRF@ -d idem=@IDEM@ -d department=2
+T idor 403 super POST "/prereview/review/$APP/claim" - - -d csrf=@CSRF@ -d idem=@IDEM@
+T idor 303 anon GET /prereview/desk - "loc|/account/signin*"
+
 # ---- enumeration: wrong codes for one number (10 an hour), then numbers (30 an hour an address)
 for i in $(seq 1 10); do
 	T ratelimit 422 anon POST /mailbox/track - - -d csrf=@CSRF@ -d "no=$OTHER_NO" -d "code=WRONG$i"
@@ -725,6 +910,23 @@ for i in $(seq 1 30); do
 	T ratelimit 422 anon POST /consult/ask - - "${a[@]}"
 done
 T ratelimit 429 anon POST /consult/ask - - "${a[@]}" --data-urlencode phone=13800000088
+# The pre-review's lookup (its own counters, access.h): ten wrong codes
+# for one serial, then thirty failures from one address; thirty
+# applications an hour from one address (the route's limit), the 31st
+# refused before the form is looked at.
+for i in $(seq 1 10); do
+	T ratelimit 422 anon POST /prereview/track - - -d csrf=@CSRF@ -d "no=$SER2" -d "code=WRONG$i"
+done
+T ratelimit 429 anon POST /prereview/track - - -d csrf=@CSRF@ -d "no=$SER2" -d code=WRONGCODE4
+for i in $(seq 1 19); do
+	T ratelimit 422 anon POST /prereview/track - - -d csrf=@CSRF@ \
+		-d "no=$(printf 'YS20261101-%04d' "$i")" -d code=WRONGCODE3
+done
+T ratelimit 429 anon POST /prereview/track - - -d csrf=@CSRF@ -d no=YS20261101-0020 -d code=X
+for i in $(seq 1 30); do
+	T ratelimit 422 anon POST "$PRAPPLY" - "err|m1" "${PRF[@]}"
+done
+T ratelimit 429 anon POST "$PRAPPLY" - - "${PRF[@]}" -F "m1=@$W/id.pdf"
 
 # ---- path traversal and odd paths: never a file, never another program
 for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
@@ -734,12 +936,16 @@ for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
     /demo/m/%2e%2e%2f%2e%2e%2fetc%2fpasswd /consult/../mailbox/ /consult/%2e%2e/account/ \
     /consult/..%2fdesk /consult//desk "/consult/q/$ZX%2f..%2f..%2fdesk" /consult/answers/%2e%2e \
     /consult/desk/q/5/%2e%2e/%2e%2e/office /consult/./desk /consult/answers/2/ \
-    /consult/answers/feed.atom/..%2f2 "/consult/q/$ZX/poll/.."; do
+    /consult/answers/feed.atom/..%2f2 "/consult/q/$ZX/poll/.." /prereview/../account/ \
+    /prereview/%2e%2e/mailbox/office "/prereview/item/..%2f..%2faccount%2f" \
+    "/prereview/case/$SER/file/..%2f..%2f..%2fetc%2fpasswd" "/prereview/case/$SER%2f..%2f$SER2" \
+    "/prereview/review/$APP/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd" /prereview/./desk; do
 	T traversal '400@web|404@web|400|404' office GET "$p" - nofile --path-as-is
 done
 for p in /mailbox/../../etc/passwd /demo/%2e%2e/%2e%2e/etc/passwd \
     /civic-static/..%2f..%2f..%2fetc%2fpasswd /mailbox/%00 /consult/../../etc/passwd \
-    /consult/q/..%2f..%2f..%2fetc%2fpasswd /consult/%00; do
+    /consult/q/..%2f..%2f..%2fetc%2fpasswd /consult/%00 /prereview/../../etc/passwd \
+    "/prereview/item/$PRCODE/form/..%2f..%2f..%2fetc%2fpasswd" /prereview/%00; do
 	T traversal '400@web|404@web|400|404' anon GET "$p" - nofile --path-as-is
 done
 
@@ -765,6 +971,7 @@ expand() {
 	*@LASTQUESTION@*)
 		s=${s//@LASTQUESTION@/$(sql "SELECT MAX(id) FROM consult_question")} ;;
 	esac
+	case $s in *@LASTAPP@*) s=${s//@LASTAPP@/$(sql "SELECT MAX(id) FROM pr_application")} ;; esac
 	printf '%s' "$s"
 }
 
@@ -772,7 +979,8 @@ expand() {
 # be the one the path names: nginx normalises "/mailbox/../account/").
 log_has() {
 	grep -qhE "\\[$1\\] info: $METHOD [^ ]+ $2\$" "$CIVIC_T/demo.log" "$CIVIC_T/account.log" \
-		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log" "$CIVIC_T/evaluate.log"
+		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log" "$CIVIC_T/evaluate.log" \
+		"$CIVIC_T/prereview.log"
 }
 
 # The text of a page without what differs between two answers: tokens,
@@ -850,6 +1058,11 @@ extra() {
 		;;
 	err)
 		grep -q "id=\"f-$rest-error\"" "$BODY" || { why="no error beside $rest"; return 1; }
+		;;
+	loc)
+		v=$(header Location)
+		# shellcheck disable=SC2053 # a pattern
+		[[ $v == $rest ]] || { why="Location: '$v', expected $rest"; return 1; }
 		;;
 	nofile)
 		! grep -q 'root:.*:0:0:' "$BODY" || { why="a system file in the body"; return 1; }
