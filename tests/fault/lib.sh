@@ -1,7 +1,8 @@
 # tests/fault/lib.sh: sourced by the fault suites (kill-worker.sh,
-# db-restart.sh, commit-drop.sh, sigterm.sh), after the integration
-# suites' library, whose stack (private MariaDB, nginx, civic-demo.fcgi)
-# they use as it is.
+# db-restart.sh, commit-drop.sh, sigterm.sh, upload-kill.sh), after the
+# integration suites' library, whose stack (private MariaDB, nginx,
+# civic-demo.fcgi) they use as it is.  (upload-kill.sh has a load of its
+# own, pre-review applications with files, and uses only the stack.)
 #
 # The load: FAULT_CLIENTS client processes (bash + curl), each posting the
 # demo program's note form (POST /demo/new, one note a request, committed
