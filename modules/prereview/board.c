@@ -22,15 +22,11 @@
 /* Once a day a review: a second SMS the same day tells the clerks nothing new. */
 #define BOARD_URGE_EVERY	"INTERVAL 1 DAY"
 
-#define BOARD_LIGHT	"COALESCE(" PR_LIGHT_SQL("a", "rv") ", 'paused')"
-/* The open reviews, light and keyset (paused last, then by due time, overdue first). */
+/* The reviews open now: to decide, or asked for corrections while the clock is paused. */
 #define BOARD_OPEN \
 	"FROM pr_review rv JOIN pr_application a ON a.id = rv.application_id " \
 	"WHERE a.state IN ('review', 'correction') AND (rv.state IN ('waiting', 'claimed') " \
 	"OR (rv.state = 'correction' AND a.paused_at IS NOT NULL))"
-#define BOARD_KEY \
-	"CONCAT(IF(a.paused_at IS NULL, '0', '1'), DATE_FORMAT(rv.due_at, '%Y%m%d%H%i%s'), " \
-	"LPAD(rv.id, 20, '0'))"
 
 static const char *const board_lights[] = { "green", "yellow", "red", "paused", NULL };
 static const char *const board_dones[] = { "urged", NULL };
@@ -59,15 +55,15 @@ board_page(struct civic_req *r)
 	    "SELECT x.department_id AS id, d.name, SUM(x.light = 'green') AS green, "
 	    "SUM(x.light = 'yellow') AS yellow, SUM(x.light = 'red') AS red, "
 	    "SUM(x.light = 'paused') AS paused, COUNT(*) AS total "
-	    "FROM (SELECT rv.department_id, " BOARD_LIGHT " AS light " BOARD_OPEN ") x "
+	    "FROM (SELECT rv.department_id, " PR_REVIEW_LIGHT_SQL " AS light " BOARD_OPEN ") x "
 	    "JOIN department d ON d.id = x.department_id "
 	    "WHERE ? IS NULL OR x.department_id = ? GROUP BY x.department_id, d.name "
 	    "ORDER BY SUM(x.light = 'red') DESC, x.department_id";
 	static const char	 cases[] =
 	    "SELECT x.id, a.serial, i.name AS item, x.department_id, d.name AS department, "
 	    "x.state, x.due, x.light, x.urged, x.k FROM (SELECT a.id, rv.department_id, "
-	    "rv.state, " PR_TIME("rv.due_at") " AS due, " BOARD_LIGHT " AS light, "
-	    PR_TIME("rv.urged_at") " AS urged, " BOARD_KEY " AS k "
+	    "rv.state, " PR_TIME("rv.due_at") " AS due, " PR_REVIEW_LIGHT_SQL " AS light, "
+	    PR_TIME("rv.urged_at") " AS urged, " PR_REVIEW_KEY_SQL " AS k "
 	    BOARD_OPEN " AND (? IS NULL OR rv.department_id = ?)) x "
 	    "JOIN pr_application a ON a.id = x.id JOIN pr_item i ON i.id = a.item_id "
 	    "JOIN department d ON d.id = x.department_id "

@@ -92,6 +92,18 @@ extern const size_t		pr_board_nroutes;
 #define PR_LIGHT_NPARAMS	2
 
 /*
+ * A review's light on the desk and the board: PR_LIGHT_SQL of review rv
+ * of application a, 'paused' while the application waits for its
+ * corrections.  And their order and keyset: reviews still running before
+ * the paused ones, then by due time (so the overdue come first), then by
+ * id, as one sortable text.
+ */
+#define PR_REVIEW_LIGHT_SQL	"COALESCE(" PR_LIGHT_SQL("a", "rv") ", 'paused')"
+#define PR_REVIEW_KEY_SQL \
+	"CONCAT(IF(a.paused_at IS NULL, '0', '1'), DATE_FORMAT(rv.due_at, '%Y%m%d%H%i%s'), " \
+	"LPAD(rv.id, 20, '0'))"
+
+/*
  * Correction rounds one application may have.  一次性告知 means one
  * notice should do; a department that has asked twenty times must pass
  * or reject (review.c refuses a 21st correction), and the clock's pauses

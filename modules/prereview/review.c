@@ -47,14 +47,6 @@
 #define REVIEW_DONE_MAX		"100"
 
 #define REVIEW_OPEN	"('waiting', 'claimed')"
-#define REVIEW_LIGHT	"COALESCE(" PR_LIGHT_SQL("a", "rv") ", 'paused')"
-/*
- * The desk's order and keyset: reviews still running before the paused
- * ones, then by due time (so the overdue come first), then by id.
- */
-#define REVIEW_KEY \
-	"CONCAT(IF(a.paused_at IS NULL, '0', '1'), DATE_FORMAT(rv.due_at, '%Y%m%d%H%i%s'), " \
-	"LPAD(rv.id, 20, '0'))"
 
 static const char *const review_shows[] = { "waiting", "claimed", "mine", "others", NULL };
 static const char *const review_lights[] = { "green", "yellow", "red", "paused", NULL };
@@ -189,8 +181,8 @@ review_desk(struct civic_req *r)
 	static const char	 sql[] =
 	    "SELECT * FROM (SELECT a.id, a.serial, i.name AS item, rv.department_id, "
 	    "d.name AS department, rv.state, a.round, IF(rv.clerk_id = ?, 1, 0) AS mine, "
-	    "s.name AS clerk, " PR_TIME("rv.due_at") " AS due, " REVIEW_LIGHT " AS light, "
-	    "rv.ext_state, " REVIEW_KEY " AS k "
+	    "s.name AS clerk, " PR_TIME("rv.due_at") " AS due, " PR_REVIEW_LIGHT_SQL " AS light, "
+	    "rv.ext_state, " PR_REVIEW_KEY_SQL " AS k "
 	    "FROM pr_review rv JOIN pr_application a ON a.id = rv.application_id "
 	    "JOIN pr_item i ON i.id = a.item_id JOIN department d ON d.id = rv.department_id "
 	    "LEFT JOIN staff s ON s.id = rv.clerk_id "
@@ -318,7 +310,7 @@ review_page(struct civic_req *r)
 	    "SELECT rv.department_id, d.name AS department, rv.state, rv.clerk_id, "
 	    "s.name AS clerk, " PR_TIME("rv.claimed_at") " AS claimed, "
 	    PR_TIME("rv.due_at") " AS due, CASE WHEN rv.state IN " REVIEW_OPEN
-	    " OR a.paused_at IS NOT NULL THEN " REVIEW_LIGHT " END AS light, rv.days, "
+	    " OR a.paused_at IS NOT NULL THEN " PR_REVIEW_LIGHT_SQL " END AS light, rv.days, "
 	    "rv.extension_days, rv.ext_state, rv.ext_days, rv.ext_reason, "
 	    PR_TIME("rv.decided_at") " AS decided, rv.decided_round, rv.reason, "
 	    PR_TIME("rv.urged_at") " AS urged "
