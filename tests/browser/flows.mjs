@@ -1235,11 +1235,13 @@ async function prereviewFlows(js, w, h) {
 			const p = citizen.page;
 			await prCase(citizen, app, 'correction');
 			await citizen.sees('after both departments: 待补正', '待补正');
-			const notices = p.locator('main .notice', { hasText: noteA });
+			// The notice joins the notes with "；", each without its own full stop.
+			const inA = noteA.replace(/。$/, ''), inB = noteB.replace(/。$/, '');
+			const notices = p.locator('main .notice', { hasText: inA });
 			const n = await notices.count();
 			const both = n === 1 ? await notices.first().innerText() : '';
-			if (n === 1 && both.includes(noteB)) ok(`${tag} ONE notice holds both departments' notes (一次性告知)`);
-			else throw new Error(`${n} notices with the first note; the second ${both.includes(noteB) ? 'in it' : 'not in it'}`);
+			if (n === 1 && both.includes(inB) && !both.includes('。；')) ok(`${tag} ONE notice holds both departments' notes (一次性告知)`);
+			else throw new Error(`${n} notices with the first note; the second ${both.includes(inB) ? 'in it' : 'not in it'}: ${both}`);
 			const heads = await p.locator('main h2').allInnerTexts();
 			if (!heads.some((x) => x.includes('服务评价'))) ok(`${tag} … no 服务评价 heading before the application is decided`);
 			else fail(`${tag} … no 服务评价 heading before the application is decided`, heads.join(' | '));
