@@ -89,6 +89,33 @@ review_department(const struct civic_req *r)
 }
 
 /*
+ * The end of every action on a review, inside its transaction: the audit
+ * line (action, detail) and the redirect back to the review's page with
+ * done; for the office, naming the department it acted for (dept; 0: none)
+ * so that the page shown is that department's.
+ */
+static enum civic_err
+review_finish(struct civic_req *r, long long app, long long dept, const char *action,
+    const char *detail, const char *done)
+{
+	char		 ids[24];
+	const char	*tail = "";
+	enum civic_err	 err;
+
+	snprintf(ids, sizeof(ids), "%lld", app);
+	if ((err = civic_audit(r, action, "pr_application", ids, detail)) != CIVIC_OK)
+		goto out;
+	err = CIVIC_ERR_NOMEM;
+	if (dept > 0 && review_is_office(r) &&
+	    (tail = civic_arena_printf(r->arena, "&department=%lld", dept)) == NULL)
+		goto out;
+	if (civic_req_redirect(r, "/review/%lld?done=%s%s", app, done, tail) == 303)
+		err = CIVIC_OK;
+out:
+	return err;
+}
+
+/*
  * A note without the full stop or semicolon it may end with, so that the
  * notes joined by "；" read as one list (no "。；"); in the arena.
  */
@@ -402,7 +429,7 @@ review_claim_tx(void *arg)
 	    "AND a.state = 'review'";
 	struct review_act	*a = arg;
 	struct civic_req	*r = a->r;
-	char			 now[CIVIC_CALENDAR_TIME_LEN], ids[24];
+	char			 now[CIVIC_CALENDAR_TIME_LEN];
 	struct civic_param	 p[4];
 	struct civic_rows	 round;
 	struct civic_param	 q[] = { CIVIC_PINT(a->app) };
@@ -420,13 +447,8 @@ review_claim_tx(void *arg)
 	if ((err = pr_event(r, a->app, "claimed", strtoll(round.cell[0], NULL, 10), a->dept,
 	    NULL, 1)) != CIVIC_OK)
 		goto out;
-	snprintf(ids, sizeof(ids), "%lld", a->app);
-	if ((err = civic_audit(r, "prereview.claim", "pr_application", ids,
-	    civic_arena_printf(r->arena, "department=%lld", a->dept))) != CIVIC_OK)
-		goto out;
-	err = civic_req_redirect(r, "/review/%lld?done=claimed%s", a->app,
-	    review_is_office(r) ? civic_arena_printf(r->arena, "&department=%lld", a->dept) :
-	    "") == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
+	err = review_finish(r, a->app, a->dept, "prereview.claim",
+	    civic_arena_printf(r->arena, "department=%lld", a->dept), "claimed");
 out:
 	return err;
 }
@@ -654,7 +676,7 @@ review_decide_tx(void *arg)
 	struct civic_req	*r = d->r;
 	struct civic_param	 p[] = { CIVIC_PINT(d->app) };
 	struct civic_rows	 app, rv, up;
-	char			 now[CIVIC_CALENDAR_TIME_LEN], ids[24];
+	char			 now[CIVIC_CALENDAR_TIME_LEN];
 	const char		*reason = civic_req_value(r, "reason");
 	long long		 review, round;
 	size_t			 i;
@@ -706,16 +728,11 @@ review_decide_tx(void *arg)
 	}
 	if ((err = pr_event(r, d->app, "verdict", round, d->dept, d->decision, 1)) != CIVIC_OK)
 		goto out;
-	snprintf(ids, sizeof(ids), "%lld", d->app);
-	if ((err = civic_audit(r, "prereview.decide", "pr_application", ids,
-	    civic_arena_printf(r->arena, "department=%lld decision=%s round=%lld", d->dept,
-	    d->decision, round))) != CIVIC_OK)
-		goto out;
 	if ((err = review_settle(r, d->app, &app)) != CIVIC_OK)
 		goto out;
-	err = civic_req_redirect(r, "/review/%lld?done=decided%s", d->app,
-	    review_is_office(r) ? civic_arena_printf(r->arena, "&department=%lld", d->dept) :
-	    "") == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
+	err = review_finish(r, d->app, d->dept, "prereview.decide",
+	    civic_arena_printf(r->arena, "department=%lld decision=%s round=%lld", d->dept,
+	    d->decision, round), "decided");
 out:
 	return err;
 }
@@ -818,7 +835,6 @@ review_ext_tx(void *arg)
 				    CIVIC_PINT(a->dept) };
 	struct civic_param	 q[] = { CIVIC_PINT(a->app) };
 	struct civic_rows	 round;
-	char			 ids[24];
 	enum civic_err		 err;
 
 	if ((err = civic_db_change(r->db, upd, p, CIVIC_NITEMS(p))) != CIVIC_OK ||
@@ -828,14 +844,9 @@ review_ext_tx(void *arg)
 	if ((err = pr_event(r, a->app, "extension", strtoll(round.cell[0], NULL, 10), a->dept,
 	    civic_arena_printf(r->arena, "+%lld %s", days, why), 0)) != CIVIC_OK)
 		goto out;
-	snprintf(ids, sizeof(ids), "%lld", a->app);
-	if ((err = civic_audit(r, "prereview.extension.ask", "pr_application", ids,
-	    civic_arena_printf(r->arena, "department=%lld days=%lld", a->dept, days))) !=
-	    CIVIC_OK)
-		goto out;
-	err = civic_req_redirect(r, "/review/%lld?done=extension%s", a->app,
-	    review_is_office(r) ? civic_arena_printf(r->arena, "&department=%lld", a->dept) :
-	    "") == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
+	err = review_finish(r, a->app, a->dept, "prereview.extension.ask",
+	    civic_arena_printf(r->arena, "department=%lld days=%lld", a->dept, days),
+	    "extension");
 out:
 	return err;
 }
@@ -869,7 +880,6 @@ review_ext_decide_tx(void *arg)
 				    CIVIC_PINT(a->app), CIVIC_PINT(a->dept) };
 	struct civic_param	 q[] = { CIVIC_PINT(a->app) };
 	struct civic_rows	 round;
-	char			 ids[24];
 	enum civic_err		 err;
 
 	if ((err = civic_db_change(r->db, upd, p, CIVIC_NITEMS(p))) != CIVIC_OK ||
@@ -881,12 +891,8 @@ review_ext_decide_tx(void *arg)
 	if ((err = pr_event(r, a->app, "extension", strtoll(round.cell[0], NULL, 10), a->dept,
 	    state, 0)) != CIVIC_OK)
 		goto out;
-	snprintf(ids, sizeof(ids), "%lld", a->app);
-	if ((err = civic_audit(r, "prereview.extension.decide", "pr_application", ids,
-	    civic_arena_printf(r->arena, "department=%lld %s", a->dept, state))) != CIVIC_OK)
-		goto out;
-	err = civic_req_redirect(r, "/review/%lld?done=extension", a->app) == 303 ? CIVIC_OK :
-	    CIVIC_ERR_NOMEM;
+	err = review_finish(r, a->app, 0, "prereview.extension.decide",
+	    civic_arena_printf(r->arena, "department=%lld %s", a->dept, state), "extension");
 out:
 	return err;
 }
@@ -920,7 +926,7 @@ review_complete_tx(void *arg)
 	    "WHERE a.id = ?";
 	struct review_act	*a = arg;
 	struct civic_req	*r = a->r;
-	char			 now[CIVIC_CALENDAR_TIME_LEN], ids[24];
+	char			 now[CIVIC_CALENDAR_TIME_LEN];
 	struct civic_param	 p[5];
 	struct civic_param	 q[] = { CIVIC_PINT(a->app) };
 	struct civic_rows	 app;
@@ -948,12 +954,8 @@ review_complete_tx(void *arg)
 		    CIVIC_OK)
 			goto out;
 	}
-	snprintf(ids, sizeof(ids), "%lld", a->app);
-	if ((err = civic_audit(r, "prereview.complete", "pr_application", ids,
-	    civic_rows_get(&app, 0, "serial"))) != CIVIC_OK)
-		goto out;
-	err = civic_req_redirect(r, "/review/%lld?done=completed", a->app) == 303 ? CIVIC_OK :
-	    CIVIC_ERR_NOMEM;
+	err = review_finish(r, a->app, 0, "prereview.complete", civic_rows_get(&app, 0, "serial"),
+	    "completed");
 out:
 	return err;
 }
