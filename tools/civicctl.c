@@ -27,6 +27,8 @@ const struct ctl_command ctl_commands[] = {
 	    ctl_import_holidays },
 	{ "import-items", "import the pre-review's service items (CSV)", CTL_NEEDS_DB,
 	    ctl_import_items },
+	{ "import-catalogue", "import entries of the disclosure catalogue (CSV or XML)",
+	    CTL_NEEDS_DB, ctl_import_catalogue },
 	{ "add-user", "add a staff member (the first admin); password on stdin",
 	    CTL_NEEDS_DB, ctl_add_user },
 	{ "audit-verify", "check the audit log's hash chain", CTL_NEEDS_DB, ctl_audit_verify },

@@ -50,6 +50,9 @@ int	ctl_import_holidays(struct ctl *, int, char *[]);
 /* ctl_items.c */
 int	ctl_import_items(struct ctl *, int, char *[]);
 
+/* ctl_catalogue.c */
+int	ctl_import_catalogue(struct ctl *, int, char *[]);
+
 /* ctl_notify.c */
 int	ctl_notify(struct ctl *, int, char *[]);
 

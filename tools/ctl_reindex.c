@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "catalogue.h"
 #include "consult.h"
 #include "mailbox.h"
 #include "prereview.h"
@@ -41,6 +42,10 @@ static const struct {
 	{ "prereview", "SELECT id, active FROM pr_item WHERE id > ? "
 	    "AND (active = 1 OR id IN (SELECT item_id FROM pr_item_gram)) "
 	    "ORDER BY id LIMIT ?", &pr_index },
+	/* The catalogue's listed entries (CAT_LISTED): published, not 不予公开. */
+	{ "catalogue", "SELECT id, " CAT_LISTED("e") " FROM cat_entry e WHERE id > ? "
+	    "AND (" CAT_LISTED("e") " OR id IN (SELECT entry_id FROM cat_entry_gram)) "
+	    "ORDER BY id LIMIT ?", &cat_index },
 };
 
 #define REINDEX_NCORPORA	(sizeof(reindex_corpora) / sizeof(reindex_corpora[0]))

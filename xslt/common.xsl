@@ -56,6 +56,11 @@
   <xsl:include href="i18n/prereview-items.xml"/>
   <xsl:include href="i18n/prereview-apply.xml"/>
   <xsl:include href="i18n/prereview-review.xml"/>
+  <xsl:include href="i18n/catalogue.xml"/>
+  <xsl:include href="i18n/catalogue-browse.xml"/>
+  <xsl:include href="i18n/catalogue-entry.xml"/>
+  <xsl:include href="i18n/catalogue-edit.xml"/>
+  <xsl:include href="i18n/catalogue-admin.xml"/>
 
   <!-- The page's language: "en", or the default "zh-CN" for anything else. -->
   <xsl:variable name="lang">
@@ -76,7 +81,10 @@
       exsl:node-set($i18n-zh-CN-evaluate-results)/m |
       exsl:node-set($i18n-zh-CN-prereview)/m | exsl:node-set($i18n-zh-CN-prereview-guide)/m |
       exsl:node-set($i18n-zh-CN-prereview-items)/m |
-      exsl:node-set($i18n-zh-CN-prereview-apply)/m | exsl:node-set($i18n-zh-CN-prereview-review)/m"/>
+      exsl:node-set($i18n-zh-CN-prereview-apply)/m | exsl:node-set($i18n-zh-CN-prereview-review)/m |
+      exsl:node-set($i18n-zh-CN-catalogue)/m | exsl:node-set($i18n-zh-CN-catalogue-browse)/m |
+      exsl:node-set($i18n-zh-CN-catalogue-entry)/m | exsl:node-set($i18n-zh-CN-catalogue-edit)/m |
+      exsl:node-set($i18n-zh-CN-catalogue-admin)/m"/>
   <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
       exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
       exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
@@ -88,7 +96,10 @@
       exsl:node-set($i18n-en-evaluate-results)/m |
       exsl:node-set($i18n-en-prereview)/m | exsl:node-set($i18n-en-prereview-guide)/m |
       exsl:node-set($i18n-en-prereview-items)/m |
-      exsl:node-set($i18n-en-prereview-apply)/m | exsl:node-set($i18n-en-prereview-review)/m"/>
+      exsl:node-set($i18n-en-prereview-apply)/m | exsl:node-set($i18n-en-prereview-review)/m |
+      exsl:node-set($i18n-en-catalogue)/m | exsl:node-set($i18n-en-catalogue-browse)/m |
+      exsl:node-set($i18n-en-catalogue-entry)/m | exsl:node-set($i18n-en-catalogue-edit)/m |
+      exsl:node-set($i18n-en-catalogue-admin)/m"/>
   <!-- The catalogue of the page's language (one of the two sets is empty). -->
   <xsl:variable name="i18n-m"
       select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>

@@ -70,10 +70,27 @@
  *    are the region's digits; the last is the MOD 31 check of the first
  *    17.  Lower case is accepted as upper case, and upper-cased by the
  *    caller, as for IDCARD.
+ *  - DOCNO (文号, GB/T 9704 7.2.4): the issuer's abbreviation (机关代字,
+ *    1 to 16 characters, the first a Chinese character, the others
+ *    Chinese characters, ASCII letters or digits), the year in the
+ *    hexagonal brackets 〔〕 that the standard asks for (not [], （）
+ *    or 【】, a common typing mistake the message names), and the
+ *    sequence number without leading zeros (不编虚位) followed by 号:
+ *    郫府发〔2026〕12号.  The year is 1900..2199 like every date here.
+ *  - Files: PDF, PNG and JPEG by their magic numbers.  Word and Excel
+ *    (for CIVIC_F_DOCUMENT fields) by their containers: an OLE compound
+ *    file (.doc, .xls) named by the stream it holds (WordDocument;
+ *    Workbook or Book), an Office Open XML zip (.docx, .xlsx) by its main
+ *    part's name (word/document.xml, xl/workbook.xml) in a local header.
+ *    A compound file or zip holding neither is refused: an installer or
+ *    an archive of anything is not a document.
  *  - civic_valid_check() on a FILE field refuses with v.filetype: the
  *    client sent a plain field where a file was declared.
  *  - civic_valid_key(CIVIC_VE_OK) is NULL: success has no message.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE		/* memmem(3) */
+#endif
 #include <string.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -107,6 +124,14 @@
 #define VALID_USCC_LEN		18
 #define VALID_MOBILE_LEN	11
 #define VALID_DATE_LEN		10
+
+/*
+ * 文号: at most 16 characters of abbreviation (3 bytes each), 〔YYYY〕
+ * (10 bytes), 6 digits and 号 (3 bytes).
+ */
+#define VALID_DOCNO_ABBR	16
+#define VALID_DOCNO_SEQ		6
+#define VALID_DOCNO_MAX		(VALID_DOCNO_ABBR * 3 + 10 + VALID_DOCNO_SEQ + 3)
 
 /*
  * Backtracking steps one match may take.  The subjects are at most 254
@@ -171,10 +196,12 @@ static const char *const valid_keys[CIVIC_VE__MAX] = {
 	[CIVIC_VE_IDCARD] = "v.idcard",
 	[CIVIC_VE_USCC] = "v.uscc",
 	[CIVIC_VE_TRACKNO] = "v.trackno",
+	[CIVIC_VE_DOCNO] = "v.docno",
 	[CIVIC_VE_CHOICE] = "v.choice",
 	[CIVIC_VE_TOKEN] = "v.token",
 	[CIVIC_VE_FILETYPE] = "v.filetype",
 	[CIVIC_VE_FILESIZE] = "v.filesize",
+	[CIVIC_VE_DOCTYPE] = "v.doctype",
 };
 
 static pcre2_code		*valid_code[VALID_PAT__MAX];
@@ -194,6 +221,7 @@ static enum civic_verr	 civic_valid_email(const char *, size_t);
 static enum civic_verr	 civic_valid_idcard(const char *, size_t);
 static enum civic_verr	 civic_valid_uscc(const char *, size_t);
 static enum civic_verr	 civic_valid_trackno(const char *, size_t);
+static enum civic_verr	 civic_valid_docno(const char *, size_t);
 static enum civic_verr	 civic_valid_enum(const struct civic_field *, const char *,
 			    size_t);
 static enum civic_verr	 civic_valid_token(const struct civic_field *, const char *,
@@ -496,6 +524,69 @@ civic_valid_trackno(const char *val, size_t len)
 	return CIVIC_VE_OK;
 }
 
+/*
+ * The code point at s[*i] of well-formed UTF-8 (the caller checked), *i
+ * moved past it.
+ */
+static unsigned
+valid_utf8_next(const unsigned char *s, size_t len, size_t *i)
+{
+	unsigned	 c = s[*i], n, k;
+
+	n = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+	c = n == 0 ? c : n == 1 ? c & 0x1f : n == 2 ? c & 0x0f : c & 0x07;
+	for (k = 0, (*i)++; k < n && *i < len; k++, (*i)++)
+		c = (c << 6) | (s[*i] & 0x3f);
+	return c;
+}
+
+/* A CJK unified ideograph of the basic block or extension A. */
+static int
+valid_han(unsigned c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+static enum civic_verr
+civic_valid_docno(const char *val, size_t len)
+{
+	const unsigned char	*s = (const unsigned char *)val;
+	size_t			 i = 0, n;
+	unsigned		 c = 0, year = 0;
+
+	if (len > VALID_DOCNO_MAX || !civic_utf8_valid(val, len))
+		return CIVIC_VE_DOCNO;
+	/* 机关代字: a Chinese character first, then up to 15 more or ASCII letters and digits. */
+	for (n = 0; i < len; n++) {
+		c = valid_utf8_next(s, len, &i);
+		if (c == 0x3014)
+			break;
+		if (n == VALID_DOCNO_ABBR || !(valid_han(c) ||
+		    (n > 0 && c < 0x80 && ((c | 0x20) - 'a' < 26 || c - '0' < 10))))
+			return CIVIC_VE_DOCNO;
+	}
+	if (c != 0x3014 || n == 0)
+		return CIVIC_VE_DOCNO;
+	/* 〔YYYY〕 */
+	for (n = 0; n < 4; n++, i++) {
+		if (i >= len || s[i] - (unsigned)'0' >= 10)
+			return CIVIC_VE_DOCNO;
+		year = year * 10 + (s[i] - '0');
+	}
+	if (year < VALID_YEAR_MIN || year > VALID_YEAR_MAX || i >= len ||
+	    valid_utf8_next(s, len, &i) != 0x3015)
+		return CIVIC_VE_DOCNO;
+	/* The sequence number, no leading zero, then 号 and nothing after. */
+	if (i >= len || s[i] == '0')
+		return CIVIC_VE_DOCNO;
+	for (n = 0; i < len && s[i] - (unsigned)'0' < 10; n++, i++)
+		if (n == VALID_DOCNO_SEQ)
+			return CIVIC_VE_DOCNO;
+	if (n == 0 || i >= len || valid_utf8_next(s, len, &i) != 0x53f7 || i != len)
+		return CIVIC_VE_DOCNO;
+	return CIVIC_VE_OK;
+}
+
 /* Exact bytes: a choice is ours and holds no NUL, so the lengths must agree. */
 static enum civic_verr
 civic_valid_enum(const struct civic_field *f, const char *val, size_t len)
@@ -564,6 +655,8 @@ civic_valid_check(const struct civic_field *f, const char *val, size_t len)
 		return civic_valid_uscc(val, len);
 	case CIVIC_V_TRACKNO:
 		return civic_valid_trackno(val, len);
+	case CIVIC_V_DOCNO:
+		return civic_valid_docno(val, len);
 	case CIVIC_V_ENUM:
 		return civic_valid_enum(f, val, len);
 	case CIVIC_V_TOKEN:
@@ -584,11 +677,22 @@ enum civic_verr
 civic_valid_file(const struct civic_field *f, const unsigned char *data,
     size_t len)
 {
+	const char	*type = civic_valid_filetype(data, len);
+
 	if (f->max < 0 || (unsigned long long)len > (unsigned long long)f->max)
 		return CIVIC_VE_FILESIZE;
-	if (civic_valid_filetype(data, len) == NULL)
+	if (f->flags & CIVIC_F_DOCUMENT)
+		return type == NULL ? CIVIC_VE_DOCTYPE : CIVIC_VE_OK;
+	if (type == NULL || civic_valid_document(type))
 		return CIVIC_VE_FILETYPE;
 	return CIVIC_VE_OK;
+}
+
+/* Where needle[0..n) first is in data[0..len), or NULL. */
+static const unsigned char *
+valid_find(const unsigned char *data, size_t len, const void *needle, size_t n)
+{
+	return len < n ? NULL : memmem(data, len, needle, n);
 }
 
 /*
@@ -602,6 +706,15 @@ civic_valid_filetype(const unsigned char *data, size_t len)
 	static const unsigned char	 png[] =
 	    { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 	static const unsigned char	 jpeg[] = { 0xff, 0xd8, 0xff };
+	static const unsigned char	 cfb[] =
+	    { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+	static const unsigned char	 zip[] = { 'P', 'K', 0x03, 0x04 };
+	/* Stream names of a compound file's directory are UTF-16LE. */
+	static const unsigned char	 word[] = { 'W', 0, 'o', 0, 'r', 0, 'd', 0, 'D', 0,
+	    'o', 0, 'c', 0, 'u', 0, 'm', 0, 'e', 0, 'n', 0, 't', 0 };
+	static const unsigned char	 workbook[] = { 'W', 0, 'o', 0, 'r', 0, 'k', 0, 'b', 0,
+	    'o', 0, 'o', 0, 'k', 0 };
+	static const unsigned char	 book[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0, 0, 0 };
 
 	if (data == NULL)
 		return NULL;
@@ -611,7 +724,30 @@ civic_valid_filetype(const unsigned char *data, size_t len)
 		return "image/png";
 	if (len >= sizeof(jpeg) && memcmp(data, jpeg, sizeof(jpeg)) == 0)
 		return "image/jpeg";
+	if (len >= sizeof(cfb) && memcmp(data, cfb, sizeof(cfb)) == 0) {
+		if (valid_find(data, len, word, sizeof(word)) != NULL)
+			return "application/msword";
+		if (valid_find(data, len, workbook, sizeof(workbook)) != NULL ||
+		    valid_find(data, len, book, sizeof(book)) != NULL)
+			return "application/vnd.ms-excel";
+		return NULL;
+	}
+	if (len >= sizeof(zip) && memcmp(data, zip, sizeof(zip)) == 0) {
+		if (valid_find(data, len, "word/document.xml", 17) != NULL)
+			return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+		if (valid_find(data, len, "xl/workbook.xml", 15) != NULL)
+			return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+		return NULL;
+	}
 	return NULL;
+}
+
+/* Every type but the citizens' three is a document's. */
+int
+civic_valid_document(const char *type)
+{
+	return type != NULL && strcmp(type, "application/pdf") != 0 &&
+	    strncmp(type, "image/", 6) != 0;
 }
 
 /* NULL for CIVIC_VE_OK, which has no message, and for no error at all. */

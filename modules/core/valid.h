@@ -21,9 +21,11 @@ enum civic_vkind {
 	CIVIC_V_IDCARD,		/* 18-character resident ID with a valid GB 11643 check digit */
 	CIVIC_V_USCC,		/* 18-character unified social credit code, GB 32100 check character */
 	CIVIC_V_TRACKNO,	/* tracking number: 2 capital letters, YYYYMMDD, '-', 4 to 6 digits */
+	CIVIC_V_DOCNO,		/* 文号 of a document: 郫府发〔2026〕12号 (GB/T 9704) */
 	CIVIC_V_ENUM,		/* one of choices */
 	CIVIC_V_TOKEN,		/* URL-safe base64, min..max characters (CSRF, idempotency keys) */
-	CIVIC_V_FILE,		/* an uploaded file of max bytes whose content is PDF, JPEG or PNG */
+	CIVIC_V_FILE,		/* an uploaded file of max bytes whose content is PDF, JPEG or PNG
+				   (with CIVIC_F_DOCUMENT also Word or Excel) */
 	CIVIC_V__MAX
 };
 
@@ -47,10 +49,12 @@ enum civic_verr {
 	CIVIC_VE_IDCARD,	/* "v.idcard" */
 	CIVIC_VE_USCC,		/* "v.uscc" */
 	CIVIC_VE_TRACKNO,	/* "v.trackno" */
+	CIVIC_VE_DOCNO,		/* "v.docno" */
 	CIVIC_VE_CHOICE,	/* "v.choice": not one of the choices */
 	CIVIC_VE_TOKEN,		/* "v.token" */
 	CIVIC_VE_FILETYPE,	/* "v.filetype": content is not PDF, JPEG or PNG */
 	CIVIC_VE_FILESIZE,	/* "v.filesize": file larger than max bytes */
+	CIVIC_VE_DOCTYPE,	/* "v.doctype": (CIVIC_F_DOCUMENT) not PDF, Word, Excel, JPEG or PNG */
 	CIVIC_VE__MAX
 };
 
@@ -64,6 +68,12 @@ struct civic_field {
 #define CIVIC_F_REQUIRED	0x01
 #define CIVIC_F_QUERY		0x02	/* taken from the query string even on POST */
 #define CIVIC_F_SECRET		0x04	/* a password: never trimmed, never sent back in a form */
+/*
+ * FILE: a published document's attachment, which may also be Word or
+ * Excel (.doc, .xls, .docx, .xlsx: the catalogue's).  What citizens send
+ * stays PDF and images, which every office can open without risk.
+ */
+#define CIVIC_F_DOCUMENT	0x08
 	const char *const	*choices;	/* ENUM: NULL-terminated */
 };
 
@@ -86,8 +96,13 @@ enum civic_verr	 civic_valid_check(const struct civic_field *f, const char *val,
 enum civic_verr	 civic_valid_file(const struct civic_field *f, const unsigned char *data,
 		    size_t len);
 
-/* The media type the content of data shows ("application/pdf", ...), or NULL. */
+/*
+ * The media type the content of data shows ("application/pdf", ...), or
+ * NULL; civic_valid_document says whether it is one only CIVIC_F_DOCUMENT
+ * fields take (Word, Excel).
+ */
 const char	*civic_valid_filetype(const unsigned char *data, size_t len);
+int		 civic_valid_document(const char *type);
 
 /* The message key of e ("v.short"), for the page's <error key=.../>. */
 const char	*civic_valid_key(enum civic_verr e);

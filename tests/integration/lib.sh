@@ -598,7 +598,7 @@ civic_apache_start() {
 		mkdir -p "$CIVIC_T/libexec"
 		cp "$DEMO" "$top_builddir/civic-account.fcgi" "$top_builddir/civic-mailbox.fcgi" \
 			"$top_builddir/civic-consult.fcgi" "$top_builddir/civic-evaluate.fcgi" \
-			"$top_builddir/civic-prereview.fcgi" \
+			"$top_builddir/civic-prereview.fcgi" "$top_builddir/civic-catalogue.fcgi" \
 			"$CIVIC_T/libexec/" ||
 			die "could not copy the programs to $CIVIC_T/libexec"
 		chmod 0755 "$CIVIC_T/libexec" "$CIVIC_T/libexec/"*

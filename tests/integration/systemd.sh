@@ -45,6 +45,7 @@ trap 'rm -rf "$T"' EXIT
 INSTALLED="/usr/libexec/civic/civic-demo.fcgi /usr/libexec/civic/civic-account.fcgi
 	/usr/libexec/civic/civic-mailbox.fcgi /usr/libexec/civic/civic-consult.fcgi \
 	/usr/libexec/civic/civic-evaluate.fcgi /usr/libexec/civic/civic-prereview.fcgi \
+	/usr/libexec/civic/civic-catalogue.fcgi \
 	/usr/sbin/civicctl"
 
 # forgivable LINE: the line is the one message about an absent program.
@@ -81,6 +82,7 @@ verify() {
 units=(civic-demo.socket civic-demo.service civic-account.socket civic-account.service
 	civic-mailbox.socket civic-mailbox.service civic-consult.socket civic-consult.service \
 	civic-evaluate.socket civic-evaluate.service civic-prereview.socket civic-prereview.service
+	civic-catalogue.socket civic-catalogue.service
 	civic-notify.service)
 for u in "${units[@]}"; do
 	if [ ! -f "$UNITS/$u" ]; then
@@ -129,7 +131,7 @@ has() {
 hardening=(User=civic Group=civic ProtectSystem=strict ProtectHome=yes PrivateTmp=yes
 	PrivateDevices=yes 'CapabilityBoundingSet=' 'ExecReload=/bin/kill -HUP $MAINPID'
 	Restart=on-failure)
-for n in demo account mailbox consult evaluate prereview; do
+for n in demo account mailbox consult evaluate prereview catalogue; do
 	has "civic-$n.socket" "ListenStream=/run/civic/$n.sock" SocketMode=0660 SocketGroup=www-data
 	has "civic-$n.service" "ExecStart=/usr/libexec/civic/civic-$n.fcgi --config /etc/civic/civic.conf" \
 		"Requires=civic-$n.socket" NoNewPrivileges=yes RestrictAddressFamilies=AF_UNIX "${hardening[@]}"

@@ -776,6 +776,75 @@ test_uscc(void)
 		}
 }
 
+/* --- DOCNO ------------------------------------------------------------- */
+
+/*
+ * 文号 as county documents print them, then the mistakes seen when they are
+ * typed: the wrong brackets, a padded number, a missing 号, a year that is
+ * no year, an abbreviation that is not one.
+ */
+static void
+test_docno(void)
+{
+	static const struct {
+		const char	*no;
+		enum civic_verr	 want;
+	} table[] = {
+		{ "郫府发〔2026〕12号", CIVIC_VE_OK },
+		{ "郫府办发〔2025〕1号", CIVIC_VE_OK },
+		{ "国办发〔2019〕57号", CIVIC_VE_OK },
+		{ "成府函〔2024〕123456号", CIVIC_VE_OK },
+		{ "川卫发〔1999〕300号", CIVIC_VE_OK },
+		{ "郫教G〔2026〕3号", CIVIC_VE_OK },
+		{ "郫发〔2026〕1号", CIVIC_VE_OK },
+		{ "令〔2026〕2号", CIVIC_VE_OK },
+		/* Sixteen characters of abbreviation, and seventeen. */
+		{ "一二三四五六七八九十一二三四五六〔2026〕1号", CIVIC_VE_OK },
+		{ "一二三四五六七八九十一二三四五六七〔2026〕1号", CIVIC_VE_DOCNO },
+		/* Brackets: [], 【】, （）, () and 〔 without 〕. */
+		{ "郫府发[2026]12号", CIVIC_VE_DOCNO },
+		{ "郫府发【2026】12号", CIVIC_VE_DOCNO },
+		{ "郫府发（2026）12号", CIVIC_VE_DOCNO },
+		{ "郫府发(2026)12号", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026]12号", CIVIC_VE_DOCNO },
+		/* 不编虚位: no leading zero; a number; at most six digits. */
+		{ "郫府发〔2026〕012号", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026〕0号", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026〕号", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026〕1234567号", CIVIC_VE_DOCNO },
+		/* 号 at the end, and nothing after it. */
+		{ "郫府发〔2026〕12", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026〕12号 ", CIVIC_VE_DOCNO },
+		{ "郫府发〔2026〕12号号", CIVIC_VE_DOCNO },
+		/* The year: four digits, 1900..2199. */
+		{ "郫府发〔26〕12号", CIVIC_VE_DOCNO },
+		{ "郫府发〔20266〕12号", CIVIC_VE_DOCNO },
+		{ "郫府发〔1899〕12号", CIVIC_VE_DOCNO },
+		{ "郫府发〔２０２６〕12号", CIVIC_VE_DOCNO },
+		/* The abbreviation: begins with a Chinese character, has one, no spaces. */
+		{ "〔2026〕12号", CIVIC_VE_DOCNO },
+		{ "G郫府发〔2026〕12号", CIVIC_VE_DOCNO },
+		{ "郫府 发〔2026〕12号", CIVIC_VE_DOCNO },
+		{ "郫府发\n〔2026〕12号", CIVIC_VE_DOCNO },
+		{ "<b>〔2026〕12号", CIVIC_VE_DOCNO },
+		{ "", CIVIC_VE_DOCNO },
+		/* Broken UTF-8 inside. */
+		{ "郫府\xe5\x8f〔2026〕12号", CIVIC_VE_DOCNO },
+	};
+	char		 long_no[200];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		CU_ASSERT_EQUAL(chk1(CIVIC_V_DOCNO, table[i].no), table[i].want);
+		if (chk1(CIVIC_V_DOCNO, table[i].no) != table[i].want)
+			fprintf(stderr, "DOCNO %s: wrong answer\n", table[i].no);
+	}
+	/* A long value is refused before it is scanned. */
+	memset(long_no, 'a', sizeof(long_no) - 1);
+	long_no[sizeof(long_no) - 1] = '\0';
+	CU_ASSERT_EQUAL(chk1(CIVIC_V_DOCNO, long_no), CIVIC_VE_DOCNO);
+}
+
 /* --- TRACKNO ------------------------------------------------------------ */
 
 static void
@@ -906,6 +975,79 @@ test_file(void)
 	CU_ASSERT_EQUAL(chk(CIVIC_V_FILE, 0, 100, "%PDF-1.7"), CIVIC_VE_FILETYPE);
 }
 
+/*
+ * Word and Excel, old and new, by their containers (the heads of real
+ * files, cut short: what the check reads), taken only by a field that
+ * says CIVIC_F_DOCUMENT; a compound file or a zip that is neither is no
+ * document.
+ */
+static void
+test_file_document(void)
+{
+	static const unsigned char	 cfb[] =
+	    { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+	unsigned char			 doc[600], xls[600], xls5[600], msi[600];
+	unsigned char			 docx[200], xlsx[200], jar[200], png[16];
+	struct civic_field		 citizen = { "m1", CIVIC_V_FILE, 0, 1000, 0, NULL };
+	struct civic_field		 att = { "a1", CIVIC_V_FILE, 0, 1000, CIVIC_F_DOCUMENT,
+					    NULL };
+	static const unsigned char	 wd[] = { 'W', 0, 'o', 0, 'r', 0, 'd', 0, 'D', 0,
+	    'o', 0, 'c', 0, 'u', 0, 'm', 0, 'e', 0, 'n', 0, 't', 0 };
+	static const unsigned char	 wb[] = { 'W', 0, 'o', 0, 'r', 0, 'k', 0, 'b', 0,
+	    'o', 0, 'o', 0, 'k', 0 };
+	static const unsigned char	 b5[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0, 0, 0 };
+
+	memset(doc, 0, sizeof(doc));
+	memcpy(doc, cfb, sizeof(cfb));
+	memcpy(xls, doc, sizeof(doc));
+	memcpy(xls5, doc, sizeof(doc));
+	memcpy(msi, doc, sizeof(doc));
+	memcpy(doc + 512, wd, sizeof(wd));
+	memcpy(xls + 512, wb, sizeof(wb));
+	memcpy(xls5 + 512, b5, sizeof(b5));
+	memcpy(msi + 512, "S\0u\0m\0m\0a\0r\0y\0", 14);
+
+	memset(docx, 0, sizeof(docx));
+	memcpy(docx, "PK\3\4", 4);
+	memcpy(xlsx, docx, sizeof(docx));
+	memcpy(jar, docx, sizeof(docx));
+	memcpy(docx + 30, "[Content_Types].xml", 19);
+	memcpy(docx + 90, "word/document.xml", 17);
+	memcpy(xlsx + 90, "xl/workbook.xml", 15);
+	memcpy(jar + 30, "META-INF/MANIFEST.MF", 20);
+	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
+
+	CU_ASSERT_STRING_EQUAL(ftype(doc, sizeof(doc)), "application/msword");
+	CU_ASSERT_STRING_EQUAL(ftype(xls, sizeof(xls)), "application/vnd.ms-excel");
+	CU_ASSERT_STRING_EQUAL(ftype(xls5, sizeof(xls5)), "application/vnd.ms-excel");
+	CU_ASSERT_STRING_EQUAL(ftype(docx, sizeof(docx)),
+	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	CU_ASSERT_STRING_EQUAL(ftype(xlsx, sizeof(xlsx)),
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(msi, sizeof(msi)));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(jar, sizeof(jar)));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(cfb, sizeof(cfb)));
+
+	CU_ASSERT_TRUE(civic_valid_document("application/msword"));
+	CU_ASSERT_FALSE(civic_valid_document("application/pdf"));
+	CU_ASSERT_FALSE(civic_valid_document("image/png"));
+	CU_ASSERT_FALSE(civic_valid_document(NULL));
+
+	/* What a citizen sends: no Word or Excel; an attachment: all five kinds. */
+	CU_ASSERT_EQUAL(civic_valid_file(&citizen, doc, sizeof(doc)), CIVIC_VE_FILETYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&citizen, xlsx, sizeof(xlsx)), CIVIC_VE_FILETYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&citizen, png, sizeof(png)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, doc, sizeof(doc)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, xls, sizeof(xls)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, docx, sizeof(docx)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, xlsx, sizeof(xlsx)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, png, sizeof(png)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, msi, sizeof(msi)), CIVIC_VE_DOCTYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, jar, sizeof(jar)), CIVIC_VE_DOCTYPE);
+	att.max = 100;
+	CU_ASSERT_EQUAL(civic_valid_file(&att, doc, sizeof(doc)), CIVIC_VE_FILESIZE);
+}
+
 /* --- keys and declaration errors ---------------------------------------- */
 
 static void
@@ -927,6 +1069,8 @@ test_keys(void)
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_EMAIL), "v.email");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_IDCARD), "v.idcard");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_TRACKNO), "v.trackno");
+	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_DOCNO), "v.docno");
+	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_DOCTYPE), "v.doctype");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_CHOICE), "v.choice");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_TOKEN), "v.token");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_FILETYPE), "v.filetype");
@@ -991,9 +1135,11 @@ static CU_TestInfo	 tests_valid[] = {
 	{ "IDCARD", test_idcard },
 	{ "USCC", test_uscc },
 	{ "TRACKNO", test_trackno },
+	{ "DOCNO", test_docno },
 	{ "ENUM", test_enum },
 	{ "TOKEN", test_token },
 	{ "FILE", test_file },
+	{ "FILE documents", test_file_document },
 	{ "message keys", test_keys },
 	{ "unknown kind", test_unknown_kind },
 	CU_TEST_INFO_NULL

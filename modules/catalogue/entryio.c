@@ -1,0 +1,4 @@
+/*
+ * entryio.c: STUB, to be written (entryio.h).
+ */
+#include "entryio.h"

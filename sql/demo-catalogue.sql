@@ -1,0 +1,2 @@
+-- demo-catalogue.sql: STUB, to be written: the demo's disclosure
+-- catalogue (at least 165 entries of 12 issuing bodies over 3 years).
