@@ -89,9 +89,14 @@ extern const size_t		cat_admin_nroutes;
  */
 #define CAT_MAX_CONTENT		20000
 
-/* Attachments of one entry, and issuing bodies of a joint document (the lead one counted). */
+/*
+ * Attachments of one entry; issuing bodies of a joint document, the lead
+ * one counted (a county's joint documents name two or three); entries one
+ * entry links to as related (相关文件) besides the policy it interprets.
+ */
 #define CAT_MAX_ATTACHMENTS	CIVIC_MAX_FILES
-#define CAT_MAX_BODIES		8
+#define CAT_MAX_BODIES		4
+#define CAT_MAX_RELATED		4
 
 /* Entries in one feed, and URLs in one sitemap file (the protocol's limit is 50000). */
 #define CAT_FEED_ENTRIES	50
