@@ -96,18 +96,6 @@ static const struct civic_field followup_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-static const struct civic_field track_get_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_QUERY, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
-/* The code is typed, so never sent back into the page when the lookup fails. */
-static const struct civic_field track_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
-	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED | CIVIC_F_SECRET, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 /* ---------------------------------------------------------------- home */
 
 /* GET /: the areas, the way in, and the latest published answers. */
@@ -563,9 +551,9 @@ const struct civic_route consult_citizen_routes[] = {
 	    .handler = citizen_followup, .fields = followup_fields, .flags = CIVIC_R_STATE,
 	    .rate = { "consult.followup", 60, 3600 } },
 	{ .method = "GET", .pattern = "/track", .view = "track",
-	    .handler = citizen_track_form, .fields = track_get_fields },
+	    .handler = citizen_track_form, .fields = civic_access_form_fields },
 	{ .method = "POST", .pattern = "/track", .view = "track", .handler = citizen_track,
-	    .fields = track_fields, .flags = CIVIC_R_CSRF,
+	    .fields = civic_access_fields, .flags = CIVIC_R_CSRF,
 	    .rate = { "consult.track", 120, 3600 } },
 };
 const size_t consult_citizen_nroutes = CIVIC_NITEMS(consult_citizen_routes);

@@ -18,6 +18,17 @@
 #include "sign.h"
 #include "worker.h"
 
+const struct civic_field civic_access_form_fields[] = {
+	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_QUERY, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+const struct civic_field civic_access_fields[] = {
+	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
+	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED | CIVIC_F_SECRET, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 /*
  * A grant is the time it was made, signed for this purpose and the case's
  * number (sign.h): "access.grant:NO:T".

@@ -35,6 +35,16 @@
 #define CIVIC_ACCESS_GRANT_AGE		(90 * 86400)
 
 /*
+ * The lookup's fields, the same in every feature: its form (GET: the
+ * number, from a link, to fill in) and its POST (the number and the code;
+ * a code is at most 32 characters, room for a longer one than
+ * CIVIC_TRACKING_CODE_LEN, and typed, so a secret: never sent back into
+ * the page when the lookup fails).
+ */
+extern const struct civic_field	civic_access_form_fields[];
+extern const struct civic_field	civic_access_fields[];
+
+/*
  * The case whose number is no and whose code is code, by sql (one
  * parameter, the number; two columns, the id and the code's hash).  The
  * failures are counted as action ".fail" per address and action

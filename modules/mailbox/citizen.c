@@ -91,13 +91,6 @@ static const struct civic_field track_get_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* The code is typed, so never sent back into the page when the lookup fails. */
-static const struct civic_field track_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
-	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED | CIVIC_F_SECRET, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 /* Here the code came in a hidden field of the writer's own page: kept on a refusal. */
 static const struct civic_field followup_fields[] = {
 	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
@@ -533,7 +526,7 @@ const struct civic_route mailbox_citizen_routes[] = {
 	{ .method = "GET", .pattern = "/track", .view = "track",
 	    .handler = citizen_track_form, .fields = track_get_fields },
 	{ .method = "POST", .pattern = "/track", .view = "track-letter",
-	    .handler = citizen_track, .fields = track_fields, .flags = CIVIC_R_CSRF,
+	    .handler = citizen_track, .fields = civic_access_fields, .flags = CIVIC_R_CSRF,
 	    .rate = { "mailbox.track", 120, 3600 } },
 	{ .method = "GET", .pattern = "/track/followup", .view = "track-followup",
 	    .handler = citizen_track_again },

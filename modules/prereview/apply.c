@@ -66,18 +66,6 @@ static const struct civic_field apply_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-static const struct civic_field track_get_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_QUERY, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
-/* The code is typed, so never sent back into the page when the lookup fails. */
-static const struct civic_field track_fields[] = {
-	{ "no", CIVIC_V_TRACKNO, 0, 0, CIVIC_F_REQUIRED, NULL },
-	{ "code", CIVIC_V_TEXT, 1, 32, CIVIC_F_REQUIRED | CIVIC_F_SECRET, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 /* ------------------------------------------------------------ shared */
 
 enum civic_err
@@ -733,9 +721,9 @@ const struct civic_route pr_apply_routes[] = {
 	{ .method = "GET", .pattern = "/sent/{serial:tracking}", .view = "apply-sent",
 	    .handler = apply_sent, .rate = { "prereview.sent", 60, 3600 } },
 	{ .method = "GET", .pattern = "/track", .view = "apply-track",
-	    .handler = apply_track_form, .fields = track_get_fields },
+	    .handler = apply_track_form, .fields = civic_access_form_fields },
 	{ .method = "POST", .pattern = "/track", .view = "apply-track",
-	    .handler = apply_track, .fields = track_fields, .flags = CIVIC_R_CSRF,
+	    .handler = apply_track, .fields = civic_access_fields, .flags = CIVIC_R_CSRF,
 	    .rate = { APPLY_TRACK, 120, 3600 } },
 };
 const size_t pr_apply_nroutes = CIVIC_NITEMS(pr_apply_routes);

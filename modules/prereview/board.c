@@ -28,12 +28,11 @@
 	"WHERE a.state IN ('review', 'correction') AND (rv.state IN ('waiting', 'claimed') " \
 	"OR (rv.state = 'correction' AND a.paused_at IS NOT NULL))"
 
-static const char *const board_lights[] = { "green", "yellow", "red", "paused", NULL };
 static const char *const board_dones[] = { "urged", NULL };
 
 static const struct civic_field board_fields[] = {
 	{ "department", CIVIC_V_INT, 1, BOARD_ID_MAX, CIVIC_F_QUERY, NULL },
-	{ "light", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, board_lights },
+	{ "light", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, pr_review_lights },
 	{ "after", CIVIC_V_TEXT, 1, 40, CIVIC_F_QUERY, NULL },
 	{ "done", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, board_dones },
 	{ NULL, 0, 0, 0, 0, NULL }

@@ -27,6 +27,8 @@ const struct civic_search pr_index = {
 	.put = "INSERT IGNORE INTO pr_item_gram (gram, item_id) VALUES " CIVIC_SEARCH_ROWS,
 };
 
+const char *const pr_review_lights[] = { "green", "yellow", "red", "paused", NULL };
+
 const char *
 pr_cut(struct civic_arena *a, const char *s, size_t max)
 {

@@ -99,6 +99,8 @@ extern const size_t		pr_board_nroutes;
  * id, as one sortable text.
  */
 #define PR_REVIEW_LIGHT_SQL	"COALESCE(" PR_LIGHT_SQL("a", "rv") ", 'paused')"
+/* The words PR_REVIEW_LIGHT_SQL gives, NULL-terminated: the desk's and the board's filter. */
+extern const char *const pr_review_lights[];
 #define PR_REVIEW_KEY_SQL \
 	"CONCAT(IF(a.paused_at IS NULL, '0', '1'), DATE_FORMAT(rv.due_at, '%Y%m%d%H%i%s'), " \
 	"LPAD(rv.id, 20, '0'))"

@@ -49,7 +49,6 @@
 #define REVIEW_OPEN	"('waiting', 'claimed')"
 
 static const char *const review_shows[] = { "waiting", "claimed", "mine", "others", NULL };
-static const char *const review_lights[] = { "green", "yellow", "red", "paused", NULL };
 static const char *const review_verdicts[] = { "accepted", "correction", "not_needed", NULL };
 static const char *const review_decisions[] = { "passed", "correction", "rejected", NULL };
 static const char *const review_ext_decisions[] = { "approve", "refuse", NULL };
@@ -189,7 +188,7 @@ out:
 
 static const struct civic_field desk_fields[] = {
 	{ "show", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, review_shows },
-	{ "light", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, review_lights },
+	{ "light", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, pr_review_lights },
 	{ "department", CIVIC_V_INT, 1, REVIEW_ID_MAX, CIVIC_F_QUERY, NULL },
 	{ "after", CIVIC_V_TEXT, 1, 40, CIVIC_F_QUERY, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }

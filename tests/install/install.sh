@@ -81,7 +81,8 @@ else
 fi
 for f in libexec/civic/civic-demo.fcgi libexec/civic/civic-account.fcgi \
     libexec/civic/civic-mailbox.fcgi libexec/civic/civic-consult.fcgi \
-    libexec/civic/civic-evaluate.fcgi libexec/civic/civic-prereview.fcgi sbin/civicctl; do
+    libexec/civic/civic-evaluate.fcgi libexec/civic/civic-prereview.fcgi \
+    libexec/civic/civic-catalogue.fcgi sbin/civicctl; do
 	check "2. installed $f (executable)" test -x "$P/$f"
 done
 for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xslt/demo.xsl \
@@ -104,6 +105,16 @@ for f in share/civic/xslt/layout.xsl share/civic/xslt/common.xsl share/civic/xsl
     share/civic/sql/012-prereview.sql share/civic/sql/demo-prereview.sql \
     share/civic/examples/systemd/civic-prereview.socket \
     share/civic/examples/systemd/civic-prereview.service share/doc/civic/prereview.md \
+    share/civic/xslt/catalogue.xsl share/civic/xslt/catalogue-browse.xsl \
+    share/civic/xslt/catalogue-entry.xsl share/civic/xslt/catalogue-edit.xsl \
+    share/civic/xslt/catalogue-admin.xsl share/civic/xslt/i18n/catalogue.xml \
+    share/civic/xslt/i18n/catalogue-browse.xml share/civic/xslt/i18n/catalogue-entry.xml \
+    share/civic/xslt/i18n/catalogue-edit.xml share/civic/xslt/i18n/catalogue-admin.xml \
+    share/civic/xslt/schema/catalogue.rng share/civic/xslt/schema/catalogue-browse.rng \
+    share/civic/xslt/schema/catalogue-entry.rng share/civic/xslt/schema/catalogue-edit.rng \
+    share/civic/xslt/schema/catalogue-admin.rng share/civic/sql/013-catalogue.sql \
+    share/civic/sql/demo-catalogue.sql share/civic/examples/systemd/civic-catalogue.socket \
+    share/civic/examples/systemd/civic-catalogue.service share/doc/civic/catalogue.md \
     share/civic/examples/themes/county-portal/layout.xsl share/civic/notify-templates.txt \
     share/doc/civic/webmaster.md share/doc/civic/screenshots/theme-county-portal.png; do
 	check "2. installed $f" test -s "$P/$f"
@@ -237,6 +248,9 @@ expect_body_contains "… from civic-evaluate.fcgi" 'program-evaluate'
 http GET /prereview/
 expect_status "6. GET /prereview/" 200
 expect_body_contains "… from civic-prereview.fcgi" 'program-prereview'
+http GET /catalogue/
+expect_status "6. GET /catalogue/" 200
+expect_body_contains "… from civic-catalogue.fcgi" 'program-catalogue'
 http GET /civic-static/static/consult.js
 expect_status "6. the consultation's installed script at /civic-static/" 200
 # Served with nosniff: a browser runs it only as a JavaScript type.

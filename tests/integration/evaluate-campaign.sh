@@ -16,7 +16,6 @@
 
 civic_stack_up --workers 1
 W=$CIVIC_T/work
-RNG=$top_srcdir/xslt/schema/page.rng
 
 # set_now TIME: the evaluation's clock, then a reload of the program.
 set_now() {
@@ -52,23 +51,6 @@ OFFICE=$W/office.jar CIT=$W/citizen.jar OTHER=$W/other.jar
 signin "$OFFICE" 50000001 "$PW"
 expect_status "the office signs in" 303
 
-# valid NAME: the last body (XML) against the pages' schema.
-valid() {
-	cp "$BODY" "$W/view.xml"
-	if xmllint --noout --relaxng "$RNG" "$W/view.xml" 2>"$W/xmllint.err"; then
-		pass "$1 validates against page.rng"
-	else
-		fail "$1 does not validate: $(head -c 600 "$W/xmllint.err" | tr '\n' ' ')"
-	fi
-}
-# view NAME JAR PATH: GET PATH as XML, 200, valid.
-view() {
-	local sep='?'
-	case $3 in *\?*) sep='&' ;; esac
-	http GET "$3${sep}format=xml" -b "$2" -c "$2"
-	expect_status "$1 (200)" 200
-	valid "$1"
-}
 # post JAR PATH FIELD=VALUE...: the form's keys from PATH's page, then the
 # POST; XML=1 asks for the answer as XML.
 post() {

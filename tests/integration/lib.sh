@@ -856,6 +856,16 @@ valid() {
 	fi
 }
 
+# view NAME JAR PATH: GET PATH (which may have a query) as XML with the
+# cookie jar JAR, expecting 200 and a page valid against page.rng.
+view() {
+	local sep='?'
+	case $3 in *\?*) sep='&' ;; esac
+	http GET "$3${sep}format=xml" -b "$2" -c "$2"
+	expect_status "$1 (200)" 200
+	valid "$1"
+}
+
 # due_after DAY N [FROM TO]...: the end of the N-th working day after DAY
 # (doc/calendar.md), counted here from examples/holidays/2026.txt alone,
 # not counting the days from FROM to TO (both included: the clock stood

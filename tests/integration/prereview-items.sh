@@ -18,7 +18,6 @@
 
 civic_stack_up --workers 1
 W=$CIVIC_T/work
-RNG=$top_srcdir/xslt/schema/page.rng
 CTL() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
 
 awk '
@@ -45,21 +44,6 @@ expect_status "the office signs in" 303
 signin "$CLERK" 60000002 "$PW"
 expect_status "a clerk signs in" 303
 
-valid() {
-	cp "$BODY" "$W/view.xml"
-	if xmllint --noout --relaxng "$RNG" "$W/view.xml" 2>"$W/xmllint.err"; then
-		pass "$1 validates against page.rng"
-	else
-		fail "$1 does not validate: $(head -c 600 "$W/xmllint.err" | tr '\n' ' ')"
-	fi
-}
-view() {
-	local sep='?'
-	case $3 in *\?*) sep='&' ;; esac
-	http GET "$3${sep}format=xml" -b "$2" -c "$2"
-	expect_status "$1 (200)" 200
-	valid "$1"
-}
 # post JAR PATH FIELD=VALUE...: the form's keys from PATH's page, then the
 # POST (urlencoded), the answer as XML.
 post() {
