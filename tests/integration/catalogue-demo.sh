@@ -232,6 +232,16 @@ check_eq "grams of no draft, withdrawn or 不予公开 entry" 0 \
 check_eq "grams of every listed entry" "$(count "cat_entry e WHERE $LISTED")" \
 	"$(sql "SELECT COUNT(DISTINCT entry_id) FROM cat_entry_gram")"
 
+# ---------------------------------------------------------------- the demo's login
+
+# examples/demo/run makes the catalogue's clerk 1014 in department
+# caizheng without naming it: it must be this file's department 21.
+civic_add_staff demo-password-1 1014 财政局刘洋 caizheng '' clerk
+check_eq "the demo's clerk 1014 belongs to the issuing body 县财政局" "21 县财政局 008213414" \
+	"$(sql "SELECT CONCAT_WS(' ', d.id, d.name, b.org_code) FROM staff s
+		JOIN department d ON d.id = s.department_id JOIN cat_body b ON b.department_id = d.id
+		WHERE s.staff_no = '1014'")"
+
 # ---------------------------------------------------------------- the generator
 
 if command -v python3 >/dev/null 2>&1; then
