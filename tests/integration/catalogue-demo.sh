@@ -232,6 +232,26 @@ check_eq "grams of no draft, withdrawn or 不予公开 entry" 0 \
 check_eq "grams of every listed entry" "$(count "cat_entry e WHERE $LISTED")" \
 	"$(sql "SELECT COUNT(DISTINCT entry_id) FROM cat_entry_gram")"
 
+# What the README's tour and examples/demo/run tell a visitor to try.
+check "the tour's search 扬尘 finds at least 2 listed entries" test \
+	"$(sql "SELECT COUNT(DISTINCT g.entry_id) FROM cat_entry_gram g JOIN cat_entry e ON e.id = g.entry_id
+		WHERE g.gram = '扬尘' AND $LISTED")" -ge 2
+check "the tour's search 低保 finds at least 3 listed entries" test \
+	"$(sql "SELECT COUNT(DISTINCT g.entry_id) FROM cat_entry_gram g JOIN cat_entry e ON e.id = g.entry_id
+		WHERE g.gram = '低保' AND $LISTED")" -ge 3
+check_eq "the tour's 郫财发〔2025〕6号: a listed policy with its 政策解读, replacing a repealed one" "1 1 1" \
+	"$(sql "SELECT CONCAT_WS(' ', COUNT(DISTINCT e.id), COUNT(DISTINCT l.entry_id), COUNT(DISTINCT o.id))
+		FROM cat_entry e JOIN cat_entry_link l ON l.related_id = e.id AND l.kind = 'interprets'
+		JOIN cat_entry o ON o.replaced_by = e.id AND o.validity = 'repealed'
+		WHERE e.doc_no = '郫财发〔2025〕6号' AND $LISTED")"
+check_eq "the tour's counts: 225 entries, 10 政策解读, 6 已废止, 4 已修改, 3 joint, 3 withdrawn" \
+	"225 10 6 4 3 3" "$(sql "SELECT CONCAT_WS(' ', (SELECT COUNT(*) FROM cat_entry),
+		(SELECT COUNT(*) FROM cat_entry_link WHERE kind = 'interprets'),
+		(SELECT COUNT(*) FROM cat_entry WHERE validity = 'repealed'),
+		(SELECT COUNT(*) FROM cat_entry WHERE validity = 'amended'),
+		(SELECT COUNT(DISTINCT entry_id) FROM cat_entry_body),
+		(SELECT COUNT(*) FROM cat_entry WHERE state = 'withdrawn'))")"
+
 # ---------------------------------------------------------------- the demo's login
 
 # examples/demo/run makes the catalogue's clerk 1014 in department
