@@ -33,7 +33,9 @@ extern const char *const	cat_entryio_validities[];	/* valid, amended, repealed *
  * edited, attachments) and the import's own (index_no, published_at,
  * state).
  */
-#define CAT_ENTRYIO_NFIELDS	(13 + (CAT_MAX_BODIES - 1) + CAT_MAX_RELATED)
+/* 14: title, doc_no, body, written_on, category, theme, genre, keywords,
+ * summary, content, disclosure, validity, replaced_by, interprets. */
+#define CAT_ENTRYIO_NFIELDS	(14 + (CAT_MAX_BODIES - 1) + CAT_MAX_RELATED)
 extern const struct civic_field	cat_entryio_fields[CAT_ENTRYIO_NFIELDS + 1];
 
 struct cat_entry_in {
@@ -111,5 +113,15 @@ enum civic_err	 cat_entryio_save(struct cat_entryio_ctx *, struct cat_entry_in *
  */
 enum civic_err	 cat_entryio_publish(struct cat_entryio_ctx *, long long id, const char *given,
 		    const char *at, char index_no[CAT_INDEX_NO_SIZE], enum cat_entryio_why *why);
+
+/*
+ * Withdraws entry id (published) inside the caller's transaction: state
+ * withdrawn, withdrawn_at, the reason, its search grams removed, the
+ * history row (action "withdraw"), the audit.  A refusal is
+ * CIVIC_ERR_CONFLICT with *why CAT_ENTRYIO_STATE (not published); else
+ * the database's errors.
+ */
+enum civic_err	 cat_entryio_withdraw(struct cat_entryio_ctx *, long long id,
+		    const char *reason, enum cat_entryio_why *why);
 
 #endif
