@@ -462,14 +462,19 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 	const char	*key, *field;
 	char		*v;
 	size_t		 i, k;
+	int		 typed[IMP_NCOLS] = { 0 };
 
 	for (i = 0; i < n; i++) {
 		v = imp_trim(vals[i]);
-		if (*v != '\0' && !imp_value(t, row, (size_t)cols[i], v))
+		if (*v == '\0')
+			continue;
+		typed[cols[i]] = 1;
+		if (!imp_value(t, row, (size_t)cols[i], v))
 			bad = 1;
 	}
+	/* A value typed but refused has had its fault; required is for one not typed. */
 	for (k = 0; k < t->nfields; k++)
-		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && row->val[k] == NULL &&
+		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && !typed[k] &&
 		    !(strcmp(cat_entryio_fields[k].name, "disclosure") == 0 ||
 		    strcmp(cat_entryio_fields[k].name, "validity") == 0)) {
 			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name,
@@ -590,18 +595,19 @@ imp_csv_record(struct imp *t, char **pp, size_t *line, char *fields[], size_t ma
 				}
 				*w++ = *p;
 			}
+		/* w may stand where p does: the end is seen before it is cut. */
 		if (*p != ',')
 			break;
-		*w = '\0';
 		p++;
+		*w = '\0';
 	}
-	*w = '\0';
 	if (*p == '\r')
 		p++;
 	if (*p == '\n') {
 		p++;
 		(*line)++;
 	}
+	*w = '\0';
 	*pp = p;
 	rc = (int)n;
 	return rc;
@@ -1024,8 +1030,8 @@ ctl_import_catalogue(struct ctl *c, int argc, char *argv[])
 	for (i = 0; i < t->nrows; i++)
 		if (!t->rows[i].draft)
 			printf("%s:%zu: %s\n", t->file, t->rows[i].line, t->rows[i].index_no);
-	printf("%s: %zu entries: %zu published, %zu drafts\n", t->file, t->nrows, t->published,
-	    t->drafts);
+	printf("%s: %zu entr%s: %zu published, %zu draft%s\n", t->file, t->nrows,
+	    t->nrows == 1 ? "y" : "ies", t->published, t->drafts, t->drafts == 1 ? "" : "s");
 	rc = 0;
 out:
 	civic_valid_exit();
