@@ -331,63 +331,55 @@ out:
 }
 
 /*
- * Whether index number v is an entry's that an entry may name: one in the
- * database (given when it was first published), or one published earlier
- * in this file.  Else a fault of row's field.
+ * Why index number v is not an entry's that an entry may name (NULL when
+ * it is): one in the database (given when it was first published), or
+ * one published earlier in this file.
  */
-static int
-imp_linked(struct imp *t, struct imp_row *row, const char *field, const char *v)
+static const char *
+imp_linked(struct imp *t, const char *v)
 {
 	static const char	 known[] = "SELECT state FROM cat_entry WHERE index_no = ?";
 	struct civic_param	 p[] = { CIVIC_PTEXT(v) };
 	struct civic_rows	 rows;
+	const char		*why = NULL;
 	size_t			 i;
 
 	for (i = 0; i < t->nrows; i++)
-		if (strcmp(t->rows[i].index_no, v) == 0) {
-			if (t->rows[i].draft) {
-				imp_fault(t, row->line, "%s: %s is a draft (line %zu)", field, v,
-				    t->rows[i].line);
-				return 0;
-			}
-			return 1;
-		}
-	if (civic_db_query(t->c->db, t->c->arena, known, p, 1, 1, &rows) != CIVIC_OK) {
-		imp_fault(t, row->line, "%s: the database: %s", field, civic_db_error(t->c->db));
-		return 0;
-	}
-	if (rows.nrows == 0) {
-		imp_fault(t, row->line, "%s: no entry with the index number %s, in the database "
-		    "or earlier in the file", field, v);
-		return 0;
-	}
-	return 1;
+		if (strcmp(t->rows[i].index_no, v) == 0)
+			break;
+	if (i < t->nrows) {
+		if (t->rows[i].draft)
+			why = civic_arena_printf(t->c->arena, "%s is a draft (line %zu)", v,
+			    t->rows[i].line);
+	} else if (civic_db_query(t->c->db, t->c->arena, known, p, 1, 1, &rows) != CIVIC_OK)
+		why = civic_db_error(t->c->db);
+	else if (rows.nrows == 0)
+		why = civic_arena_printf(t->c->arena, "no entry with the index number %s, "
+		    "in the database or earlier in the file", v);
+	return why;
 }
 
-/* Whether index number v is free: in no entry of the database, on no row before. */
-static int
-imp_index_free(struct imp *t, struct imp_row *row, const char *v)
+/* Why index number v is not free (NULL when it is): an entry's, or a line's before. */
+static const char *
+imp_index_taken(struct imp *t, const char *v)
 {
 	static const char	 taken[] = "SELECT id FROM cat_entry WHERE index_no = ?";
 	struct civic_param	 p[] = { CIVIC_PTEXT(v) };
 	struct civic_rows	 rows;
+	const char		*why = NULL;
 	size_t			 i;
 
 	for (i = 0; i < t->nrows; i++)
-		if (strcmp(t->rows[i].index_no, v) == 0) {
-			imp_fault(t, row->line, "index_no: %s already on line %zu", v,
-			    t->rows[i].line);
-			return 0;
-		}
-	if (civic_db_query(t->c->db, t->c->arena, taken, p, 1, 1, &rows) != CIVIC_OK) {
-		imp_fault(t, row->line, "index_no: the database: %s", civic_db_error(t->c->db));
-		return 0;
-	}
-	if (rows.nrows > 0) {
-		imp_fault(t, row->line, "index_no: %s is taken (entry %s)", v, rows.cell[0]);
-		return 0;
-	}
-	return 1;
+		if (strcmp(t->rows[i].index_no, v) == 0)
+			break;
+	if (i < t->nrows)
+		why = civic_arena_printf(t->c->arena, "%s already on line %zu", v,
+		    t->rows[i].line);
+	else if (civic_db_query(t->c->db, t->c->arena, taken, p, 1, 1, &rows) != CIVIC_OK)
+		why = civic_db_error(t->c->db);
+	else if (rows.nrows > 0)
+		why = civic_arena_printf(t->c->arena, "%s is taken (entry %s)", v, rows.cell[0]);
+	return why;
 }
 
 static const char *
@@ -400,53 +392,44 @@ imp_get(void *arg, const char *name)
 	return k >= 0 ? row->val[k] : NULL;
 }
 
-/* One value of a row, checked, and resolved when a reference; 0 after a fault. */
+/*
+ * One value of a row, checked, and resolved when a reference, into
+ * row->val[k]; 0 after its fault.
+ */
 static int
 imp_value(struct imp *t, struct imp_row *row, size_t k, char *v)
 {
 	const struct civic_field	*f = imp_field(k);
 	enum imp_ref			 ref = k < t->nfields ? imp_ref_of(f->name) : IMP_REF_NONE;
 	enum civic_verr			 e;
-	const char			*id, *why;
+	const char			*id = v, *why = NULL;
 	civic_time			 at;
 
-	if (!civic_utf8_valid(v, strlen(v))) {
-		imp_fault(t, row->line, "%s: not valid UTF-8", f->name);
-		return 0;
-	}
-	if (ref == IMP_REF_BODY || ref == IMP_REF_CATEGORY || ref == IMP_REF_THEME ||
+	if (!civic_utf8_valid(v, strlen(v)))
+		why = "not valid UTF-8";
+	else if (ref == IMP_REF_BODY || ref == IMP_REF_CATEGORY || ref == IMP_REF_THEME ||
 	    ref == IMP_REF_GENRE) {
-		if ((id = imp_resolve(t, ref, v, &why)) == NULL) {
-			imp_fault(t, row->line, "%s: \"%s\": %s", f->name, v, why);
-			return 0;
-		}
-		if (strcmp(f->name, "body") == 0)
+		if ((id = imp_resolve(t, ref, v, &why)) != NULL && strcmp(f->name, "body") == 0)
 			row->org = v;
+		else if (id == NULL)
+			why = civic_arena_printf(t->c->arena, "\"%s\": %s", v, why);
+	} else if ((e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK)
+		why = imp_message(civic_valid_key(e));
+	else if ((ref == IMP_REF_ENTRY || k == IMP_INDEX_NO) && !imp_index_form(v))
+		why = civic_arena_printf(t->c->arena,
+		    "%s is not an index number like 008213401/2026-00042", v);
+	else if (k == IMP_PUBLISHED_AT) {
+		if ((row->published_at = imp_time(t, v, &at)) == NULL)
+			why = civic_arena_printf(t->c->arena,
+			    "%s is not a time like 2026-03-05 10:00:00 (or a date)", v);
+		else if (at > t->tnow)
+			why = civic_arena_printf(t->c->arena, "%s is in the future", v);
+	}
+	if (why != NULL)
+		imp_fault(t, row->line, "%s: %s", f->name, why);
+	else
 		row->val[k] = (char *)id;
-		return 1;
-	}
-	if ((e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK) {
-		imp_fault(t, row->line, "%s: %s", f->name, imp_message(civic_valid_key(e)));
-		return 0;
-	}
-	if ((ref == IMP_REF_ENTRY || k == IMP_INDEX_NO) && !imp_index_form(v)) {
-		imp_fault(t, row->line, "%s: %s is not an index number like 008213401/2026-00042",
-		    f->name, v);
-		return 0;
-	}
-	if (k == IMP_PUBLISHED_AT) {
-		if ((row->published_at = imp_time(t, v, &at)) == NULL) {
-			imp_fault(t, row->line, "published_at: %s is not a time like "
-			    "2026-03-05 10:00:00 (or a date)", v);
-			return 0;
-		}
-		if (at > t->tnow) {
-			imp_fault(t, row->line, "published_at: %s is in the future", v);
-			return 0;
-		}
-	}
-	row->val[k] = v;
-	return 1;
+	return why == NULL;
 }
 
 /*
@@ -459,7 +442,7 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
     int bad)
 {
 	void		*arg[2] = { t, row };
-	const char	*key, *field;
+	const char	*key, *field, *why;
 	char		*v;
 	size_t		 i, k;
 	int		 typed[IMP_NCOLS] = { 0 };
@@ -495,13 +478,15 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 		imp_fault(t, row->line, "published_at: a draft is not published");
 		bad = 1;
 	}
-	if ((v = row->val[IMP_INDEX_NO]) != NULL) {
+	if (!row->draft && (v = row->val[IMP_INDEX_NO]) != NULL) {
 		if (row->org != NULL && strncmp(v, row->org, CAT_ORG_CODE_LEN) != 0) {
 			imp_fault(t, row->line, "index_no: %s does not begin with the issuing "
 			    "body's code %s", v, row->org);
 			bad = 1;
-		} else if (!imp_index_free(t, row, v))
+		} else if ((why = imp_index_taken(t, v)) != NULL) {
+			imp_fault(t, row->line, "index_no: %s", why);
 			bad = 1;
+		}
 	}
 	k = (size_t)imp_column(t, "written_on");
 	if (row->published_at != NULL && k < t->nfields && row->val[k] != NULL &&
@@ -511,9 +496,10 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 	}
 	for (k = 0; k < t->nfields; k++)
 		if (imp_ref_of(cat_entryio_fields[k].name) == IMP_REF_ENTRY &&
-		    row->val[k] != NULL &&
-		    !imp_linked(t, row, cat_entryio_fields[k].name, row->val[k]))
+		    row->val[k] != NULL && (why = imp_linked(t, row->val[k])) != NULL) {
+			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name, why);
 			bad = 1;
+		}
 	if (bad)
 		return;
 	cat_entryio_read(&row->in, imp_get, arg);
@@ -556,70 +542,63 @@ imp_row_new(struct imp *t, size_t line, size_t *seen)
 static int
 imp_csv_record(struct imp *t, char **pp, size_t *line, char *fields[], size_t max)
 {
-	char	*p = *pp, *w;
-	size_t	 n = 0, start = *line;
-	int	 rc = -1;
+	char		*p = *pp, *w = NULL;
+	const char	*why = NULL;
+	size_t		 n = 0, start = *line;
 
-	if (*p == '\0')
-		return 0;
-	for (;;) {
+	while (*p != '\0' && why == NULL) {
 		if (n == max) {
-			imp_fault(t, start, "more than %zu fields", max);
-			goto skip;
+			why = civic_arena_printf(t->c->arena, "more than %zu fields", max);
+			break;
 		}
 		fields[n++] = w = p;
 		if (*p == '"') {
 			for (p++;; p++) {
 				if (*p == '\0') {
-					imp_fault(t, start, "a quoted field is not closed");
-					goto skip;
+					why = "a quoted field is not closed";
+					break;
 				}
 				if (*p == '"' && p[1] != '"')
 					break;
-				if (*p == '"')
-					p++;
-				else if (*p == '\n')
-					(*line)++;
-				*w++ = *p;
+				else if (*p == '"')
+					*w++ = *++p;
+				else {
+					if (*p == '\n')
+						(*line)++;
+					*w++ = *p;
+				}
 			}
-			p++;
-			if (*p != ',' && *p != '\r' && *p != '\n' && *p != '\0') {
-				imp_fault(t, start, "text after a quoted field");
-				goto skip;
-			}
+			if (why == NULL && *++p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
+				why = "text after a quoted field";
 		} else
 			for (; *p != ',' && *p != '\r' && *p != '\n' && *p != '\0'; p++) {
 				if (*p == '"') {
-					imp_fault(t, start, "a quote inside an unquoted field");
-					goto skip;
+					why = "a quote inside an unquoted field";
+					break;
 				}
 				*w++ = *p;
 			}
 		/* w may stand where p does: the end is seen before it is cut. */
-		if (*p != ',')
+		if (why != NULL || *p != ',')
 			break;
 		p++;
 		*w = '\0';
 	}
-	if (*p == '\r')
+	if (why != NULL) {
+		imp_fault(t, start, "%s", why);
+		/* The rest of its line is skipped, to go on checking. */
+		while (*p != '\0' && *p != '\n')
+			p++;
+	} else if (*p == '\r')
 		p++;
 	if (*p == '\n') {
 		p++;
 		(*line)++;
 	}
-	*w = '\0';
+	if (w != NULL && why == NULL)
+		*w = '\0';
 	*pp = p;
-	rc = (int)n;
-	return rc;
-skip:
-	while (*p != '\0' && *p != '\n')
-		p++;
-	if (*p == '\n') {
-		p++;
-		(*line)++;
-	}
-	*pp = p;
-	return rc;
+	return why != NULL ? -1 : (int)n;
 }
 
 static void
@@ -686,21 +665,22 @@ imp_xml_text(struct imp *t, size_t line, xmlNode *e)
 {
 	xmlNode		*n;
 	size_t		 len = 0, m;
-	char		*s, *w;
+	char		*s = NULL, *w;
+	const char	*why = NULL;
 
-	for (n = e->children; n != NULL; n = n->next)
+	for (n = e->children; n != NULL && why == NULL; n = n->next)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			len += strlen((const char *)n->content);
-		else if (n->type == XML_ENTITY_REF_NODE) {
-			imp_fault(t, line, "%s: the entity &%s; is not read", e->name, n->name);
-			return NULL;
-		} else if (n->type != XML_COMMENT_NODE && n->type != XML_PI_NODE) {
-			imp_fault(t, line, "%s: an element inside a value", e->name);
-			return NULL;
-		}
-	if ((s = w = civic_arena_alloc(t->c->arena, len + 1)) == NULL) {
-		imp_fault(t, line, "out of memory");
-		return NULL;
+		else if (n->type == XML_ENTITY_REF_NODE)
+			why = civic_arena_printf(t->c->arena, "the entity &%s; is not read",
+			    (const char *)n->name);
+		else if (n->type != XML_COMMENT_NODE && n->type != XML_PI_NODE)
+			why = "an element inside a value";
+	if (why == NULL && (s = w = civic_arena_alloc(t->c->arena, len + 1)) == NULL)
+		why = "out of memory";
+	if (why != NULL) {
+		imp_fault(t, line, "%s: %s", (const char *)e->name, why);
+		goto out;
 	}
 	for (n = e->children; n != NULL; n = n->next)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -709,6 +689,7 @@ imp_xml_text(struct imp *t, size_t line, xmlNode *e)
 			w += m;
 		}
 	*w = '\0';
+out:
 	return s;
 }
 

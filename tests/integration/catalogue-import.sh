@@ -225,6 +225,21 @@ check_eq "… the entry before it rolled back too" 0 \
 	"$(sql "SELECT COUNT(*) FROM cat_entry WHERE title IN ('最后一个号', '号用完了')")"
 check_eq "… and nothing changed" "$BEFORE" "$(counts)"
 
+{
+	printf 'title,body,written_on,category,theme,genre\n'
+	printf '引号"在中间,008213401,2026-01-05,0201,0201,通知\n'
+	printf '"引号后有字"多,008213401,2026-01-05,0201,0201,通知\n'
+	printf '一,二,三,四,五,六,七\n'
+	printf '"没有闭合的引号,008213401,2026-01-05,0201,0201,通知\n'
+} >"$W/syntax.csv"
+import "$W/syntax.csv"
+check_eq "a CSV with broken records fails" 1 "$RC"
+expect_err "… a quote inside an unquoted field" "$W/syntax.csv:2: a quote inside an unquoted field"
+expect_err "… text after a quoted field" "$W/syntax.csv:3: text after a quoted field"
+expect_err "… too many fields" "$W/syntax.csv:4: more than 6 fields"
+expect_err "… a quote never closed" "$W/syntax.csv:5: a quoted field is not closed"
+check_eq "… and nothing changed" "$BEFORE" "$(counts)"
+
 printf 'title,colour\n红色,red\n' >"$W/column.csv"
 import "$W/column.csv"
 check_eq "an unknown column fails" 1 "$RC"
