@@ -109,22 +109,44 @@ struct imp {
 
 static void	imp_fault(struct imp *, size_t line, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+static void	imp_fatal(struct imp *, size_t line, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Reports a fault as FILE:LINE: (FILE: for the whole file), unless
+ * IMP_MAX_ERRORS have been already; always, when it ends the reading.
+ */
+static void
+imp_vfault(struct imp *t, size_t line, int always, const char *fmt, va_list ap)
+{
+	if (++t->nerrors > IMP_MAX_ERRORS && !always)
+		return;
+	if (line > 0)
+		fprintf(stderr, "%s:%zu: ", t->file, line);
+	else
+		fprintf(stderr, "%s: ", t->file);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
 
 static void
 imp_fault(struct imp *t, size_t line, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	if (++t->nerrors > IMP_MAX_ERRORS)
-		return;
-	if (line > 0)
-		fprintf(stderr, "%s:%zu: ", t->file, line);
-	else
-		fprintf(stderr, "%s: ", t->file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	imp_vfault(t, line, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+}
+
+static void
+imp_fatal(struct imp *t, size_t line, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	imp_vfault(t, line, 1, fmt, ap);
+	va_end(ap);
 }
 
 /* The field (validator) of column k. */
@@ -455,20 +477,19 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 		if (!imp_value(t, row, (size_t)cols[i], v))
 			bad = 1;
 	}
-	/* A value typed but refused has had its fault; required is for one not typed. */
-	for (k = 0; k < t->nfields; k++)
-		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && !typed[k] &&
-		    !(strcmp(cat_entryio_fields[k].name, "disclosure") == 0 ||
-		    strcmp(cat_entryio_fields[k].name, "validity") == 0)) {
-			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name,
-			    imp_message("v.required"));
-			bad = 1;
-		}
 	/* The schema's defaults, as the form's selects have them first. */
 	if ((k = (size_t)imp_column(t, "disclosure")) < t->nfields && row->val[k] == NULL)
 		row->val[k] = (char *)cat_entryio_disclosures[0];
 	if ((k = (size_t)imp_column(t, "validity")) < t->nfields && row->val[k] == NULL)
 		row->val[k] = (char *)cat_entryio_validities[0];
+	/* A value typed but refused has had its fault; required is for one not typed. */
+	for (k = 0; k < t->nfields; k++)
+		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && !typed[k] &&
+		    row->val[k] == NULL) {
+			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name,
+			    imp_message("v.required"));
+			bad = 1;
+		}
 	row->draft = row->val[IMP_STATE] != NULL && strcmp(row->val[IMP_STATE], "draft") == 0;
 	if (row->draft && row->val[IMP_INDEX_NO] != NULL) {
 		imp_fault(t, row->line, "index_no: a draft has none: it is given when published");
@@ -501,32 +522,34 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 			bad = 1;
 		}
 	if (bad)
-		return;
+		goto out;
 	cat_entryio_read(&row->in, imp_get, arg);
 	if ((key = cat_entryio_check(t->c->arena, &row->in, &field)) != NULL) {
 		imp_fault(t, row->line, "%s: %s", field != NULL ? field : "entry",
 		    imp_message(key));
-		return;
+		goto out;
 	}
 	if (row->val[IMP_INDEX_NO] != NULL)
 		memcpy(row->index_no, row->val[IMP_INDEX_NO], CAT_INDEX_NO_SIZE);
 	t->nrows++;
+out:
+	return;
 }
 
 /* The next row, cleared, or NULL after reporting that the file has too many. */
 static struct imp_row *
 imp_row_new(struct imp *t, size_t line, size_t *seen)
 {
-	struct imp_row	*row;
+	struct imp_row	*row = NULL;
 
-	if (++*seen > IMP_MAX_ROWS) {
-		imp_fault(t, line, "more than %d entries in one file", IMP_MAX_ROWS);
-		return NULL;
+	if (++*seen > IMP_MAX_ROWS)
+		imp_fatal(t, line, "more than %d entries in one file", IMP_MAX_ROWS);
+	else {
+		/* A row that failed its check is not kept: its slot is reused. */
+		row = &t->rows[t->nrows];
+		memset(row, 0, sizeof(*row));
+		row->line = line;
 	}
-	/* A row that failed its check is not kept: its slot is reused. */
-	row = &t->rows[t->nrows];
-	memset(row, 0, sizeof(*row));
-	row->line = line;
 	return row;
 }
 
@@ -996,6 +1019,11 @@ ctl_import_catalogue(struct ctl *c, int argc, char *argv[])
 		imp_csv(t, buf);
 	if (t->nerrors == 0 && t->nrows == 0)
 		imp_fault(t, 0, "no entries");
+	if (t->nerrors > IMP_MAX_ERRORS) {
+		fprintf(stderr, "%s: %zu faults, the first %d listed; nothing imported\n",
+		    t->file, t->nerrors, IMP_MAX_ERRORS);
+		goto out;
+	}
 	if (t->nerrors > 0) {
 		fprintf(stderr, "%s: %zu fault%s; nothing imported\n", t->file, t->nerrors,
 		    t->nerrors == 1 ? "" : "s");

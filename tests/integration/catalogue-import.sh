@@ -305,6 +305,15 @@ check_eq "… nor into the database" 0 \
 	"$(sql "SELECT COUNT(*) FROM cat_entry WHERE title LIKE '%secret-%'")"
 check_eq "… and nothing changed" "$BEFORE" "$(counts)"
 
+# One entry too many (each without a body: a fault found without the database).
+{ echo title; for i in $(seq 1 10001); do echo "第${i}条"; done; } >"$W/many.csv"
+import "$W/many.csv"
+check_eq "a file of 10001 entries fails" 1 "$RC"
+expect_err "… at the line of the one too many" "$W/many.csv:10002: more than 10000 entries in one file"
+expect_err "… its faults counted, the first 100 listed" "faults, the first 100 listed; nothing imported"
+check_eq "… 100 listed, and the one too many" 101 "$(grep -c "^$W/many.csv:[0-9]*: " "$W/err")"
+check_eq "… and nothing changed" "$BEFORE" "$(counts)"
+
 # One byte over 32 MB (IMP_MAX_FILE), refused before it is read.
 truncate -s $((32 * 1024 * 1024 + 1)) "$W/big.csv"
 import "$W/big.csv"
