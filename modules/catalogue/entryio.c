@@ -23,36 +23,13 @@
 #include "entryio.h"
 
 _Static_assert(CAT_MAX_BODIES == 4 && CAT_MAX_RELATED == 4,
-    "cat_entryio_fields writes out joint1..3 and related1..4");
+    "CAT_ENTRYIO_FIELDS_INIT (entryio.h) writes out joint1..3 and related1..4");
 
 const char *const cat_entryio_disclosures[] = { "active", "request", "none", NULL };
 const char *const cat_entryio_validities[] = { "valid", "amended", "repealed", NULL };
 
-/* Ids of the schema's INT UNSIGNED columns. */
-#define ENTRYIO_ID	4294967295LL
-/* An index number as typed: 20 characters (catalogue.h), a few more refused by the check. */
-#define ENTRYIO_INDEX	{ CIVIC_V_TEXT, 1, 24, 0, NULL }
-
-#define ENTRYIO_JOINT(n)	{ "joint" #n, CIVIC_V_INT, 1, ENTRYIO_ID, 0, NULL }
-#define ENTRYIO_RELATED(n)	{ "related" #n, CIVIC_V_TEXT, 1, 24, 0, NULL }
-
 const struct civic_field cat_entryio_fields[CAT_ENTRYIO_NFIELDS + 1] = {
-	{ "title", CIVIC_V_TEXT, 2, 200, CIVIC_F_REQUIRED, NULL },
-	{ "doc_no", CIVIC_V_DOCNO, 0, 0, 0, NULL },
-	{ "body", CIVIC_V_INT, 1, ENTRYIO_ID, CIVIC_F_REQUIRED, NULL },
-	ENTRYIO_JOINT(1), ENTRYIO_JOINT(2), ENTRYIO_JOINT(3),
-	{ "written_on", CIVIC_V_DATE, 0, 0, CIVIC_F_REQUIRED, NULL },
-	{ "category", CIVIC_V_INT, 1, ENTRYIO_ID, CIVIC_F_REQUIRED, NULL },
-	{ "theme", CIVIC_V_INT, 1, ENTRYIO_ID, CIVIC_F_REQUIRED, NULL },
-	{ "genre", CIVIC_V_INT, 1, ENTRYIO_ID, CIVIC_F_REQUIRED, NULL },
-	{ "keywords", CIVIC_V_TEXT, 1, 200, 0, NULL },
-	{ "summary", CIVIC_V_MULTILINE, 1, 2000, 0, NULL },
-	{ "content", CIVIC_V_MULTILINE, 1, CAT_MAX_CONTENT, 0, NULL },
-	{ "disclosure", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, cat_entryio_disclosures },
-	{ "validity", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, cat_entryio_validities },
-	{ "replaced_by", CIVIC_V_TEXT, 1, 24, 0, NULL },
-	{ "interprets", CIVIC_V_TEXT, 1, 24, 0, NULL },
-	ENTRYIO_RELATED(1), ENTRYIO_RELATED(2), ENTRYIO_RELATED(3), ENTRYIO_RELATED(4),
+	CAT_ENTRYIO_FIELDS_INIT,
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -827,6 +804,29 @@ cat_entryio_withdraw(struct cat_entryio_ctx *c, long long id, const char *reason
 		goto out;
 	err = entryio_audit(c, "catalogue.entry.withdraw", id,
 	    civic_arena_printf(c->arena, "%.200s", reason));
+out:
+	return err;
+}
+
+enum civic_err
+cat_entryio_resnap(struct cat_entryio_ctx *c, long long id, long long version, const char *also)
+{
+	static const char	 upd[] =
+	    "UPDATE cat_entry_version SET snapshot = ?, summary = CASE summary "
+	    "WHEN 'created' THEN summary WHEN '-' THEN ? "
+	    "ELSE LEFT(CONCAT(summary, ', ', ?), 1000) END "
+	    "WHERE entry_id = ? AND version = ? AND action = 'edit'";
+	struct entryio_state	 now;
+	enum civic_err		 err;
+
+	if ((err = entryio_state(c, id, version, &now)) != CIVIC_OK)
+		goto out;
+	{
+		struct civic_param p[] = { CIVIC_PTEXT(now.xml), CIVIC_PTEXT(also),
+		    CIVIC_PTEXT(also), CIVIC_PINT(id), CIVIC_PINT(version) };
+
+		err = civic_db_exec(c->db, upd, p, CIVIC_NITEMS(p), NULL, NULL);
+	}
 out:
 	return err;
 }
