@@ -428,7 +428,7 @@ imp_value(struct imp *t, struct imp_row *row, size_t k, char *v)
 	civic_time			 at;
 
 	if (!civic_utf8_valid(v, strlen(v)))
-		why = "not valid UTF-8";
+		why = "not valid UTF-8 (save the file as \"CSV UTF-8\")";
 	else if (ref == IMP_REF_BODY || ref == IMP_REF_CATEGORY || ref == IMP_REF_THEME ||
 	    ref == IMP_REF_GENRE) {
 		if ((id = imp_resolve(t, ref, v, &why)) != NULL && strcmp(f->name, "body") == 0)
