@@ -119,14 +119,14 @@ static void	imp_fatal(struct imp *, size_t line, const char *fmt, ...)
 static void
 imp_vfault(struct imp *t, size_t line, int always, const char *fmt, va_list ap)
 {
-	if (++t->nerrors > IMP_MAX_ERRORS && !always)
-		return;
-	if (line > 0)
-		fprintf(stderr, "%s:%zu: ", t->file, line);
-	else
-		fprintf(stderr, "%s: ", t->file);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	if (++t->nerrors <= IMP_MAX_ERRORS || always) {
+		if (line > 0)
+			fprintf(stderr, "%s:%zu: ", t->file, line);
+		else
+			fprintf(stderr, "%s: ", t->file);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
 }
 
 static void
@@ -256,18 +256,19 @@ static int
 imp_index_form(const char *s)
 {
 	size_t	 i;
+	int	 ok = strlen(s) == CAT_INDEX_NO_SIZE - 1;
 
-	if (strlen(s) != CAT_INDEX_NO_SIZE - 1)
-		return 0;
-	for (i = 0; i < CAT_ORG_CODE_LEN; i++)
-		if (!isdigit((unsigned char)s[i]) && !(s[i] >= 'A' && s[i] <= 'Z'))
-			return 0;
-	if (s[9] != '/' || s[14] != '-')
-		return 0;
-	for (i = 10; i < 20; i++)
-		if (i != 14 && !isdigit((unsigned char)s[i]))
-			return 0;
-	return strcmp(s + 15, "00000") != 0 && strncmp(s + 10, "1900", 4) >= 0 &&
+	for (i = 0; ok && i < CAT_INDEX_NO_SIZE - 1; i++)
+		if (i < CAT_ORG_CODE_LEN)
+			ok = isdigit((unsigned char)s[i]) || (s[i] >= 'A' && s[i] <= 'Z');
+		else if (i == CAT_ORG_CODE_LEN)
+			ok = s[i] == '/';
+		else if (i == CAT_ORG_CODE_LEN + 5)
+			ok = s[i] == '-';
+		else
+			ok = isdigit((unsigned char)s[i]);
+	/* A year as every date here has it (valid.h), and a number from 1. */
+	return ok && strcmp(s + 15, "00000") != 0 && strncmp(s + 10, "1900", 4) >= 0 &&
 	    strncmp(s + 10, "2199", 4) <= 0;
 }
 
@@ -287,8 +288,8 @@ imp_time(struct imp *t, const char *v, civic_time *at)
 		s = civic_arena_printf(t->c->arena, "%s:00", v);
 	else
 		s = civic_arena_strdup(t->c->arena, v);
-	if (s == NULL || civic_calendar_parse_time(s, at) != CIVIC_OK)
-		return NULL;
+	if (s != NULL && civic_calendar_parse_time(s, at) != CIVIC_OK)
+		s = NULL;
 	return s;
 }
 
@@ -639,7 +640,7 @@ imp_csv(struct imp *t, char *buf)
 	if ((n = imp_csv_record(t, &p, &line, fields, IMP_NCOLS)) <= 0) {
 		if (n == 0)
 			imp_fault(t, 1, "no heading record");
-		return;
+		goto out;
 	}
 	ncols = (size_t)n;
 	for (i = 0; i < ncols; i++) {
@@ -652,7 +653,7 @@ imp_csv(struct imp *t, char *buf)
 				imp_fault(t, 1, "column \"%s\" twice", fields[i]);
 	}
 	if (t->nerrors > 0)
-		return;
+		goto out;
 	for (;;) {
 		start = line;
 		if ((n = imp_csv_record(t, &p, &line, fields, ncols)) == 0)
@@ -665,9 +666,11 @@ imp_csv(struct imp *t, char *buf)
 		if (i == (size_t)n)
 			continue;
 		if ((row = imp_row_new(t, start, &seen)) == NULL)
-			return;
+			break;
 		imp_check(t, row, cols, fields, (size_t)n, 0);
 	}
+out:
+	return;
 }
 
 /* ---------------------------------------------------------------- XML */
@@ -722,14 +725,11 @@ imp_xml_blank(const xmlNode *n)
 {
 	const xmlChar	*s;
 
-	if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
-		return 1;
 	if (n->type != XML_TEXT_NODE)
-		return 0;
-	for (s = n->content; *s != '\0'; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
-			return 0;
-	return 1;
+		return n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE;
+	for (s = n->content; *s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'; s++)
+		;
+	return *s == '\0';
 }
 
 /* One <entry>: its elements are the columns. */
@@ -894,10 +894,9 @@ imp_is_xml(const char *file, const char *buf)
 	size_t		 n = strlen(file);
 	const char	*p = buf;
 
-	if (n > 4 && strcasecmp(file + n - 4, ".xml") == 0)
-		return 1;
-	if (n > 4 && strcasecmp(file + n - 4, ".csv") == 0)
-		return 0;
+	if (n > 4 && (strcasecmp(file + n - 4, ".xml") == 0 ||
+	    strcasecmp(file + n - 4, ".csv") == 0))
+		return strcasecmp(file + n - 4, ".xml") == 0;
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')

@@ -167,6 +167,11 @@ expect_err "… and its second" "$XML:27: index_no: 008213402/2024-00007 is take
 expect_err "… nothing imported" "nothing imported"
 check_eq "… and nothing changed" "$BEFORE" "$(counts)"
 
+cp "$XML" "$W/sample.txt"
+import "$W/sample.txt"
+check_eq "a file named neither .xml nor .csv is read by its content" 1 "$RC"
+expect_err "… as XML (the fault of its first <entry>)" "$W/sample.txt:11: index_no: 008213402/2026-00020 is taken"
+
 {
 	printf '\357\273\277title,doc_no,body,written_on,category,theme,genre,content\r\n'
 	printf '好的一行,郫财发〔2026〕1号,008213401,2026-01-05,0201,0201,通知,正文\r\n'
