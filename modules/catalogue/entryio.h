@@ -33,8 +33,37 @@ extern const char *const	cat_entryio_validities[];	/* valid, amended, repealed *
  * edited, attachments) and the import's own (index_no, published_at,
  * state).
  */
-#define CAT_ENTRYIO_NFIELDS	(13 + (CAT_MAX_BODIES - 1) + CAT_MAX_RELATED)
+/* 14: title, doc_no, body, written_on, category, theme, genre, keywords,
+ * summary, content, disclosure, validity, replaced_by, interprets. */
+#define CAT_ENTRYIO_NFIELDS	(14 + (CAT_MAX_BODIES - 1) + CAT_MAX_RELATED)
 extern const struct civic_field	cat_entryio_fields[CAT_ENTRYIO_NFIELDS + 1];
+
+/*
+ * The declarations of cat_entryio_fields, for a route table that adds its
+ * own (edit.c: the version edited, the attachments).  An index number is
+ * taken as text of up to 24 characters and its form checked by
+ * cat_entryio_check, so that the message says what an index number is.
+ */
+#define CAT_ENTRYIO_ID		4294967295LL
+#define CAT_ENTRYIO_JOINT(n)	{ "joint" #n, CIVIC_V_INT, 1, CAT_ENTRYIO_ID, 0, NULL }
+#define CAT_ENTRYIO_LINK(name)	{ name, CIVIC_V_TEXT, 1, 24, 0, NULL }
+#define CAT_ENTRYIO_FIELDS_INIT \
+	{ "title", CIVIC_V_TEXT, 2, 200, CIVIC_F_REQUIRED, NULL }, \
+	{ "doc_no", CIVIC_V_DOCNO, 0, 0, 0, NULL }, \
+	{ "body", CIVIC_V_INT, 1, CAT_ENTRYIO_ID, CIVIC_F_REQUIRED, NULL }, \
+	CAT_ENTRYIO_JOINT(1), CAT_ENTRYIO_JOINT(2), CAT_ENTRYIO_JOINT(3), \
+	{ "written_on", CIVIC_V_DATE, 0, 0, CIVIC_F_REQUIRED, NULL }, \
+	{ "category", CIVIC_V_INT, 1, CAT_ENTRYIO_ID, CIVIC_F_REQUIRED, NULL }, \
+	{ "theme", CIVIC_V_INT, 1, CAT_ENTRYIO_ID, CIVIC_F_REQUIRED, NULL }, \
+	{ "genre", CIVIC_V_INT, 1, CAT_ENTRYIO_ID, CIVIC_F_REQUIRED, NULL }, \
+	{ "keywords", CIVIC_V_TEXT, 1, 200, 0, NULL }, \
+	{ "summary", CIVIC_V_MULTILINE, 1, 2000, 0, NULL }, \
+	{ "content", CIVIC_V_MULTILINE, 1, CAT_MAX_CONTENT, 0, NULL }, \
+	{ "disclosure", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, cat_entryio_disclosures }, \
+	{ "validity", CIVIC_V_ENUM, 0, 0, CIVIC_F_REQUIRED, cat_entryio_validities }, \
+	CAT_ENTRYIO_LINK("replaced_by"), CAT_ENTRYIO_LINK("interprets"), \
+	CAT_ENTRYIO_LINK("related1"), CAT_ENTRYIO_LINK("related2"), \
+	CAT_ENTRYIO_LINK("related3"), CAT_ENTRYIO_LINK("related4")
 
 struct cat_entry_in {
 	long long	 id;		/* 0: a new entry */
@@ -111,5 +140,23 @@ enum civic_err	 cat_entryio_save(struct cat_entryio_ctx *, struct cat_entry_in *
  */
 enum civic_err	 cat_entryio_publish(struct cat_entryio_ctx *, long long id, const char *given,
 		    const char *at, char index_no[CAT_INDEX_NO_SIZE], enum cat_entryio_why *why);
+
+/*
+ * Withdraws entry id (published) inside the caller's transaction: state
+ * withdrawn, withdrawn_at, the reason, its search grams removed, the
+ * history row (action "withdraw"), the audit.  A refusal is
+ * CIVIC_ERR_CONFLICT with *why CAT_ENTRYIO_STATE (not published); else
+ * the database's errors.
+ */
+enum civic_err	 cat_entryio_withdraw(struct cat_entryio_ctx *, long long id,
+		    const char *reason, enum cat_entryio_why *why);
+
+/*
+ * Writes the history row of an edit (id, version) again with the entry as
+ * it now is, also added to its summary: the form's attachments, stored
+ * after cat_entryio_save in the same transaction.
+ */
+enum civic_err	 cat_entryio_resnap(struct cat_entryio_ctx *, long long id, long long version,
+		    const char *also);
 
 #endif
