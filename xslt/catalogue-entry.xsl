@@ -64,9 +64,10 @@
     </a>
     <xsl:text> </xsl:text>
     <span class="ce-index-no">
-      <xsl:text>（</xsl:text>
-      <xsl:value-of select="$index_no"/>
-      <xsl:text>）</xsl:text>
+      <xsl:call-template name="ce-t">
+        <xsl:with-param name="key" select="'index-no'"/>
+        <xsl:with-param name="s" select="string($index_no)"/>
+      </xsl:call-template>
     </span>
   </xsl:template>
 
@@ -324,15 +325,15 @@
               </a>
               <xsl:text> </xsl:text>
               <span class="ce-file-meta">
-                <xsl:text>（</xsl:text>
-                <xsl:value-of select="name"/>
-                <xsl:text>，</xsl:text>
+                <xsl:if test="name != title">
+                  <xsl:value-of select="name"/>
+                  <xsl:text> · </xsl:text>
+                </xsl:if>
                 <xsl:call-template name="human-size">
                   <xsl:with-param name="bytes" select="size"/>
                 </xsl:call-template>
-                <xsl:text>，</xsl:text>
+                <xsl:text> · </xsl:text>
                 <xsl:value-of select="type"/>
-                <xsl:text>）</xsl:text>
               </span>
             </li>
           </xsl:for-each>
@@ -449,21 +450,16 @@
     </p>
     <form class="form filter-form ce-report-year" method="get" action="{$cat-mount}report"
         accept-charset="UTF-8" novalidate="novalidate">
-      <p class="field">
-        <label for="ce-year">
-          <xsl:call-template name="ce-t">
-            <xsl:with-param name="key" select="'report.year'"/>
-          </xsl:call-template>
-        </label>
-        <input type="number" id="ce-year" name="year" min="2000" max="2999" value="{$y}"/>
-      </p>
-      <p class="actions">
-        <button type="submit" class="button">
-          <xsl:call-template name="ce-t">
-            <xsl:with-param name="key" select="'report.show'"/>
-          </xsl:call-template>
-        </button>
-      </p>
+      <xsl:call-template name="field">
+        <xsl:with-param name="name" select="'year'"/>
+        <xsl:with-param name="label" select="'catalogue.entry.report.year'"/>
+        <xsl:with-param name="type" select="'number'"/>
+        <xsl:with-param name="maxlength" select="'4'"/>
+        <xsl:with-param name="inputmode" select="'numeric'"/>
+      </xsl:call-template>
+      <xsl:call-template name="submit">
+        <xsl:with-param name="label" select="'catalogue.entry.report.show'"/>
+      </xsl:call-template>
     </form>
     <p class="ce-total">
       <xsl:call-template name="ce-t">

@@ -593,6 +593,8 @@ ce_report(struct civic_req *r)
 		return st;
 	node = civic_page_add(r, NULL, "report", NULL);
 	civic_page_attr(node, "year", civic_arena_printf(r->arena, "%d", year));
+	/* The year's form shows the year shown. */
+	civic_page_value(r, "year", civic_arena_printf(r->arena, "%d", year));
 	civic_page_attr(node, "total", rep.total.cell[0 * rep.total.ncols + 1]);
 	civic_page_rows(r, civic_page_add(r, node, "bodies", NULL), "body", &rep.bodies);
 	civic_page_rows(r, civic_page_add(r, node, "types", NULL), "type", &rep.types);

@@ -399,6 +399,8 @@ check_eq "… is this year's (2026 on this machine's clock)" "$(TZ=Asia/Shanghai
 http GET "$C/report?year=2026"
 expect_status "the report in HTML" 200
 expect_body_contains "… its title" "2026年政府信息公开工作年度报告"
+expect_body_contains "… the year's field labelled, showing the year" '<label for="f-year"'
+expect_body_contains "… with the year in it" 'value="2026"'
 expect_body_contains "… links its CSV" 'href="/catalogue/report.csv?year=2026"'
 expect_body_contains "… the type in words" "不予公开"
 for q in "?year=abc" "?year=1999" "?year=3000" "?year=99999999999999999999" "?year=2026&year=2025"; do
