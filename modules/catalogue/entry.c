@@ -121,14 +121,16 @@ static int
 ce_paragraphs(struct civic_req *r, xmlNodePtr entry, const char *content)
 {
 	xmlNodePtr	 ps;
-	char		*s, *line, *end;
+	char		*s = NULL, *line, *end;
 	size_t		 n = 0;
+	int		 st = 0;
 
-	if (content == NULL)
-		return 0;
-	ps = civic_page_add(r, entry, "paragraphs", NULL);
-	if ((s = civic_arena_strdup(r->arena, content)) == NULL)
-		return 500;
+	/* Out of memory: no paragraphs, and no loop (s is NULL). */
+	if (content != NULL) {
+		ps = civic_page_add(r, entry, "paragraphs", NULL);
+		if ((s = civic_arena_strdup(r->arena, content)) == NULL)
+			st = 500;
+	}
 	for (line = s; line != NULL && *line != '\0' && n < CE_MAX_PARAGRAPHS; line = end) {
 		if ((end = strchr(line, '\n')) != NULL)
 			*end++ = '\0';
@@ -139,7 +141,7 @@ ce_paragraphs(struct civic_req *r, xmlNodePtr entry, const char *content)
 		civic_page_add(r, ps, "p", line);
 		n++;
 	}
-	return 0;
+	return st;
 }
 
 /*
@@ -254,14 +256,18 @@ static long long
 feed_id(const struct civic_req *r, const char *name)
 {
 	const char	*v = civic_req_value(r, name);
+	long long	 id = 0;
 	size_t		 n;
 
-	if (v == NULL)
-		return 0;
-	n = strlen(v);
-	if (n == 0 || n > CE_ID_DIGITS || strspn(v, "0123456789") != n)
-		return -1;
-	return strtoll(v, NULL, 10) > 0 ? strtoll(v, NULL, 10) : -1;
+	if (v != NULL) {
+		n = strlen(v);
+		id = n == 0 || n > CE_ID_DIGITS || strspn(v, "0123456789") != n ? -1 :
+		    strtoll(v, NULL, 10);
+		/* 0 (or 000) names nothing. */
+		if (id == 0)
+			id = -1;
+	}
+	return id;
 }
 
 /*
@@ -279,7 +285,7 @@ ce_feed(struct civic_req *r)
 	    CIVIC_ATOM_TIME("e.published_at") " AS published, c.name AS category, "
 	    "COALESCE(e.summary, e.title) AS content "
 	    "FROM cat_entry e JOIN cat_category c ON c.id = e.category_id "
-	    "WHERE " CAT_LISTED("e") " AND e.index_no IS NOT NULL "
+	    "WHERE " CAT_LISTED("e") " AND e.index_no IS NOT NULL AND e.published_at IS NOT NULL "
 	    "AND (? IS NULL OR e.category_id IN "
 	    "(SELECT p.descendant_id FROM cat_category_path p WHERE p.ancestor_id = ?)) "
 	    "AND (? IS NULL OR e.body_id = ? OR EXISTS (SELECT 1 FROM cat_entry_body j "
@@ -425,9 +431,12 @@ ce_sitemap(struct civic_req *r)
 	}
 	n = strtoll(rows.cell[0], NULL, 10);
 	index = n + 1 > CAT_SITEMAP_URLS;
-	/* A part of a sitemap that has none, or past the ids: no such file. */
+	/*
+	 * A part of a sitemap that has none: no such file.  (part is at most
+	 * 999999, its field's bound: its block's ids fit a long long.)
+	 */
 	st = 404;
-	if (part > 0 && (!index || part > (LLONG_MAX - 1) / SITEMAP_BLOCK))
+	if (part > 0 && !index)
 		goto out;
 	st = 500;
 	if (origin == NULL || (doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
@@ -550,35 +559,30 @@ report_fetch(struct civic_req *r, int year, struct ce_report *rep)
 	const int		 en = r->lang != NULL && strcmp(r->lang, "en") == 0;
 	const char		*from = civic_arena_printf(r->arena, "%04d-01-01 00:00:00", year);
 	const char		*to = civic_arena_printf(r->arena, "%04d-01-01 00:00:00", year + 1);
-	struct civic_param	 p[6];
-	enum civic_err		 err;
+	struct civic_param	 pb[] = { CIVIC_PTEXT(ce_words[W_BODY][en]), CIVIC_PTEXT(from),
+				    CIVIC_PTEXT(to) };
+	struct civic_param	 pt[] = { CIVIC_PTEXT(ce_words[W_TYPE][en]),
+				    CIVIC_PTEXT(ce_words[W_ACTIVE][en]),
+				    CIVIC_PTEXT(ce_words[W_REQUEST][en]),
+				    CIVIC_PTEXT(ce_words[W_NONE][en]), CIVIC_PTEXT(from),
+				    CIVIC_PTEXT(to) };
+	struct civic_param	 pc[] = { CIVIC_PTEXT(ce_words[W_CATEGORY][en]), CIVIC_PTEXT(from),
+				    CIVIC_PTEXT(to) };
+	struct civic_param	 pn[] = { CIVIC_PTEXT(ce_words[W_TOTAL][en]), CIVIC_PTEXT(from),
+				    CIVIC_PTEXT(to) };
+	enum civic_err		 err = CIVIC_ERR_NOMEM;
 
-	if (from == NULL || to == NULL)
-		return 500;
-	p[0] = CIVIC_PTEXT(ce_words[W_BODY][en]);
-	p[1] = CIVIC_PTEXT(from);
-	p[2] = CIVIC_PTEXT(to);
-	if ((err = civic_db_query(r->db, r->arena, bodies, p, 3, CIVIC_MAX_ROWS, &rep->bodies)) !=
-	    CIVIC_OK)
-		return civic_req_status(err);
-	p[0] = CIVIC_PTEXT(ce_words[W_TYPE][en]);
-	p[1] = CIVIC_PTEXT(ce_words[W_ACTIVE][en]);
-	p[2] = CIVIC_PTEXT(ce_words[W_REQUEST][en]);
-	p[3] = CIVIC_PTEXT(ce_words[W_NONE][en]);
-	p[4] = CIVIC_PTEXT(from);
-	p[5] = CIVIC_PTEXT(to);
-	if ((err = civic_db_query(r->db, r->arena, types, p, 6, 3, &rep->types)) != CIVIC_OK)
-		return civic_req_status(err);
-	p[0] = CIVIC_PTEXT(ce_words[W_CATEGORY][en]);
-	p[1] = CIVIC_PTEXT(from);
-	p[2] = CIVIC_PTEXT(to);
-	if ((err = civic_db_query(r->db, r->arena, categories, p, 3, CIVIC_MAX_ROWS,
-	    &rep->categories)) != CIVIC_OK)
-		return civic_req_status(err);
-	p[0] = CIVIC_PTEXT(ce_words[W_TOTAL][en]);
-	if ((err = civic_db_query(r->db, r->arena, total, p, 3, 1, &rep->total)) != CIVIC_OK)
-		return civic_req_status(err);
-	return 0;
+	/* Without its bounds a count would be of NULL dates: 0, silently wrong. */
+	if (from != NULL && to != NULL)
+		err = civic_db_query(r->db, r->arena, bodies, pb, 3, CIVIC_MAX_ROWS, &rep->bodies);
+	if (err == CIVIC_OK)
+		err = civic_db_query(r->db, r->arena, types, pt, 6, 3, &rep->types);
+	if (err == CIVIC_OK)
+		err = civic_db_query(r->db, r->arena, categories, pc, 3, CIVIC_MAX_ROWS,
+		    &rep->categories);
+	if (err == CIVIC_OK)
+		err = civic_db_query(r->db, r->arena, total, pn, 3, 1, &rep->total);
+	return err == CIVIC_OK ? 0 : civic_req_status(err);
 }
 
 /* GET /report?year=YYYY: the figures as a page (the current year by default). */
@@ -589,18 +593,19 @@ ce_report(struct civic_req *r)
 	struct ce_report	 rep;
 	xmlNodePtr		 node;
 
-	if ((st = report_fetch(r, year, &rep)) != 0)
-		return st;
-	node = civic_page_add(r, NULL, "report", NULL);
-	civic_page_attr(node, "year", civic_arena_printf(r->arena, "%d", year));
-	/* The year's form shows the year shown. */
-	civic_page_value(r, "year", civic_arena_printf(r->arena, "%d", year));
-	civic_page_attr(node, "total", rep.total.cell[0 * rep.total.ncols + 1]);
-	civic_page_rows(r, civic_page_add(r, node, "bodies", NULL), "body", &rep.bodies);
-	civic_page_rows(r, civic_page_add(r, node, "types", NULL), "type", &rep.types);
-	civic_page_rows(r, civic_page_add(r, node, "categories", NULL), "category",
-	    &rep.categories);
-	return 200;
+	if ((st = report_fetch(r, year, &rep)) == 0) {
+		node = civic_page_add(r, NULL, "report", NULL);
+		civic_page_attr(node, "year", civic_arena_printf(r->arena, "%d", year));
+		/* The year's form shows the year shown. */
+		civic_page_value(r, "year", civic_arena_printf(r->arena, "%d", year));
+		civic_page_attr(node, "total", civic_rows_get(&rep.total, 0, "n"));
+		civic_page_rows(r, civic_page_add(r, node, "bodies", NULL), "body", &rep.bodies);
+		civic_page_rows(r, civic_page_add(r, node, "types", NULL), "type", &rep.types);
+		civic_page_rows(r, civic_page_add(r, node, "categories", NULL), "category",
+		    &rep.categories);
+		st = 200;
+	}
+	return st;
 }
 
 /* GET /report.csv?year=YYYY: the same figures, a line each, the total last. */
@@ -615,14 +620,15 @@ ce_report_csv(struct civic_req *r)
 	int			 year = report_year(r), st;
 	struct ce_report	 rep;
 	const struct civic_rows	*sets[4];
-	static const char *const labels[4] = { NULL, NULL, NULL, NULL };
+	/* No labels: each statement gives its group's word, the total's 合计 too. */
 
-	if ((st = report_fetch(r, year, &rep)) != 0)
-		return st;
-	sets[0] = &rep.bodies;
-	sets[1] = &rep.types;
-	sets[2] = &rep.categories;
-	sets[3] = &rep.total;
-	return civic_csv(r, civic_arena_printf(r->arena, "catalogue-report-%d.csv", year), cols,
-	    CIVIC_NITEMS(cols), sets, labels, 4);
+	if ((st = report_fetch(r, year, &rep)) == 0) {
+		sets[0] = &rep.bodies;
+		sets[1] = &rep.types;
+		sets[2] = &rep.categories;
+		sets[3] = &rep.total;
+		st = civic_csv(r, civic_arena_printf(r->arena, "catalogue-report-%d.csv", year),
+		    cols, CIVIC_NITEMS(cols), sets, NULL, 4);
+	}
+	return st;
 }
