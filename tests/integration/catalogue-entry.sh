@@ -140,6 +140,30 @@ expect_body_contains "… says how to ask for it" "提出政府信息公开申�
 expect_body_contains "… under 依申请公开" "<h2 id=\"ce-request-h\">依申请公开</h2>"
 expect_body_lacks "… no download link" "/catalogue/e/11/a/"
 
+# The schema is strict where it matters: the same page with text, with
+# attachments, or as 不予公开 would not validate.
+http GET "$C/e/11?format=xml"
+cp "$BODY" "$W/request.xml"
+# bad_page NAME SED-SCRIPT: the 依申请公开 page changed so is invalid.
+bad_page() {
+	sed "$2" "$W/request.xml" >"$W/bad.xml"
+	if cmp -s "$W/request.xml" "$W/bad.xml"; then
+		fail "$1: the change did not apply"
+	elif "$XMLLINT" --noout --relaxng "$top_srcdir/xslt/schema/page.rng" "$W/bad.xml" \
+	    >/dev/null 2>&1; then
+		fail "$1: valid"
+	else
+		pass "$1"
+	fi
+}
+bad_page "… the schema refuses a 依申请公开 page with its text" \
+	's|<disclosure>request</disclosure>|&<paragraphs><p>收费明细</p></paragraphs>|'
+bad_page "… or with attachments" \
+	's|</entry>|&<attachments><attachment><id>9102</id><title>t</title><name>t.pdf</name><size>1</size><type>application/pdf</type></attachment></attachments>|'
+bad_page "… or as 不予公开" 's|<disclosure>request</disclosure>|<disclosure>none</disclosure>|'
+bad_page "… or a draft" 's|<state>published</state>|<state>draft</state>|'
+bad_page "… or with a staff member's name" 's|</entry>|<created_by>张三</created_by>&|'
+
 page "a withdrawn entry's page (10)" $C/e/10
 check_eq "… withdrawn, when and why" "withdrawn	2026-05-01 10:00	领导班子调整，原分工不再适用。" \
 	"$(xq entry state withdrawn_at withdrawn_reason)"
