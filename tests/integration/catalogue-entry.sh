@@ -496,4 +496,10 @@ expect_status "a part without entries is 404" 404
 http GET "$C/sitemap.xml?part=999999"
 expect_status "a part past the last is 404" 404
 
+# Nothing any request of this suite sent was answered with a 5xx.
+check_eq "no request of the suite was a 5xx (no incident in the log)" 0 \
+	"$(grep -c 'incident' "$CIVIC_T/catalogue.log")"
+check_eq "… and the log saw the suite's requests" 1 \
+	"$(grep -q 'GET /catalogue/e/2 200' "$CIVIC_T/catalogue.log" && echo 1 || echo 0)"
+
 finish
