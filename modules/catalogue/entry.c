@@ -29,10 +29,19 @@
 #include "render.h"
 #include "worker.h"
 
-/* Paragraphs of an entry's text shown: one a line, CAT_MAX_CONTENT characters at most. */
+/*
+ * Paragraphs of an entry's text shown, one a line: a text of
+ * CAT_MAX_CONTENT characters has a few hundred; the bound only keeps a
+ * text of one-character lines from making a page of 20000 elements.
+ */
 #define CE_MAX_PARAGRAPHS	2000
 
-/* Links of one entry shown: interpretations of a policy are few (one or two). */
+/*
+ * Linked entries shown on one page: its CAT_MAX_RELATED related entries,
+ * the policy it reads, and the interpretations of a policy, which are
+ * one or two (a text, a graphic, a video); more than 16 would be a
+ * mistake of data, and the newest are shown.
+ */
 #define CE_MAX_LINKS		(CAT_MAX_RELATED + 16)
 
 #define SITEMAP_NS	"http://www.sitemaps.org/schemas/sitemap/0.9"
