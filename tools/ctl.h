@@ -50,6 +50,47 @@ int	ctl_import_holidays(struct ctl *, int, char *[]);
 /* ctl_items.c */
 int	ctl_import_items(struct ctl *, int, char *[]);
 
+/*
+ * ctl_import.c: what the imports share.  A file being imported: its
+ * faults are counted, and reported as FILE:LINE (the first
+ * CTL_IMPORT_MAX_ERRORS of them, enough to mend a file by, and those that
+ * end the reading always).
+ */
+#define CTL_IMPORT_MAX_ERRORS	100
+struct ctl_import {
+	struct ctl	*c;
+	const char	*file;
+	size_t		 nerrors;
+};
+void	ctl_import_fault(struct ctl_import *, size_t line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	ctl_import_fatal(struct ctl_import *, size_t line, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* "FILE: N faults; nothing imported" on standard error. */
+void	ctl_import_refused(const struct ctl_import *);
+/*
+ * Compiles the validators (the caller calls civic_valid_exit) and reads
+ * the whole file, at most max bytes and no NUL, NUL-terminated into the
+ * arena; *len its bytes.  NULL after reporting why.
+ */
+char	*ctl_import_load(struct ctl_import *, size_t max, size_t *len);
+/*
+ * One CSV record (RFC 4180: fields in double quotes may hold commas, line
+ * ends and "" for a quote) from *pp, its fields unquoted in place into
+ * fields[] (at most max); *line counts the lines it spans.  Returns the
+ * number of fields, 0 at the end of the file, or -1 for a malformed
+ * record after reporting it (the rest of its line skipped, to go on
+ * checking).
+ */
+int	ctl_import_csv(struct ctl_import *, char **pp, size_t *line, char *fields[],
+	    size_t max);
+/*
+ * Trims white space and the ideographic space U+3000 at both ends and
+ * makes line ends "\n", in place: what the staff's forms do to what is
+ * typed (DESIGN.md, "Trimming"), so that a length is the one stored.
+ */
+char	*ctl_import_trim(char *s);
+
 /* ctl_catalogue.c */
 int	ctl_import_catalogue(struct ctl *, int, char *[]);
 

@@ -47,9 +47,6 @@
 /* Entries in one file: ten years of a county's catalogue, twice over. */
 #define IMP_MAX_ROWS		10000
 
-/* Faults reported before giving up on listing more. */
-#define IMP_MAX_ERRORS		100
-
 /*
  * A reference typed as a code or a name is at most this many characters
  * (a genre's name is 20, a code 16); a longer value is refused before any
@@ -95,59 +92,15 @@ struct imp_row {
 };
 
 struct imp {
-	struct ctl		*c;
-	const char		*file;
+	struct ctl_import	 io;
 	size_t			 nfields;	/* of cat_entryio_fields */
 	struct imp_row		*rows;
 	size_t			 nrows;
-	size_t			 nerrors;
 	char			 now[CIVIC_CALENDAR_TIME_LEN];
 	civic_time		 tnow;
 	/* Set by the transaction. */
 	size_t			 published, drafts;
 };
-
-static void	imp_fault(struct imp *, size_t line, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
-static void	imp_fatal(struct imp *, size_t line, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-/*
- * Reports a fault as FILE:LINE: (FILE: for the whole file), unless
- * IMP_MAX_ERRORS have been already; always, when it ends the reading.
- */
-static void
-imp_vfault(struct imp *t, size_t line, int always, const char *fmt, va_list ap)
-{
-	if (++t->nerrors <= IMP_MAX_ERRORS || always) {
-		if (line > 0)
-			fprintf(stderr, "%s:%zu: ", t->file, line);
-		else
-			fprintf(stderr, "%s: ", t->file);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
-	}
-}
-
-static void
-imp_fault(struct imp *t, size_t line, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	imp_vfault(t, line, 0, fmt, ap);
-	va_end(ap);
-}
-
-static void
-imp_fatal(struct imp *t, size_t line, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	imp_vfault(t, line, 1, fmt, ap);
-	va_end(ap);
-}
 
 /* The field (validator) of column k. */
 static const struct civic_field *
@@ -208,47 +161,6 @@ imp_message(const char *key)
 }
 
 /*
- * Trims ASCII white space and the ideographic space U+3000 at both ends,
- * and makes line ends "\n", in place: what the edit form does to what is
- * typed (DESIGN.md, "Trimming"), so that a length is the one stored.
- */
-static char *
-imp_trim(char *s)
-{
-	char	*r, *w;
-	size_t	 n;
-
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			break;
-	}
-	for (r = w = s; *r != '\0'; r++) {
-		if (*r == '\r') {
-			*w++ = '\n';
-			if (r[1] == '\n')
-				r++;
-		} else
-			*w++ = *r;
-	}
-	*w = '\0';
-	n = (size_t)(w - s);
-	for (;;) {
-		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-			n--;
-		else if (n >= 3 && memcmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else
-			break;
-	}
-	s[n] = '\0';
-	return s;
-}
-
-/*
  * An index number's form: nine capital letters or digits (the
  * organisation code), "/", a year, "-", five digits, not all zeros.
  */
@@ -283,11 +195,11 @@ imp_time(struct imp *t, const char *v, civic_time *at)
 	char	*s;
 
 	if (strlen(v) == 10)
-		s = civic_arena_printf(t->c->arena, "%s 00:00:00", v);
+		s = civic_arena_printf(t->io.c->arena, "%s 00:00:00", v);
 	else if (strlen(v) == 16)
-		s = civic_arena_printf(t->c->arena, "%s:00", v);
+		s = civic_arena_printf(t->io.c->arena, "%s:00", v);
 	else
-		s = civic_arena_strdup(t->c->arena, v);
+		s = civic_arena_strdup(t->io.c->arena, v);
 	if (s != NULL && civic_calendar_parse_time(s, at) != CIVIC_OK)
 		s = NULL;
 	return s;
@@ -330,8 +242,8 @@ imp_resolve(struct imp *t, enum imp_ref ref, const char *v, const char **why)
 		*why = "too long for a code or a name";
 		goto out;
 	}
-	if (civic_db_query(t->c->db, t->c->arena, sql, p, 1, 1, &rows) != CIVIC_OK) {
-		*why = civic_db_error(t->c->db);
+	if (civic_db_query(t->io.c->db, t->io.c->arena, sql, p, 1, 1, &rows) != CIVIC_OK) {
+		*why = civic_db_error(t->io.c->db);
 		goto out;
 	}
 	if (rows.nrows != 1) {
@@ -372,12 +284,12 @@ imp_linked(struct imp *t, const char *v)
 			break;
 	if (i < t->nrows) {
 		if (t->rows[i].draft)
-			why = civic_arena_printf(t->c->arena, "%s is a draft (line %zu)", v,
+			why = civic_arena_printf(t->io.c->arena, "%s is a draft (line %zu)", v,
 			    t->rows[i].line);
-	} else if (civic_db_query(t->c->db, t->c->arena, known, p, 1, 1, &rows) != CIVIC_OK)
-		why = civic_db_error(t->c->db);
+	} else if (civic_db_query(t->io.c->db, t->io.c->arena, known, p, 1, 1, &rows) != CIVIC_OK)
+		why = civic_db_error(t->io.c->db);
 	else if (rows.nrows == 0)
-		why = civic_arena_printf(t->c->arena, "no entry with the index number %s, "
+		why = civic_arena_printf(t->io.c->arena, "no entry with the index number %s, "
 		    "in the database or earlier in the file", v);
 	return why;
 }
@@ -396,12 +308,12 @@ imp_index_taken(struct imp *t, const char *v)
 		if (strcmp(t->rows[i].index_no, v) == 0)
 			break;
 	if (i < t->nrows)
-		why = civic_arena_printf(t->c->arena, "%s already on line %zu", v,
+		why = civic_arena_printf(t->io.c->arena, "%s already on line %zu", v,
 		    t->rows[i].line);
-	else if (civic_db_query(t->c->db, t->c->arena, taken, p, 1, 1, &rows) != CIVIC_OK)
-		why = civic_db_error(t->c->db);
+	else if (civic_db_query(t->io.c->db, t->io.c->arena, taken, p, 1, 1, &rows) != CIVIC_OK)
+		why = civic_db_error(t->io.c->db);
 	else if (rows.nrows > 0)
-		why = civic_arena_printf(t->c->arena, "%s is taken (entry %s)", v, rows.cell[0]);
+		why = civic_arena_printf(t->io.c->arena, "%s is taken (entry %s)", v, rows.cell[0]);
 	return why;
 }
 
@@ -435,21 +347,21 @@ imp_value(struct imp *t, struct imp_row *row, size_t k, char *v)
 		if ((id = imp_resolve(t, ref, v, &why)) != NULL && strcmp(f->name, "body") == 0)
 			row->org = v;
 		else if (id == NULL)
-			why = civic_arena_printf(t->c->arena, "\"%s\": %s", v, why);
+			why = civic_arena_printf(t->io.c->arena, "\"%s\": %s", v, why);
 	} else if ((e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK)
 		why = imp_message(civic_valid_key(e));
 	else if ((ref == IMP_REF_ENTRY || k == IMP_INDEX_NO) && !imp_index_form(v))
-		why = civic_arena_printf(t->c->arena,
+		why = civic_arena_printf(t->io.c->arena,
 		    "%s is not an index number like 008213401/2026-00042", v);
 	else if (k == IMP_PUBLISHED_AT) {
 		if ((row->published_at = imp_time(t, v, &at)) == NULL)
-			why = civic_arena_printf(t->c->arena,
+			why = civic_arena_printf(t->io.c->arena,
 			    "%s is not a time like 2026-03-05 10:00:00 (or a date)", v);
 		else if (at > t->tnow)
-			why = civic_arena_printf(t->c->arena, "%s is in the future", v);
+			why = civic_arena_printf(t->io.c->arena, "%s is in the future", v);
 	}
 	if (why != NULL)
-		imp_fault(t, row->line, "%s: %s", f->name, why);
+		ctl_import_fault(&t->io, row->line, "%s: %s", f->name, why);
 	else
 		row->val[k] = (char *)id;
 	return why == NULL;
@@ -471,7 +383,7 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 	int		 typed[IMP_NCOLS] = { 0 };
 
 	for (i = 0; i < n; i++) {
-		v = imp_trim(vals[i]);
+		v = ctl_import_trim(vals[i]);
 		if (*v == '\0')
 			continue;
 		typed[cols[i]] = 1;
@@ -487,46 +399,46 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 	for (k = 0; k < t->nfields; k++)
 		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && !typed[k] &&
 		    row->val[k] == NULL) {
-			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name,
+			ctl_import_fault(&t->io, row->line, "%s: %s", cat_entryio_fields[k].name,
 			    imp_message("v.required"));
 			bad = 1;
 		}
 	row->draft = row->val[IMP_STATE] != NULL && strcmp(row->val[IMP_STATE], "draft") == 0;
 	if (row->draft && row->val[IMP_INDEX_NO] != NULL) {
-		imp_fault(t, row->line, "index_no: a draft has none: it is given when published");
+		ctl_import_fault(&t->io, row->line, "index_no: a draft has none: it is given when published");
 		bad = 1;
 	}
 	if (row->draft && row->val[IMP_PUBLISHED_AT] != NULL) {
-		imp_fault(t, row->line, "published_at: a draft is not published");
+		ctl_import_fault(&t->io, row->line, "published_at: a draft is not published");
 		bad = 1;
 	}
 	if (!row->draft && (v = row->val[IMP_INDEX_NO]) != NULL) {
 		if (row->org != NULL && strncmp(v, row->org, CAT_ORG_CODE_LEN) != 0) {
-			imp_fault(t, row->line, "index_no: %s does not begin with the issuing "
+			ctl_import_fault(&t->io, row->line, "index_no: %s does not begin with the issuing "
 			    "body's code %s", v, row->org);
 			bad = 1;
 		} else if ((why = imp_index_taken(t, v)) != NULL) {
-			imp_fault(t, row->line, "index_no: %s", why);
+			ctl_import_fault(&t->io, row->line, "index_no: %s", why);
 			bad = 1;
 		}
 	}
 	k = (size_t)imp_column(t, "written_on");
 	if (row->published_at != NULL && k < t->nfields && row->val[k] != NULL &&
 	    strncmp(row->published_at, row->val[k], 10) < 0) {
-		imp_fault(t, row->line, "published_at: before the document's date (written_on)");
+		ctl_import_fault(&t->io, row->line, "published_at: before the document's date (written_on)");
 		bad = 1;
 	}
 	for (k = 0; k < t->nfields; k++)
 		if (imp_ref_of(cat_entryio_fields[k].name) == IMP_REF_ENTRY &&
 		    row->val[k] != NULL && (why = imp_linked(t, row->val[k])) != NULL) {
-			imp_fault(t, row->line, "%s: %s", cat_entryio_fields[k].name, why);
+			ctl_import_fault(&t->io, row->line, "%s: %s", cat_entryio_fields[k].name, why);
 			bad = 1;
 		}
 	if (bad)
 		goto out;
 	cat_entryio_read(&row->in, imp_get, arg);
-	if ((key = cat_entryio_check(t->c->arena, &row->in, &field)) != NULL) {
-		imp_fault(t, row->line, "%s: %s", field != NULL ? field : "entry",
+	if ((key = cat_entryio_check(t->io.c->arena, &row->in, &field)) != NULL) {
+		ctl_import_fault(&t->io, row->line, "%s: %s", field != NULL ? field : "entry",
 		    imp_message(key));
 		goto out;
 	}
@@ -544,7 +456,7 @@ imp_row_new(struct imp *t, size_t line, size_t *seen)
 	struct imp_row	*row = NULL;
 
 	if (++*seen > IMP_MAX_ROWS)
-		imp_fatal(t, line, "more than %d entries in one file", IMP_MAX_ROWS);
+		ctl_import_fatal(&t->io, line, "more than %d entries in one file", IMP_MAX_ROWS);
 	else {
 		/* A row that failed its check is not kept: its slot is reused. */
 		row = &t->rows[t->nrows];
@@ -555,75 +467,6 @@ imp_row_new(struct imp *t, size_t line, size_t *seen)
 }
 
 /* ---------------------------------------------------------------- CSV */
-
-/*
- * One CSV record (RFC 4180) from *pp, its fields unquoted in place into
- * fields[] (at most max); *line counts the lines it spans.  Returns the
- * number of fields, 0 at the end of the file, or -1 for a malformed
- * record after reporting it (the rest of its line is skipped, to go on
- * checking).
- */
-static int
-imp_csv_record(struct imp *t, char **pp, size_t *line, char *fields[], size_t max)
-{
-	char		*p = *pp, *w = NULL;
-	const char	*why = NULL;
-	size_t		 n = 0, start = *line;
-
-	while (*p != '\0' && why == NULL) {
-		if (n == max) {
-			why = civic_arena_printf(t->c->arena, "more than %zu fields", max);
-			break;
-		}
-		fields[n++] = w = p;
-		if (*p == '"') {
-			for (p++;; p++) {
-				if (*p == '\0') {
-					why = "a quoted field is not closed";
-					break;
-				}
-				if (*p == '"' && p[1] != '"')
-					break;
-				else if (*p == '"')
-					*w++ = *++p;
-				else {
-					if (*p == '\n')
-						(*line)++;
-					*w++ = *p;
-				}
-			}
-			if (why == NULL && *++p != ',' && *p != '\r' && *p != '\n' && *p != '\0')
-				why = "text after a quoted field";
-		} else
-			for (; *p != ',' && *p != '\r' && *p != '\n' && *p != '\0'; p++) {
-				if (*p == '"') {
-					why = "a quote inside an unquoted field";
-					break;
-				}
-				*w++ = *p;
-			}
-		/* w may stand where p does: the end is seen before it is cut. */
-		if (why != NULL || *p != ',')
-			break;
-		p++;
-		*w = '\0';
-	}
-	if (why != NULL) {
-		imp_fault(t, start, "%s", why);
-		/* The rest of its line is skipped, to go on checking. */
-		while (*p != '\0' && *p != '\n')
-			p++;
-	} else if (*p == '\r')
-		p++;
-	if (*p == '\n') {
-		p++;
-		(*line)++;
-	}
-	if (w != NULL && why == NULL)
-		*w = '\0';
-	*pp = p;
-	return why != NULL ? -1 : (int)n;
-}
 
 static void
 imp_csv(struct imp *t, char *buf)
@@ -637,31 +480,31 @@ imp_csv(struct imp *t, char *buf)
 	/* Spreadsheets write a byte-order mark before UTF-8. */
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
-	if ((n = imp_csv_record(t, &p, &line, fields, IMP_NCOLS)) <= 0) {
+	if ((n = ctl_import_csv(&t->io, &p, &line, fields, IMP_NCOLS)) <= 0) {
 		if (n == 0)
-			imp_fault(t, 1, "no heading record");
+			ctl_import_fault(&t->io, 1, "no heading record");
 		goto out;
 	}
 	ncols = (size_t)n;
 	for (i = 0; i < ncols; i++) {
-		if ((cols[i] = imp_column(t, imp_trim(fields[i]))) < 0) {
-			imp_fault(t, 1, "unknown column \"%s\"", fields[i]);
+		if ((cols[i] = imp_column(t, ctl_import_trim(fields[i]))) < 0) {
+			ctl_import_fault(&t->io, 1, "unknown column \"%s\"", fields[i]);
 			continue;
 		}
 		for (j = 0; j < i; j++)
 			if (cols[j] == cols[i])
-				imp_fault(t, 1, "column \"%s\" twice", fields[i]);
+				ctl_import_fault(&t->io, 1, "column \"%s\" twice", fields[i]);
 	}
-	if (t->nerrors > 0)
+	if (t->io.nerrors > 0)
 		goto out;
 	for (;;) {
 		start = line;
-		if ((n = imp_csv_record(t, &p, &line, fields, ncols)) == 0)
+		if ((n = ctl_import_csv(&t->io, &p, &line, fields, ncols)) == 0)
 			break;
 		if (n < 0)
 			continue;
 		/* A blank line, or one of commas only, is nothing. */
-		for (i = 0; i < (size_t)n && *imp_trim(fields[i]) == '\0'; i++)
+		for (i = 0; i < (size_t)n && *ctl_import_trim(fields[i]) == '\0'; i++)
 			;
 		if (i == (size_t)n)
 			continue;
@@ -698,14 +541,14 @@ imp_xml_text(struct imp *t, size_t line, xmlNode *e)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
 			len += strlen((const char *)n->content);
 		else if (n->type == XML_ENTITY_REF_NODE)
-			why = civic_arena_printf(t->c->arena, "the entity &%s; is not read",
+			why = civic_arena_printf(t->io.c->arena, "the entity &%s; is not read",
 			    (const char *)n->name);
 		else if (n->type != XML_COMMENT_NODE && n->type != XML_PI_NODE)
 			why = "an element inside a value";
-	if (why == NULL && (s = w = civic_arena_alloc(t->c->arena, len + 1)) == NULL)
+	if (why == NULL && (s = w = civic_arena_alloc(t->io.c->arena, len + 1)) == NULL)
 		why = "out of memory";
 	if (why != NULL) {
-		imp_fault(t, line, "%s: %s", (const char *)e->name, why);
+		ctl_import_fault(&t->io, line, "%s: %s", (const char *)e->name, why);
 		goto out;
 	}
 	for (n = e->children; n != NULL; n = n->next)
@@ -744,19 +587,19 @@ imp_xml_entry(struct imp *t, xmlNode *entry, size_t *seen)
 	int		 k, bad = 0;
 
 	if (entry->properties != NULL) {
-		imp_fault(t, line, "entry: attributes are not read: the values are elements");
+		ctl_import_fault(&t->io, line, "entry: attributes are not read: the values are elements");
 		bad = 1;
 	}
 	for (e = entry->children; e != NULL; e = e->next) {
 		if (imp_xml_blank(e))
 			continue;
 		if (e->type != XML_ELEMENT_NODE) {
-			imp_fault(t, line, "entry: text outside the elements of its values");
+			ctl_import_fault(&t->io, line, "entry: text outside the elements of its values");
 			bad = 1;
 			continue;
 		}
 		if ((k = imp_column(t, (const char *)e->name)) < 0) {
-			imp_fault(t, line, "%s: no such field", e->name);
+			ctl_import_fault(&t->io, line, "%s: no such field", e->name);
 			bad = 1;
 			continue;
 		}
@@ -764,12 +607,12 @@ imp_xml_entry(struct imp *t, xmlNode *entry, size_t *seen)
 			if (cols[j] == k)
 				break;
 		if (j < n) {
-			imp_fault(t, line, "%s: given twice", e->name);
+			ctl_import_fault(&t->io, line, "%s: given twice", e->name);
 			bad = 1;
 			continue;
 		}
 		if (e->properties != NULL) {
-			imp_fault(t, line, "%s: attributes are not read", e->name);
+			ctl_import_fault(&t->io, line, "%s: attributes are not read", e->name);
 			bad = 1;
 		}
 		if ((vals[n] = imp_xml_text(t, line, e)) == NULL) {
@@ -794,7 +637,7 @@ imp_xml(struct imp *t, const char *buf, size_t len)
 
 	xmlSetExternalEntityLoader(imp_xml_noload);
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		imp_fault(t, 0, "out of memory");
+		ctl_import_fault(&t->io, 0, "out of memory");
 		goto out;
 	}
 	/*
@@ -803,16 +646,16 @@ imp_xml(struct imp *t, const char *buf, size_t len)
 	 * parser's own limits stand (no XML_PARSE_HUGE).  Errors are ours to
 	 * report, with their line.
 	 */
-	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, t->file, NULL, XML_PARSE_NONET |
+	doc = xmlCtxtReadMemory(ctxt, buf, (int)len, t->io.file, NULL, XML_PARSE_NONET |
 	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
 	if (doc == NULL || !ctxt->wellFormed) {
 		err = xmlCtxtGetLastError(ctxt);
 		if (err != NULL && err->message != NULL)
-			imp_fault(t, err->line > 0 ? (size_t)err->line : 0,
+			ctl_import_fault(&t->io, err->line > 0 ? (size_t)err->line : 0,
 			    "not well-formed XML: %.*s", (int)strcspn(err->message, "\n"),
 			    err->message);
 		else
-			imp_fault(t, 0, "not well-formed XML");
+			ctl_import_fault(&t->io, 0, "not well-formed XML");
 		goto out;
 	}
 	/*
@@ -821,13 +664,13 @@ imp_xml(struct imp *t, const char *buf, size_t len)
 	 * gigabytes); the format has no need of one, so none is accepted.
 	 */
 	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		imp_fault(t, doc->intSubset != NULL ? (size_t)xmlGetLineNo((xmlNode *)doc->intSubset) :
+		ctl_import_fault(&t->io, doc->intSubset != NULL ? (size_t)xmlGetLineNo((xmlNode *)doc->intSubset) :
 		    1, "a document type declaration (<!DOCTYPE>) is not accepted");
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || strcmp((const char *)root->name, "catalogue") != 0) {
-		imp_fault(t, root != NULL ? (size_t)xmlGetLineNo(root) : 1,
+		ctl_import_fault(&t->io, root != NULL ? (size_t)xmlGetLineNo(root) : 1,
 		    "the root element is not <catalogue>");
 		goto out;
 	}
@@ -835,7 +678,7 @@ imp_xml(struct imp *t, const char *buf, size_t len)
 		if (imp_xml_blank(n))
 			continue;
 		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, "entry") != 0) {
-			imp_fault(t, (size_t)xmlGetLineNo(n), "catalogue: only <entry> elements");
+			ctl_import_fault(&t->io, (size_t)xmlGetLineNo(n), "catalogue: only <entry> elements");
 			continue;
 		}
 		imp_xml_entry(t, n, &seen);
@@ -850,42 +693,6 @@ out:
 }
 
 /* ---------------------------------------------------------------- file */
-
-/* The whole file, NUL-terminated, in the arena; *len its bytes. */
-static char *
-imp_read(struct imp *t, size_t *len)
-{
-	FILE		*f;
-	struct stat	 st;
-	char		*buf = NULL;
-
-	if ((f = fopen(t->file, "r")) == NULL) {
-		imp_fault(t, 0, "cannot open: %s", strerror(errno));
-		goto out;
-	}
-	/* Refused before it is read, whatever its size. */
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > IMP_MAX_FILE) {
-		imp_fault(t, 0, "larger than %u bytes: split it", IMP_MAX_FILE);
-		goto out;
-	}
-	if ((buf = civic_arena_alloc(t->c->arena, IMP_MAX_FILE + 1)) == NULL) {
-		imp_fault(t, 0, "out of memory");
-		goto out;
-	}
-	*len = fread(buf, 1, IMP_MAX_FILE + 1, f);
-	if (ferror(f)) {
-		imp_fault(t, 0, "cannot read: %s", strerror(errno));
-		buf = NULL;
-	} else if (*len > IMP_MAX_FILE) {
-		imp_fault(t, 0, "larger than %u bytes: split it", IMP_MAX_FILE);
-		buf = NULL;
-	} else
-		buf[*len] = '\0';
-out:
-	if (f != NULL)
-		fclose(f);
-	return buf;
-}
 
 /* XML by the name's extension (.xml), else by content (its first sign is "<"). */
 static int
@@ -934,7 +741,7 @@ static enum civic_err
 imp_tx(void *arg)
 {
 	struct imp		*t = arg;
-	struct cat_entryio_ctx	 c = { t->c->db, t->c->arena, 0, "civicctl", t->now };
+	struct cat_entryio_ctx	 c = { t->io.c->db, t->io.c->arena, 0, "civicctl", t->now };
 	enum cat_entryio_why	 why = CAT_ENTRYIO_OK;
 	const char		*field = NULL;
 	long long		 version;
@@ -949,7 +756,7 @@ imp_tx(void *arg)
 		row->in.version = 0;
 		if ((err = cat_entryio_save(&c, &row->in, &version, &why, &field)) != CIVIC_OK) {
 			if (err == CIVIC_ERR_CONFLICT && why != CAT_ENTRYIO_OK)
-				imp_fault(t, row->line, "%s: %s", field != NULL ? field : "entry",
+				ctl_import_fault(&t->io, row->line, "%s: %s", field != NULL ? field : "entry",
 				    imp_why(why));
 			goto out;
 		}
@@ -961,7 +768,7 @@ imp_tx(void *arg)
 		    row->published_at, row->index_no, &why)) != CIVIC_OK) {
 			if ((err == CIVIC_ERR_CONFLICT || err == CIVIC_ERR_INVALID) &&
 			    why != CAT_ENTRYIO_OK)
-				imp_fault(t, row->line, "index_no: %s", imp_why(why));
+				ctl_import_fault(&t->io, row->line, "index_no: %s", imp_why(why));
 			goto out;
 		}
 		t->published++;
@@ -990,55 +797,41 @@ ctl_import_catalogue(struct ctl *c, int argc, char *argv[])
 	}
 	if ((t = civic_arena_zalloc(c->arena, sizeof(*t))) == NULL)
 		goto out;
-	t->c = c;
-	t->file = argv[1];
+	t->io.c = c;
+	t->io.file = argv[1];
 	for (t->nfields = 0; t->nfields < CAT_ENTRYIO_NFIELDS &&
 	    cat_entryio_fields[t->nfields].name != NULL; t->nfields++)
 		;
 	t->tnow = civic_calendar_now();
 	civic_calendar_format_time(t->tnow, t->now);
-	if (civic_valid_init() != CIVIC_OK) {
-		imp_fault(t, 0, "cannot compile the validators");
+	if ((buf = ctl_import_load(&t->io, IMP_MAX_FILE, &len)) == NULL)
 		goto out;
-	}
-	if ((buf = imp_read(t, &len)) == NULL)
-		goto out;
-	if (memchr(buf, '\0', len) != NULL) {
-		imp_fault(t, 0, "a NUL byte: not a text file");
-		goto out;
-	}
 	if ((t->rows = civic_arena_alloc(c->arena, (IMP_MAX_ROWS + 1) * sizeof(*t->rows))) ==
 	    NULL) {
-		imp_fault(t, 0, "out of memory");
+		ctl_import_fault(&t->io, 0, "out of memory");
 		goto out;
 	}
-	if (imp_is_xml(t->file, buf))
+	if (imp_is_xml(t->io.file, buf))
 		imp_xml(t, buf, len);
 	else
 		imp_csv(t, buf);
-	if (t->nerrors == 0 && t->nrows == 0)
-		imp_fault(t, 0, "no entries");
-	if (t->nerrors > IMP_MAX_ERRORS) {
-		fprintf(stderr, "%s: %zu faults, the first %d listed; nothing imported\n",
-		    t->file, t->nerrors, IMP_MAX_ERRORS);
-		goto out;
-	}
-	if (t->nerrors > 0) {
-		fprintf(stderr, "%s: %zu fault%s; nothing imported\n", t->file, t->nerrors,
-		    t->nerrors == 1 ? "" : "s");
+	if (t->io.nerrors == 0 && t->nrows == 0)
+		ctl_import_fault(&t->io, 0, "no entries");
+	if (t->io.nerrors > 0) {
+		ctl_import_refused(&t->io);
 		goto out;
 	}
 	if ((err = civic_db_tx(c->db, imp_tx, t)) != CIVIC_OK) {
-		if (t->nerrors == 0)
-			imp_fault(t, 0, "the database: %s (%s)", civic_strerror(err),
+		if (t->io.nerrors == 0)
+			ctl_import_fault(&t->io, 0, "the database: %s (%s)", civic_strerror(err),
 			    civic_db_error(c->db));
-		fprintf(stderr, "%s: nothing imported\n", t->file);
+		fprintf(stderr, "%s: nothing imported\n", t->io.file);
 		goto out;
 	}
 	for (i = 0; i < t->nrows; i++)
 		if (!t->rows[i].draft)
-			printf("%s:%zu: %s\n", t->file, t->rows[i].line, t->rows[i].index_no);
-	printf("%s: %zu entr%s: %zu published, %zu draft%s\n", t->file, t->nrows,
+			printf("%s:%zu: %s\n", t->io.file, t->rows[i].line, t->rows[i].index_no);
+	printf("%s: %zu entr%s: %zu published, %zu draft%s\n", t->io.file, t->nrows,
 	    t->nrows == 1 ? "y" : "ies", t->published, t->drafts, t->drafts == 1 ? "" : "s");
 	rc = 0;
 out:

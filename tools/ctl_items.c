@@ -29,9 +29,6 @@
 /* Items in one file: a district hall lists some 850 (375 major, 471 sub-items). */
 #define ITEMS_MAX_ROWS		5000
 
-/* Faults reported before giving up on listing more. */
-#define ITEMS_MAX_ERRORS	100
-
 /* The columns whose CSV value is a reference by name, resolved to an id. */
 enum items_ref { ITEMS_REF_NONE, ITEMS_REF_DEPT, ITEMS_REF_THEME, ITEMS_REF_PARENT };
 
@@ -42,148 +39,15 @@ struct items_row {
 };
 
 struct items {
-	struct ctl		*c;
-	const char		*file;
+	struct ctl_import	 io;
 	size_t			 ncols;
 	int			 col[PR_ITEMIO_NFIELDS + 1];	/* CSV column -> field index */
 	struct items_row	*rows;
 	size_t			 nrows;
-	size_t			 nerrors;
 	/* Set by the transaction. */
 	size_t			 created, updated;
 	char			 now[CIVIC_CALENDAR_TIME_LEN];
 };
-
-static void	items_fault(struct items *, size_t line, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
-
-static void
-items_fault(struct items *t, size_t line, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	if (++t->nerrors > ITEMS_MAX_ERRORS)
-		return;
-	if (line > 0)
-		fprintf(stderr, "%s:%zu: ", t->file, line);
-	else
-		fprintf(stderr, "%s: ", t->file);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-/* The whole file, NUL-terminated, in the arena; *len its bytes. */
-static char *
-items_read(struct items *t, size_t *len)
-{
-	FILE	*f;
-	char	*buf = NULL;
-
-	if ((f = fopen(t->file, "r")) == NULL) {
-		items_fault(t, 0, "cannot open: %s", strerror(errno));
-		goto out;
-	}
-	if ((buf = civic_arena_alloc(t->c->arena, ITEMS_MAX_FILE + 1)) == NULL) {
-		items_fault(t, 0, "out of memory");
-		goto out;
-	}
-	*len = fread(buf, 1, ITEMS_MAX_FILE + 1, f);
-	if (ferror(f)) {
-		items_fault(t, 0, "cannot read: %s", strerror(errno));
-		buf = NULL;
-	} else if (*len > ITEMS_MAX_FILE) {
-		items_fault(t, 0, "larger than %u bytes", ITEMS_MAX_FILE);
-		buf = NULL;
-	} else
-		buf[*len] = '\0';
-out:
-	if (f != NULL)
-		fclose(f);
-	return buf;
-}
-
-/*
- * One CSV record (RFC 4180: fields in double quotes may hold commas, line
- * ends and "" for a quote) from *pp, its fields written in place; *line
- * counts the lines it spans.  Returns the number of fields (0 at the end),
- * or -1 for a malformed record, after reporting it.
- */
-static int
-items_record(struct items *t, char **pp, size_t *line, char *fields[], size_t max)
-{
-	char	*p = *pp, *out;
-	size_t	 n = 0, start = *line;
-	int	 quoted;
-
-	if (*p == '\0')
-		return 0;
-	for (;;) {
-		if (n == max) {
-			items_fault(t, start, "more than %zu fields", max);
-			goto bad;
-		}
-		fields[n++] = out = p;
-		quoted = *p == '"';
-		if (quoted) {
-			p++;
-			for (;;) {
-				if (*p == '\0') {
-					items_fault(t, start, "a quoted field is not closed");
-					goto bad;
-				}
-				if (*p == '"' && p[1] == '"') {
-					*out++ = '"';
-					p += 2;
-				} else if (*p == '"') {
-					p++;
-					break;
-				} else {
-					if (*p == '\n')
-						(*line)++;
-					*out++ = *p++;
-				}
-			}
-			if (*p != ',' && *p != '\n' && *p != '\r' && *p != '\0') {
-				items_fault(t, start, "text after a quoted field");
-				goto bad;
-			}
-		} else
-			while (*p != ',' && *p != '\n' && *p != '\r' && *p != '\0') {
-				if (*p == '"') {
-					items_fault(t, start, "a quote inside an unquoted field");
-					goto bad;
-				}
-				*out++ = *p++;
-			}
-		if (*p == ',') {
-			*out = '\0';
-			p++;
-			continue;
-		}
-		if (*p == '\r')
-			*p++ = '\0';
-		if (*p == '\n') {
-			*p++ = '\0';
-			(*line)++;
-		}
-		*out = '\0';
-		break;
-	}
-	*pp = p;
-	return (int)n;
-bad:
-	/* Skip to the next line, to go on checking. */
-	while (*p != '\0' && *p != '\n')
-		p++;
-	if (*p == '\n') {
-		p++;
-		(*line)++;
-	}
-	*pp = p;
-	return -1;
-}
 
 /* The field index of a column name, or -1. */
 static int
@@ -212,20 +76,6 @@ items_ref_of(const char *name)
 	return ITEMS_REF_NONE;
 }
 
-/* Trims ASCII blanks at both ends, in place. */
-static char *
-items_trim(char *s)
-{
-	size_t	 n;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = '\0';
-	return s;
-}
-
 /* The id of what a reference names, as text, or NULL when there is none. */
 static const char *
 items_resolve(struct items *t, enum items_ref ref, const char *v)
@@ -236,7 +86,7 @@ items_resolve(struct items *t, enum items_ref ref, const char *v)
 	struct civic_param	 p[] = { CIVIC_PTEXT(v) };
 	struct civic_rows	 rows;
 
-	if (civic_db_query(t->c->db, t->c->arena, ref == ITEMS_REF_DEPT ? dept : theme, p, 1,
+	if (civic_db_query(t->io.c->db, t->io.c->arena, ref == ITEMS_REF_DEPT ? dept : theme, p, 1,
 	    1, &rows) != CIVIC_OK || rows.nrows != 1)
 		return NULL;
 	return rows.cell[0];
@@ -264,21 +114,21 @@ items_check(struct items *t, struct items_row *row, char *fields[], size_t n)
 	int				 k, bad = 0;
 
 	for (i = 0; i < n; i++) {
-		v = items_trim(fields[i]);
+		v = ctl_import_trim(fields[i]);
 		if (*v == '\0')
 			continue;
 		k = t->col[i];
 		f = &pr_itemio_fields[k];
 		ref = items_ref_of(f->name);
 		if (!civic_utf8_valid(v, strlen(v))) {
-			items_fault(t, row->line, "%s: not valid UTF-8", f->name);
+			ctl_import_fault(&t->io, row->line, "%s: not valid UTF-8", f->name);
 			bad = 1;
 			continue;
 		}
 		if (ref == ITEMS_REF_NONE &&
 		    (e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK) {
 			/* A code's length is its pattern's business: say what it should be. */
-			items_fault(t, row->line, "%s: %s", f->name, pr_itemio_message(
+			ctl_import_fault(&t->io, row->line, "%s: %s", f->name, pr_itemio_message(
 			    strcmp(f->name, "code") == 0 ? "prereview.items.code" :
 			    civic_valid_key(e)));
 			bad = 1;
@@ -286,7 +136,7 @@ items_check(struct items *t, struct items_row *row, char *fields[], size_t n)
 		}
 		if (ref == ITEMS_REF_DEPT || ref == ITEMS_REF_THEME) {
 			if ((id = items_resolve(t, ref, v)) == NULL) {
-				items_fault(t, row->line, "%s: no %s \"%s\"", f->name,
+				ctl_import_fault(&t->io, row->line, "%s: no %s \"%s\"", f->name,
 				    ref == ITEMS_REF_DEPT ? "department with the code" :
 				    "theme named", v);
 				bad = 1;
@@ -299,7 +149,7 @@ items_check(struct items *t, struct items_row *row, char *fields[], size_t n)
 	for (j = 0; j < PR_ITEMIO_NFIELDS; j++)
 		if ((pr_itemio_fields[j].flags & CIVIC_F_REQUIRED) && row->val[j] == NULL &&
 		    !bad) {
-			items_fault(t, row->line, "%s: required", pr_itemio_fields[j].name);
+			ctl_import_fault(&t->io, row->line, "%s: required", pr_itemio_fields[j].name);
 			bad = 1;
 		}
 	if (bad)
@@ -309,13 +159,13 @@ items_check(struct items *t, struct items_row *row, char *fields[], size_t n)
 	row->in.parent_code = row->val[k];
 	row->val[k] = NULL;
 	pr_itemio_read(&row->in, items_get, row);
-	if ((key = pr_itemio_check(t->c->arena, &row->in, &field)) != NULL) {
-		items_fault(t, row->line, "%s: %s", field, pr_itemio_message(key));
+	if ((key = pr_itemio_check(t->io.c->arena, &row->in, &field)) != NULL) {
+		ctl_import_fault(&t->io, row->line, "%s: %s", field, pr_itemio_message(key));
 		return;
 	}
 	for (i = 0; i < t->nrows; i++)
 		if (strcmp(t->rows[i].in.code, row->in.code) == 0) {
-			items_fault(t, row->line, "code: %s already on line %zu", row->in.code,
+			ctl_import_fault(&t->io, row->line, "code: %s already on line %zu", row->in.code,
 			    t->rows[i].line);
 			return;
 		}
@@ -333,42 +183,42 @@ items_parse(struct items *t, char *buf)
 	/* Spreadsheets write a byte-order mark before UTF-8. */
 	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
-	if ((n = items_record(t, &p, &line, fields, PR_ITEMIO_NFIELDS + 1)) <= 0) {
+	if ((n = ctl_import_csv(&t->io, &p, &line, fields, PR_ITEMIO_NFIELDS + 1)) <= 0) {
 		if (n == 0)
-			items_fault(t, 1, "no heading record");
+			ctl_import_fault(&t->io, 1, "no heading record");
 		return;
 	}
 	t->ncols = (size_t)n;
 	for (i = 0; i < t->ncols; i++) {
-		if ((k = items_field(items_trim(fields[i]))) < 0) {
-			items_fault(t, 1, "unknown column \"%s\"", fields[i]);
+		if ((k = items_field(ctl_import_trim(fields[i]))) < 0) {
+			ctl_import_fault(&t->io, 1, "unknown column \"%s\"", fields[i]);
 			continue;
 		}
 		for (j = 0; j < i; j++)
 			if (t->col[j] == k)
-				items_fault(t, 1, "column \"%s\" twice", fields[i]);
+				ctl_import_fault(&t->io, 1, "column \"%s\" twice", fields[i]);
 		t->col[i] = k;
 	}
-	if (t->nerrors > 0)
+	if (t->io.nerrors > 0)
 		return;
-	if ((t->rows = civic_arena_alloc(t->c->arena, ITEMS_MAX_ROWS * sizeof(*t->rows))) ==
+	if ((t->rows = civic_arena_alloc(t->io.c->arena, ITEMS_MAX_ROWS * sizeof(*t->rows))) ==
 	    NULL) {
-		items_fault(t, 0, "out of memory");
+		ctl_import_fault(&t->io, 0, "out of memory");
 		return;
 	}
 	for (;;) {
 		start = line;
-		if ((n = items_record(t, &p, &line, fields, t->ncols)) == 0)
+		if ((n = ctl_import_csv(&t->io, &p, &line, fields, t->ncols)) == 0)
 			break;
 		if (n < 0)
 			continue;
 		/* A blank line, or one of commas only, is nothing. */
-		for (i = 0; i < (size_t)n && *items_trim(fields[i]) == '\0'; i++)
+		for (i = 0; i < (size_t)n && *ctl_import_trim(fields[i]) == '\0'; i++)
 			;
 		if (i == (size_t)n)
 			continue;
 		if (t->nrows == ITEMS_MAX_ROWS) {
-			items_fault(t, start, "more than %d items", ITEMS_MAX_ROWS);
+			ctl_import_fault(&t->io, start, "more than %d items", ITEMS_MAX_ROWS);
 			return;
 		}
 		memset(&t->rows[t->nrows], 0, sizeof(t->rows[t->nrows]));
@@ -389,7 +239,7 @@ items_tx(void *arg)
 		[PR_ITEMIO_REF] = "prereview.items.ref",
 	};
 	struct items		*t = arg;
-	struct pr_itemio_ctx	 c = { t->c->db, t->c->arena, 0, "civicctl", t->now };
+	struct pr_itemio_ctx	 c = { t->io.c->db, t->io.c->arena, 0, "civicctl", t->now };
 	struct civic_rows	 rows;
 	enum pr_itemio_why	 why;
 	const char		*field;
@@ -410,7 +260,7 @@ items_tx(void *arg)
 			row->in.parent = 0;
 		if ((err = pr_itemio_save(&c, &row->in, &version, &why, &field)) != CIVIC_OK) {
 			if (err == CIVIC_ERR_CONFLICT && why != PR_ITEMIO_OK)
-				items_fault(t, row->line, "%s: %s", field != NULL ? field : "item",
+				ctl_import_fault(&t->io, row->line, "%s: %s", field != NULL ? field : "item",
 				    pr_itemio_message(why_key[why]));
 			goto out;
 		}
@@ -443,33 +293,24 @@ ctl_import_items(struct ctl *c, int argc, char *argv[])
 	if ((t = civic_arena_alloc(c->arena, sizeof(*t))) == NULL)
 		goto out;
 	memset(t, 0, sizeof(*t));
-	t->c = c;
-	t->file = argv[1];
-	if (civic_valid_init() != CIVIC_OK) {
-		items_fault(t, 0, "cannot compile the validators");
+	t->io.c = c;
+	t->io.file = argv[1];
+	if ((buf = ctl_import_load(&t->io, ITEMS_MAX_FILE, &len)) == NULL)
 		goto out;
-	}
-	if ((buf = items_read(t, &len)) == NULL)
-		goto out;
-	if (memchr(buf, '\0', len) != NULL) {
-		items_fault(t, 0, "NUL byte");
-		goto out;
-	}
 	items_parse(t, buf);
-	if (t->nerrors > 0) {
-		fprintf(stderr, "%s: %zu fault%s; nothing imported\n", t->file, t->nerrors,
-		    t->nerrors == 1 ? "" : "s");
+	if (t->io.nerrors > 0) {
+		ctl_import_refused(&t->io);
 		goto out;
 	}
 	civic_calendar_now_of(c->cfg, "prereview.now", t->now);
 	if ((err = civic_db_tx(c->db, items_tx, t)) != CIVIC_OK) {
-		if (t->nerrors == 0)
-			items_fault(t, 0, "the database: %s (%s)", civic_strerror(err),
+		if (t->io.nerrors == 0)
+			ctl_import_fault(&t->io, 0, "the database: %s (%s)", civic_strerror(err),
 			    civic_db_error(c->db));
-		fprintf(stderr, "%s: nothing imported\n", t->file);
+		fprintf(stderr, "%s: nothing imported\n", t->io.file);
 		goto out;
 	}
-	printf("%s: %zu items: %zu new, %zu updated\n", t->file, t->nrows, t->created,
+	printf("%s: %zu items: %zu new, %zu updated\n", t->io.file, t->nrows, t->created,
 	    t->updated);
 	rc = 0;
 out:
