@@ -312,6 +312,8 @@ search 专项资金 year=2025
 check_eq "专项资金 in 2025" "3 2" "$(ids)"
 search 郫教发〔2026〕12号
 check_eq "a full 文号 (郫教发〔2026〕12号) finds entry 9" "9" "$(ids)"
+search 郫财发〔2025〕7号
+check_eq "another 文号 finds its entry alone (not the 2024 one it replaced)" "2" "$(ids)"
 search 008213402/2026-00001
 check_eq "an index number finds its entry" "9" "$(ids)"
 search 应急预案
