@@ -573,6 +573,11 @@
                 <xsl:with-param name="s" select="string(search/@q)"/>
               </xsl:call-template>
             </xsl:when>
+            <xsl:when test="string($query) != ''">
+              <xsl:call-template name="cb-t">
+                <xsl:with-param name="key" select="'list-filtered'"/>
+              </xsl:call-template>
+            </xsl:when>
             <xsl:otherwise>
               <xsl:call-template name="cb-t">
                 <xsl:with-param name="key" select="'list'"/>

@@ -318,6 +318,10 @@ search 008213402/2026-00001
 check_eq "an index number finds its entry" "9" "$(ids)"
 search 应急预案
 check_eq "应急预案 finds entry 12" "12" "$(ids)"
+search 预算
+check_eq "a two-character word (预算) finds entry 4" "4" "$(ids)"
+search 解读
+check_eq "another (解读) finds entry 3" "3" "$(ids)"
 search 部门决算
 check_eq "部门决算 finds entry 5" "5" "$(ids)"
 for w in 底稿 领导分工 收费明细 名册 草稿 意向; do
