@@ -165,33 +165,50 @@ filter_params(const struct filter *f, enum facet skip, struct civic_param *p)
 /* ---------------------------------------------------------------- facets */
 
 /*
+ * The tree and body facets count the filtered entries once, grouped by
+ * their leaf (theme, body) in a derived table, and add the groups up the
+ * tree: counting in a subquery a node, the filter and the search would
+ * run once a node (seconds, at a few thousand entries).
+ *
  * The nodes shown: active, under no inactive node.  A node's count is its
  * whole subtree's; the closure table has each (ancestor, descendant) once,
  * so an entry is counted once under each node above it.
  */
 #define CB_CATEGORIES(search) \
-	"SELECT c.id, c.parent_id, c.code, c.name, (SELECT COUNT(*) FROM cat_entry e " \
-	"JOIN cat_category_path cp ON cp.descendant_id = e.category_id AND cp.ancestor_id = c.id " \
-	"WHERE " CAT_LISTED("e") " " CB_FILTER search ") AS n " \
-	"FROM cat_category c WHERE c.active = 1 AND NOT EXISTS (SELECT 1 " \
+	"SELECT c.id, c.parent_id, c.code, c.name, COALESCE(SUM(x.n), 0) AS n " \
+	"FROM cat_category c JOIN cat_category_path cp ON cp.ancestor_id = c.id " \
+	"LEFT JOIN (SELECT e.category_id, COUNT(*) AS n FROM cat_entry e " \
+	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY e.category_id) x " \
+	"ON x.category_id = cp.descendant_id " \
+	"WHERE c.active = 1 AND NOT EXISTS (SELECT 1 " \
 	"FROM cat_category_path a JOIN cat_category ac ON ac.id = a.ancestor_id " \
-	"WHERE a.descendant_id = c.id AND ac.active = 0) ORDER BY c.depth, c.sort, c.id"
+	"WHERE a.descendant_id = c.id AND ac.active = 0) " \
+	"GROUP BY c.id, c.parent_id, c.code, c.name, c.depth, c.sort " \
+	"ORDER BY c.depth, c.sort, c.id"
 
-/* An entry counts under its lead body and under each joint body. */
+/*
+ * An entry counts under its lead body and under each joint body: the
+ * entries' (entry, body) pairs, each entry once a body.
+ */
 #define CB_BODIES(search) \
-	"SELECT b.department_id AS id, d.name, (SELECT COUNT(*) FROM cat_entry e " \
-	"WHERE " CAT_LISTED("e") " AND (e.body_id = b.department_id OR EXISTS (SELECT 1 " \
-	"FROM cat_entry_body jb WHERE jb.entry_id = e.id AND jb.body_id = b.department_id)) " \
-	CB_FILTER search ") AS n FROM cat_body b JOIN department d ON d.id = b.department_id " \
-	"ORDER BY b.sort, b.department_id"
+	"SELECT b.department_id AS id, d.name, COALESCE(x.n, 0) AS n " \
+	"FROM cat_body b JOIN department d ON d.id = b.department_id " \
+	"LEFT JOIN (SELECT eb.bid, COUNT(DISTINCT e.id) AS n FROM cat_entry e " \
+	"JOIN (SELECT id AS eid, body_id AS bid FROM cat_entry UNION ALL " \
+	"SELECT entry_id, body_id FROM cat_entry_body) eb ON eb.eid = e.id " \
+	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY eb.bid) x " \
+	"ON x.bid = b.department_id ORDER BY b.sort, b.department_id"
 
-/* A theme of the first level counts its children's entries. */
+/* A theme of the first level counts its children's entries (and its own, if any). */
 #define CB_THEMES(search) \
-	"SELECT t.id, t.parent_id, t.code, t.name, (SELECT COUNT(*) FROM cat_entry e " \
-	"WHERE " CAT_LISTED("e") " AND (e.theme_id = t.id OR e.theme_id IN (SELECT s.id " \
-	"FROM cat_theme s WHERE s.parent_id = t.id)) " CB_FILTER search ") AS n " \
+	"SELECT t.id, t.parent_id, t.code, t.name, COALESCE(SUM(x.n), 0) AS n " \
 	"FROM cat_theme t LEFT JOIN cat_theme tp ON tp.id = t.parent_id " \
+	"JOIN cat_theme s ON s.id = t.id OR s.parent_id = t.id " \
+	"LEFT JOIN (SELECT e.theme_id, COUNT(*) AS n FROM cat_entry e " \
+	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY e.theme_id) x " \
+	"ON x.theme_id = s.id " \
 	"WHERE t.active = 1 AND (t.parent_id IS NULL OR tp.active = 1) " \
+	"GROUP BY t.id, t.parent_id, t.code, t.name, t.sort " \
 	"ORDER BY t.parent_id IS NOT NULL, t.sort, t.id"
 
 #define CB_YEARS(search) \
