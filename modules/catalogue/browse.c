@@ -176,7 +176,7 @@ filter_params(const struct filter *f, enum facet skip, struct civic_param *p)
  */
 #define CB_CATEGORIES(search) \
 	"SELECT c.id, c.parent_id, c.code, c.name, COALESCE(SUM(x.n), 0) AS n " \
-	"FROM cat_category c JOIN cat_category_path cp ON cp.ancestor_id = c.id " \
+	"FROM cat_category c LEFT JOIN cat_category_path cp ON cp.ancestor_id = c.id " \
 	"LEFT JOIN (SELECT e.category_id, COUNT(*) AS n FROM cat_entry e " \
 	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY e.category_id) x " \
 	"ON x.category_id = cp.descendant_id " \
