@@ -111,7 +111,9 @@ ctl_import_csv(struct ctl_import *io, char **pp, size_t *line, char *fields[], s
 
 	while (*p != '\0' && why == NULL) {
 		if (n == max) {
-			why = "more fields than there are columns";
+			/* Said here, with the count; "" stops the record the same way. */
+			ctl_import_fault(io, start, "more than %zu fields", max);
+			why = "";
 			break;
 		}
 		fields[n++] = w = p;
@@ -148,7 +150,8 @@ ctl_import_csv(struct ctl_import *io, char **pp, size_t *line, char *fields[], s
 		*w = '\0';
 	}
 	if (why != NULL) {
-		ctl_import_fault(io, start, "%s", why);
+		if (*why != '\0')
+			ctl_import_fault(io, start, "%s", why);
 		/* The rest of its line is skipped, to go on checking. */
 		while (*p != '\0' && *p != '\n')
 			p++;

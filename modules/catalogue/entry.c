@@ -306,7 +306,7 @@ ce_feed(struct civic_req *r)
 	    "WHERE b.department_id = ?";
 	long long		 cat = feed_id(r, "category"), body = feed_id(r, "body");
 	struct civic_atom	 feed = { "catalogue", "政府信息公开目录",
-				    "Government information disclosure catalogue", "e/" };
+				    "Government information disclosure catalogue", "e/", NULL };
 	struct civic_param	 p[6], one[1];
 	struct civic_rows	 rows, name;
 	enum civic_err		 err;
@@ -328,7 +328,9 @@ ce_feed(struct civic_req *r)
 		    name.cell[0]);
 		feed.title_en = civic_arena_printf(r->arena, "%s: %s", feed.title_en,
 		    name.cell[0]);
-		if (feed.title_zh == NULL || feed.title_en == NULL) {
+		feed.feed = civic_arena_printf(r->arena, "catalogue/%s/%lld",
+		    cat > 0 ? "category" : "body", cat > 0 ? cat : body);
+		if (feed.title_zh == NULL || feed.title_en == NULL || feed.feed == NULL) {
 			st = 500;
 			goto out;
 		}
@@ -350,34 +352,6 @@ out:
 }
 
 /* ---------------------------------------------------------------- sitemap */
-
-/*
- * The site's origin for absolute URLs, as the core's Atom feed makes it
- * (atom.c's atom_origin, which is static there): site.base_url when it
- * is absolute, else the scheme, SERVER_NAME and a port not the scheme's
- * own.  Without a trailing slash.
- */
-static const char *
-sitemap_origin(struct civic_req *r)
-{
-	const char	*base = civic_config_get(r->worker->cfg, "site.base_url");
-	const char	*name = civic_req_param(r, "SERVER_NAME");
-	const char	*port = civic_req_param(r, "SERVER_PORT");
-	const char	*h;
-
-	if (base != NULL && (strncmp(base, "https://", 8) == 0 ||
-	    strncmp(base, "http://", 7) == 0)) {
-		h = strstr(base, "://") + 3;
-		return civic_arena_strndup(r->arena, base, (size_t)(h - base) + strcspn(h, "/"));
-	}
-	if (name == NULL || name[0] == '\0' || strcspn(name, "/\"<>\\: ") != strlen(name))
-		name = "localhost";
-	if (port == NULL || port[0] == '\0' || strspn(port, "0123456789") != strlen(port) ||
-	    strcmp(port, r->https ? "443" : "80") == 0)
-		port = NULL;
-	return civic_arena_printf(r->arena, "%s://%s%s%s", r->https ? "https" : "http", name,
-	    port != NULL ? ":" : "", port != NULL ? port : "");
-}
 
 static void
 sitemap_doc_free(void *doc)
@@ -424,7 +398,7 @@ ce_sitemap(struct civic_req *r)
 	    "FROM cat_entry e WHERE " CAT_LISTED("e") " AND e.id BETWEEN ? AND ? "
 	    "ORDER BY e.id LIMIT ?";
 	long long		 part = civic_req_int(r, "part", 0), n, first = 1, last;
-	const char		*origin = sitemap_origin(r), *mount = r->worker->mount;
+	const char		*origin = civic_atom_origin(r, NULL), *mount = r->worker->mount;
 	struct civic_param	 p[3];
 	struct civic_rows	 rows;
 	xmlDocPtr		 doc;

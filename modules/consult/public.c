@@ -94,7 +94,7 @@ public_feed(struct civic_req *r)
 	    "FROM consult_question q JOIN department d ON d.id = q.area_id "
 	    "WHERE q.published = 1 ORDER BY q.published_at DESC, q.id DESC LIMIT ?";
 	static const struct civic_atom feed = { "consult", "在线咨询 答复选登",
-	    "Online enquiries: published answers", "answers/" };
+	    "Online enquiries: published answers", "answers/", NULL };
 	struct civic_param	 p[] = { CIVIC_PINT(PUBLIC_FEED_SIZE) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;

@@ -20,22 +20,19 @@ atom_doc_free(void *doc)
 	xmlFreeDoc(doc);
 }
 
-/*
- * The site's origin for absolute URLs: site.base_url when it is absolute
- * ("https://www.example.gov.cn/"), else the scheme, the web server's
- * own name for this site (SERVER_NAME, from its configuration) and its
- * port when not the scheme's own.  Without a trailing slash.  *host
- * gets the host alone, for tag: URIs.
- */
-static const char *
-atom_origin(struct civic_req *r, const char **host)
+/* NULL for host: the caller wants the origin only. */
+const char *
+civic_atom_origin(struct civic_req *r, const char **host)
 {
+	const char	*ignored;
 	const char	*base = civic_config_get(r->worker->cfg, "site.base_url");
 	const char	*name = civic_req_param(r, "SERVER_NAME");
 	const char	*port = civic_req_param(r, "SERVER_PORT");
 	const char	*h;
 	size_t		 len;
 
+	if (host == NULL)
+		host = &ignored;
 	if (strncmp(base, "https://", 8) == 0 || strncmp(base, "http://", 7) == 0) {
 		h = strstr(base, "://") + 3;
 		len = strcspn(h, "/:");
@@ -77,7 +74,7 @@ civic_atom_feed(struct civic_req *r, const struct civic_atom *f,
 	size_t		 i;
 	int		 st = 500;
 
-	if ((origin = atom_origin(r, &host)) == NULL ||
+	if ((origin = civic_atom_origin(r, &host)) == NULL ||
 	    (doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
 		goto out;
 	if (civic_arena_cleanup(r->arena, atom_doc_free, doc) != CIVIC_OK ||
@@ -88,7 +85,7 @@ civic_atom_feed(struct civic_req *r, const struct civic_atom *f,
 	xmlDocSetRootElement(doc, feed);
 	xmlNodeSetLang(feed, BAD_CAST (en ? "en" : "zh-CN"));
 	civic_page_add(r, feed, "id", civic_arena_printf(r->arena, "tag:%s,2026:%s", host,
-	    f->tag));
+	    f->feed != NULL ? f->feed : f->tag));
 	civic_page_add(r, feed, "title", civic_arena_printf(r->arena, "%s %s", site,
 	    en ? f->title_en : f->title_zh));
 	/* The newest publication, or now for a feed with no entry yet. */

@@ -20,6 +20,13 @@ struct civic_atom {
 	const char	*title_zh;	/* after the site's name */
 	const char	*title_en;
 	const char	*path;		/* an item's page under the mount, before its id: "l/" */
+	/*
+	 * The feed's own id after tag's, when it is one of several of the
+	 * same items ("catalogue/body/3": a body's feed); NULL: tag's.  Its
+	 * items keep their ids (tag and key) in every feed, so that a
+	 * reader of two feeds sees an item once.
+	 */
+	const char	*feed;
 };
 
 /*
@@ -30,6 +37,15 @@ struct civic_atom {
  */
 int	 civic_atom_feed(struct civic_req *, const struct civic_atom *,
 	    const struct civic_rows *);
+
+/*
+ * The site's origin for absolute URLs, without a trailing slash:
+ * site.base_url when it is absolute ("https://www.example.gov.cn/"), else
+ * the scheme, the web server's own name for this site (SERVER_NAME) and
+ * its port when not the scheme's own.  *host (when host is not NULL)
+ * gets the host alone, for tag: URIs.  The feed's and the sitemap's.
+ */
+const char	*civic_atom_origin(struct civic_req *, const char **host);
 
 /* The SQL of a published column in the form the feed wants. */
 #define CIVIC_ATOM_TIME(c)	"DATE_FORMAT(" c ", '%Y-%m-%dT%H:%i:%s+08:00')"

@@ -199,7 +199,7 @@ public_feed(struct civic_req *r)
 	    "WHERE l.published = 1 AND l.published_at IS NOT NULL "
 	    "ORDER BY l.published_at DESC, l.id DESC LIMIT ?";
 	static const struct civic_atom feed = { "mailbox", "县长信箱 来信选登",
-	    "County Head's Mailbox: published letters", "l/" };
+	    "County Head's Mailbox: published letters", "l/", NULL };
 	const int		 en = r->lang != NULL && strcmp(r->lang, "en") == 0;
 	struct civic_param	 p[] = { CIVIC_PTEXT(en ? "Reply:" : "答复："),
 				    CIVIC_PINT(MAILBOX_FEED_SIZE) };
