@@ -270,6 +270,31 @@ W1=$(sql "SELECT id FROM cat_entry_version WHERE entry_id = $ID AND action = 'wi
 view "the withdrawal's snapshot" "$CLERK" "/catalogue/staff/e/$ID/v/$W1"
 expect_body_contains "… withdrawn then" '<state>withdrawn</state>'
 
+# ---------------------------------------------------------------- the pages as HTML
+# html NAME PATH TEXT: the page rendered (200) holds TEXT; no message key left untranslated.
+html() {
+	http GET "$2" -b "$CLERK"
+	expect_status "$1 as HTML (200)" 200
+	expect_body_contains "… $3" "$3"
+	expect_body_lacks "… every word translated" 'catalogue.edit.'
+}
+html "the list" /catalogue/staff/entries '<caption>信息管理</caption>'
+html "the list in English" '/catalogue/staff/entries?lang=en' '<caption>Entries</caption>'
+html "the form" "/catalogue/staff/e/$ID" '<legend>附件</legend>'
+html "the form in English" "/catalogue/staff/e/$ID?lang=en" 'Amended or repealed by (index number)'
+html "the history" "/catalogue/staff/e/$ID/history" '<caption>修改记录</caption>'
+html "the history in English" "/catalogue/staff/e/$ID/history?lang=en" '<caption>History</caption>'
+html "the withdrawal step" "/catalogue/staff/e/$ID/withdraw" '<label for="f-reason">'
+html "the snapshot in English" "/catalogue/staff/e/$ID/v/$W1?lang=en" 'Reason for the withdrawal'
+form_of "$CLERK" "/catalogue/staff/e/$ID"
+args=(--data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM"
+	--data-urlencode "version=$(col version "$ID")")
+for kv in "${EDIT[@]/#doc_no=*/doc_no=郫财发(2026)1号}"; do args+=(--data-urlencode "$kv"); done
+http POST "/catalogue/staff/e/$ID" -b "$CLERK" "${args[@]}"
+expect_status "a refused form as HTML (422)" 422
+expect_body_contains "… the error tied to its field" 'aria-describedby="f-doc_no-hint f-doc_no-error"'
+expect_body_lacks "… every word translated" 'catalogue.edit.'
+
 # ---------------------------------------------------------------- scope
 http GET "/catalogue/staff/e/$ID?format=xml" -b "$OTHER"
 expect_status "the clerk of 802 gets 404 on 801's entry" 404
