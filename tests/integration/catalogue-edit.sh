@@ -29,6 +29,7 @@ CTL reindex catalogue >"$W/reindex.log" 2>&1 ||
 	die "reindex catalogue failed: $(tail -n 3 "$W/reindex.log")"
 sed -i 's/^min_fill_seconds *=.*/min_fill_seconds = 0/' "$CIVIC_T/civic.conf"
 civic_program_start catalogue --workers 1
+CAT_PID=$PROGRAM_PID
 civic_program_start account --workers 1
 
 PW='catalogue editing 2026'
@@ -324,7 +325,11 @@ check_eq "… with its number" 008213401/2026-00005 "$(col index_no "$NID")"
 check_eq "… and no grams" 0 "$(grams "$NID")"
 
 # ---------------------------------------------------------------- concurrency
-# Twenty drafts of 801, published by twenty clients at once.
+# Twenty drafts of 801, published by twenty clients at once, to four
+# workers (one worker would answer them one after the other, and the
+# sequence's lock would never be waited for).
+stop_pid "$CAT_PID" 15
+civic_program_start catalogue --workers 4
 for i in $(seq 1 20); do
 	sql "INSERT INTO cat_entry (title, body_id, written_on, category_id, theme_id, genre_id,
 		disclosure, validity, state, version, created_at, updated_at)
