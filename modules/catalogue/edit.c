@@ -121,6 +121,11 @@ edit_list(struct civic_req *r)
 	if (!edit_clerk_only(r) &&
 	    (st = civic_page_query(r, "bodies", "body", bodies, NULL, 0)) != 0)
 		return st;
+	/* The filters shown in their form, and kept by the pager's links. */
+	civic_page_value(r, "state", state);
+	civic_page_value(r, "q", q);
+	if (!edit_clerk_only(r) && body > 0)
+		civic_page_value(r, "body", edit_num(r, body));
 	if ((st = civic_page_list(r, "entries", "entry", "id", sql, p, CIVIC_NITEMS(p))) != 0)
 		return st;
 	return 200;

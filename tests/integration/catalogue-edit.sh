@@ -384,4 +384,15 @@ view "… the next page" "$CLERK" "/catalogue/staff/entries?after=$NEXT"
 ALL=$(sql "SELECT COUNT(*) FROM cat_entry WHERE body_id = 801")
 check_eq "… the rest of 801's ($ALL)" $((ALL - 20)) "$(tr -d '\n' <"$BODY" | grep -o '<entry><id>' | wc -l)"
 
+view "the office's published entries, first page" "$OFFICE" '/catalogue/staff/entries?state=published'
+check_eq "… a full page" 20 "$(tr -d '\n' <"$BODY" | grep -o '<entry><id>' | wc -l)"
+expect_body_contains "… the filter shown" '<value name="state">published</value>'
+http GET '/catalogue/staff/entries?state=published' -b "$OFFICE"
+expect_body_contains "… and kept by the next page's link" '?state=published&amp;after='
+NEXT=$(sql "SELECT id FROM cat_entry WHERE state = 'published' ORDER BY id DESC LIMIT 19, 1")
+view "… the next page" "$OFFICE" "/catalogue/staff/entries?state=published&after=$NEXT"
+check_eq "… the rest of the published ones" $(($(sql "SELECT COUNT(*) FROM cat_entry WHERE state = 'published'") - 20)) \
+	"$(tr -d '\n' <"$BODY" | grep -o '<entry><id>' | wc -l)"
+expect_body_lacks "… no draft among them" '<state>draft</state>'
+
 finish
