@@ -219,6 +219,14 @@ expect_status "the staff download an attachment" 200
 expect_header "… as the PDF" Content-Type '^application/pdf'
 http GET "/catalogue/staff/e/$ID/a/$A1" -b "$OTHER"
 expect_status "… not another body's clerk" 404
+A2=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ID AND id <> $A1")
+post "$CLERK" "/catalogue/staff/e/$ID" "/catalogue/staff/e/$ID" "${EDIT[@]}" version=3 remove2="$A2" remove3=999999
+expect_status "the .docx is removed by its box (an id not of this entry: nothing)" 303
+check_eq "… the PDF left" "$A1" "$(sql "SELECT GROUP_CONCAT(id) FROM cat_attachment WHERE entry_id = $ID")"
+check_eq "… version 4 says attachments" "4 attachments" \
+	"$(sql "SELECT CONCAT(version, ' ', summary) FROM cat_entry_version WHERE entry_id = $ID ORDER BY id DESC LIMIT 1")"
+check_eq "… its snapshot has one attachment" 1 \
+	"$(sql "SELECT (LENGTH(snapshot) - LENGTH(REPLACE(snapshot, '<attachment>', ''))) DIV LENGTH('<attachment>') FROM cat_entry_version WHERE entry_id = $ID ORDER BY id DESC LIMIT 1")"
 
 # ---------------------------------------------------------------- publish
 view "the publication step" "$CLERK" "/catalogue/staff/e/$ID/publish"
@@ -265,7 +273,7 @@ check_eq "… the same number" "published 008213401/2026-00004" \
 check_eq "… the sequence untouched" 5 "$(sql "SELECT next FROM cat_index_seq WHERE body_id = 801 AND year = 2026")"
 check "… indexed again" test "$(grams "$ID")" -gt 0
 view "the history after all that" "$CLERK" "/catalogue/staff/e/$ID/history"
-check_eq "… seven rows (created, 3 edits, publish, withdraw, publish)" 7 \
+check_eq "… eight rows (created, 3 edits, publish, edit, withdraw, publish)" 8 \
 	"$(sql "SELECT COUNT(*) FROM cat_entry_version WHERE entry_id = $ID")"
 W1=$(sql "SELECT id FROM cat_entry_version WHERE entry_id = $ID AND action = 'withdraw'")
 view "the withdrawal's snapshot" "$CLERK" "/catalogue/staff/e/$ID/v/$W1"
