@@ -453,26 +453,29 @@
             <xsl:with-param name="key" select="'catalogue.edit.part.attachments'"/>
           </xsl:call-template>
         </legend>
+        <!-- Each stored attachment in its own group, so that its box's label has its name as context. -->
         <xsl:for-each select="attachments/attachment">
-          <xsl:call-template name="field">
-            <xsl:with-param name="name" select="concat('remove', position())"/>
-            <xsl:with-param name="label" select="'catalogue.edit.f.remove'"/>
-            <xsl:with-param name="type" select="'checkbox'"/>
-            <xsl:with-param name="checkbox-value" select="string(id)"/>
-          </xsl:call-template>
-          <p class="ced-file">
-            <a href="{$cat-mount}staff/e/{/page/entry/id}/a/{id}">
-              <xsl:choose>
-                <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="name"/></xsl:otherwise>
-              </xsl:choose>
-            </a>
-            <xsl:text> (</xsl:text>
-            <xsl:call-template name="human-size">
-              <xsl:with-param name="bytes" select="size"/>
+          <fieldset class="ced-group">
+            <legend>
+              <a href="{$cat-mount}staff/e/{/page/entry/id}/a/{id}">
+                <xsl:choose>
+                  <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="name"/></xsl:otherwise>
+                </xsl:choose>
+              </a>
+              <xsl:text> (</xsl:text>
+              <xsl:call-template name="human-size">
+                <xsl:with-param name="bytes" select="size"/>
+              </xsl:call-template>
+              <xsl:text>)</xsl:text>
+            </legend>
+            <xsl:call-template name="field">
+              <xsl:with-param name="name" select="concat('remove', position())"/>
+              <xsl:with-param name="label" select="'catalogue.edit.f.remove'"/>
+              <xsl:with-param name="type" select="'checkbox'"/>
+              <xsl:with-param name="checkbox-value" select="string(id)"/>
             </xsl:call-template>
-            <xsl:text>)</xsl:text>
-          </p>
+          </fieldset>
         </xsl:for-each>
         <xsl:call-template name="ced-files">
           <xsl:with-param name="n" select="1"/>

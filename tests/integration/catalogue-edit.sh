@@ -290,6 +290,8 @@ html() {
 html "the list" /catalogue/staff/entries '<caption>信息管理</caption>'
 html "the list in English" '/catalogue/staff/entries?lang=en' '<caption>Entries</caption>'
 html "the form" "/catalogue/staff/e/$ID" '<legend>附件</legend>'
+expect_body_contains "… the PDF's box to remove it, labelled" '<label for="f-remove1">'
+expect_body_contains "… in the group of its title" '评价方案</a>'
 html "the form in English" "/catalogue/staff/e/$ID?lang=en" 'Amended or repealed by (index number)'
 html "the history" "/catalogue/staff/e/$ID/history" '<caption>修改记录</caption>'
 html "the history in English" "/catalogue/staff/e/$ID/history?lang=en" '<caption>History</caption>'
