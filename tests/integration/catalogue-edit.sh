@@ -91,6 +91,9 @@ ENTRY=(title=关于2026年度财政资金绩效评价的通知 body=801 written_
 view "the clerk's list" "$CLERK" /catalogue/staff/entries
 expect_body_contains "… shows 801's draft" '政府采购意向公开（草稿）'
 expect_body_lacks "… not 802's entries" '区教育局机构设置'
+view "the clerk's list asking for 802's" "$CLERK" '/catalogue/staff/entries?body=802'
+expect_body_lacks "… still 801's only" '区教育局'
+expect_body_contains "… 801's" '区财政局'
 view "the office's list" "$OFFICE" /catalogue/staff/entries
 expect_body_contains "… shows 802's entries" '区教育局机构设置'
 expect_body_contains "… with the bodies' filter" '<bodies>'
