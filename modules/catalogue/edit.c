@@ -120,10 +120,16 @@ edit_list(struct civic_req *r)
 
 	if (!edit_clerk_only(r) &&
 	    (st = civic_page_query(r, "bodies", "body", bodies, NULL, 0)) != 0)
-		return st;
-	if ((st = civic_page_list(r, "entries", "entry", "id", sql, p, CIVIC_NITEMS(p))) != 0)
-		return st;
-	return 200;
+		goto out;
+	/* The filters shown in their form, and kept by the pager's links. */
+	civic_page_value(r, "state", state);
+	civic_page_value(r, "q", q);
+	if (!edit_clerk_only(r) && body > 0)
+		civic_page_value(r, "body", edit_num(r, body));
+	if ((st = civic_page_list(r, "entries", "entry", "id", sql, p, CIVIC_NITEMS(p))) == 0)
+		st = 200;
+out:
+	return st;
 }
 
 /* ---------------------------------------------------------------- the form */
@@ -155,13 +161,12 @@ edit_form_lists(struct civic_req *r)
 	    CIVIC_PINT(dept) };
 	int			 st;
 
-	if ((st = civic_page_query(r, "owners", "body", owners, p, 2)) != 0 ||
-	    (st = civic_page_query(r, "bodies", "body", bodies, NULL, 0)) != 0 ||
-	    (st = civic_page_query(r, "categories", "category", leaves, NULL, 0)) != 0 ||
-	    (st = civic_page_query(r, "themes", "theme", themes, NULL, 0)) != 0 ||
-	    (st = civic_page_query(r, "genres", "genre", genres, NULL, 0)) != 0)
-		return st;
-	return 0;
+	if ((st = civic_page_query(r, "owners", "body", owners, p, 2)) == 0 &&
+	    (st = civic_page_query(r, "bodies", "body", bodies, NULL, 0)) == 0 &&
+	    (st = civic_page_query(r, "categories", "category", leaves, NULL, 0)) == 0 &&
+	    (st = civic_page_query(r, "themes", "theme", themes, NULL, 0)) == 0)
+		st = civic_page_query(r, "genres", "genre", genres, NULL, 0);
+	return st;
 }
 
 /* GET /staff/new: the empty form. */
@@ -171,12 +176,14 @@ edit_new(struct civic_req *r)
 	int	 st;
 
 	if ((st = edit_form_lists(r)) != 0)
-		return st;
+		goto out;
 	civic_page_value(r, "disclosure", "active");
 	civic_page_value(r, "validity", "valid");
 	if (edit_clerk_only(r))
 		civic_page_value(r, "body", edit_num(r, r->staff->department));
-	return 200;
+	st = 200;
+out:
+	return st;
 }
 
 /* The entry a page is about: <entry>. */
@@ -212,21 +219,22 @@ edit_values(struct civic_req *r, long long id)
 	struct civic_rows	 rows;
 	enum civic_err		 err;
 	size_t			 i, n = 0;
+	int			 st = 404;
 
 	if ((err = civic_db_query(r->db, r->arena, entry, p, 1, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
+		goto fail;
 	if (rows.nrows != 1)
-		return 404;
+		goto out;
 	civic_page_values(r, &rows);
 	if ((err = civic_db_query(r->db, r->arena, joint, p, 1, CAT_MAX_BODIES, &rows)) !=
 	    CIVIC_OK)
-		return civic_req_status(err);
+		goto fail;
 	for (i = 0; i < rows.nrows && i < CAT_MAX_BODIES - 1; i++)
 		civic_page_value(r, civic_arena_printf(r->arena, "joint%zu", i + 1),
 		    rows.cell[i]);
 	if ((err = civic_db_query(r->db, r->arena, links, p, 1, 2 + CAT_MAX_RELATED, &rows)) !=
 	    CIVIC_OK)
-		return civic_req_status(err);
+		goto fail;
 	for (i = 0; i < rows.nrows; i++) {
 		if (strcmp(rows.cell[i * 2], "interprets") == 0)
 			civic_page_value(r, "interprets", rows.cell[i * 2 + 1]);
@@ -234,7 +242,12 @@ edit_values(struct civic_req *r, long long id)
 			civic_page_value(r, civic_arena_printf(r->arena, "related%zu", ++n),
 			    rows.cell[i * 2 + 1]);
 	}
-	return 0;
+	st = 0;
+	goto out;
+fail:
+	st = civic_req_status(err);
+out:
+	return st;
 }
 
 /* The entry's attachments: <attachments>. */
@@ -259,11 +272,13 @@ edit_edit(struct civic_req *r)
 
 	if ((st = edit_head(r)) != 0 || (st = edit_form_lists(r)) != 0 ||
 	    (st = edit_attachments(r, id)) != 0 || (st = edit_values(r, id)) != 0)
-		return st;
+		goto out;
 	if (done != NULL)
 		civic_page_message(r, "info", civic_arena_printf(r->arena,
 		    "catalogue.edit.done.%s", done));
-	return 200;
+	st = 200;
+out:
+	return st;
 }
 
 static const char *
@@ -374,10 +389,10 @@ edit_save(struct civic_req *r, long long id)
 	char			 n[16];
 	enum civic_err		 err;
 	size_t			 i;
-	int			 st;
+	int			 st = 500;
 
 	if ((s = civic_arena_alloc(r->arena, sizeof(*s))) == NULL)
-		return 500;
+		goto out;
 	memset(s, 0, sizeof(*s));
 	s->r = r;
 	s->id = id;
@@ -392,17 +407,23 @@ edit_save(struct civic_req *r, long long id)
 		s->remove[i] = id != 0 ? civic_req_int(r, n, 0) : 0;
 	}
 	/* An edit names the version it was made on. */
-	if (id != 0 && s->version == 0)
-		return civic_req_refuse(r, NULL, "catalogue.edit.stale");
+	if (id != 0 && s->version == 0) {
+		st = civic_req_refuse(r, NULL, "catalogue.edit.stale");
+		goto out;
+	}
 	if (edit_clerk_only(r) && s->in.body != r->staff->department)
 		civic_req_error(r, "body", "catalogue.edit.body.own", 0);
 	if ((key = cat_entryio_check(r->arena, &s->in, &field)) != NULL)
 		civic_req_error(r, field, key, 0);
-	if (r->nerrs > 0)
-		return civic_req_refuse(r, NULL, "catalogue.edit.refused");
+	if (r->nerrs > 0) {
+		st = civic_req_refuse(r, NULL, "catalogue.edit.refused");
+		goto out;
+	}
 	err = civic_req_tx(r, edit_save_tx, s);
-	if (s->full)
-		return civic_req_refuse(r, "a1", "catalogue.edit.files.full");
+	if (s->full) {
+		st = civic_req_refuse(r, "a1", "catalogue.edit.files.full");
+		goto out;
+	}
 	switch (s->why) {
 	case CAT_ENTRYIO_STALE:
 		st = civic_req_refuse(r, NULL, "catalogue.edit.stale");
@@ -418,6 +439,7 @@ edit_save(struct civic_req *r, long long id)
 			st = civic_req_done(r, err, "catalogue.edit.stale");
 		break;
 	}
+out:
 	return st;
 }
 
@@ -444,11 +466,14 @@ edit_own(struct civic_req *r)
 	    CIVIC_PINT(dept) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
+	int			 st = 0;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p), 1, &rows)) !=
 	    CIVIC_OK)
-		return civic_req_status(err);
-	return rows.nrows == 0 ? 404 : 0;
+		st = civic_req_status(err);
+	else if (rows.nrows == 0)
+		st = 404;
+	return st;
 }
 
 /* POST /staff/e/{id} */
@@ -457,9 +482,9 @@ edit_update(struct civic_req *r)
 {
 	int	 st;
 
-	if ((st = edit_own(r)) != 0)
-		return st;
-	return edit_save(r, civic_req_seg_int(r, "id"));
+	if ((st = edit_own(r)) == 0)
+		st = edit_save(r, civic_req_seg_int(r, "id"));
+	return st;
 }
 
 /* ---------------------------------------------------------------- publish, withdraw */
@@ -471,11 +496,12 @@ edit_step(struct civic_req *r)
 	long long	 id = civic_req_seg_int(r, "id");
 	int		 st;
 
-	if ((st = edit_head(r)) != 0 || (st = edit_attachments(r, id)) != 0)
-		return st;
-	civic_page_add(r, NULL, "step", strstr(r->route->pattern, "/publish") != NULL ?
-	    "publish" : "withdraw");
-	return 200;
+	if ((st = edit_head(r)) == 0 && (st = edit_attachments(r, id)) == 0) {
+		civic_page_add(r, NULL, "step", strstr(r->route->pattern, "/publish") != NULL ?
+		    "publish" : "withdraw");
+		st = 200;
+	}
+	return st;
 }
 
 struct edit_step {
@@ -512,17 +538,21 @@ edit_step_post(struct civic_req *r, const char *reason)
 	int			 st;
 
 	if ((st = edit_own(r)) != 0)
-		return st;
+		goto out;
+	st = 500;
 	if ((s = civic_arena_alloc(r->arena, sizeof(*s))) == NULL)
-		return 500;
+		goto out;
 	memset(s, 0, sizeof(*s));
 	s->r = r;
 	s->id = civic_req_seg_int(r, "id");
 	s->reason = reason;
 	err = civic_req_tx(r, edit_step_tx, s);
 	if (s->why == CAT_ENTRYIO_INDEX)
-		return civic_req_refuse(r, NULL, "catalogue.edit.index");
-	return civic_req_done(r, err, "catalogue.edit.state");
+		st = civic_req_refuse(r, NULL, "catalogue.edit.index");
+	else
+		st = civic_req_done(r, err, "catalogue.edit.state");
+out:
+	return st;
 }
 
 /* POST /staff/e/{id}/publish */
@@ -555,10 +585,10 @@ edit_history(struct civic_req *r)
 	    CIVIC_PINT(after > 0 ? after : (1LL << 62)), CIVIC_PINT(CIVIC_PAGE_SIZE + 1) };
 	int			 st;
 
-	if ((st = edit_head(r)) != 0 ||
-	    (st = civic_page_list(r, "history", "change", "id", sql, p, CIVIC_NITEMS(p))) != 0)
-		return st;
-	return 200;
+	if ((st = edit_head(r)) == 0 &&
+	    (st = civic_page_list(r, "history", "change", "id", sql, p, CIVIC_NITEMS(p))) == 0)
+		st = 200;
+	return st;
 }
 
 /* GET /staff/e/{id}/v/{v}: one history row, and the entry as it then was. */
@@ -618,12 +648,15 @@ edit_file(struct civic_req *r)
 	    CIVIC_PINT(civic_req_seg_int(r, "a")) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
+	int			 st;
 
 	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK)
-		return civic_req_status(err);
-	if (rows.nrows != 1)
-		return 404;
-	return civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+		st = civic_req_status(err);
+	else if (rows.nrows != 1)
+		st = 404;
+	else
+		st = civic_filestore_send(r, strtoll(rows.cell[0], NULL, 10));
+	return st;
 }
 
 /* The lead body of the entry of the path: another body's clerk gets 404. */

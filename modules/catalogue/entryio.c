@@ -638,9 +638,7 @@ entryio_audit(struct cat_entryio_ctx *c, const char *action, long long id, const
 	struct civic_audit_entry e = { c->staff, c->address, action, "cat_entry",
 	    civic_arena_printf(c->arena, "%lld", id), detail };
 
-	if (e.object_id == NULL)
-		return CIVIC_ERR_NOMEM;
-	return civic_audit_append(c->db, c->arena, &e);
+	return e.object_id == NULL ? CIVIC_ERR_NOMEM : civic_audit_append(c->db, c->arena, &e);
 }
 
 enum civic_err

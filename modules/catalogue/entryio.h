@@ -108,7 +108,7 @@ void		 cat_entryio_read(struct cat_entry_in *in,
 /*
  * The rules between values: a 文号's year not after the document's date's
  * year, replaced_by given exactly when validity is not valid, no body
- * twice, no entry linked twice.  NULL when all hold; else the message
+ * twice, no entry linked twice, links in the index number's form.  NULL when all hold; else the message
  * key, and *field the field it is about.
  */
 const char	*cat_entryio_check(struct civic_arena *, const struct cat_entry_in *,
