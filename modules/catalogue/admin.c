@@ -43,8 +43,12 @@ static const char *const done_words[] = { "added", "saved", "moved", "deleted", 
 static const char *const do_words[] = { "save", "move", "delete", NULL };
 static const char *const flag_words[] = { "1", NULL };
 
+/*
+ * What was just done, said on the page it leads back to.  Plain text,
+ * not an enum: a junk value is ignored rather than answered 400.
+ */
 static const struct civic_field page_fields[] = {
-	{ "done", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, done_words },
+	{ "done", CIVIC_V_TEXT, 1, 16, CIVIC_F_QUERY, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -189,14 +193,17 @@ static const char adm_tree_sql[] =
     "(SELECT COUNT(*) FROM cat_category k WHERE k.parent_id = c.id) AS children "
     "FROM cat_category c ORDER BY c.code";
 
+/* The message of ?done=, when it is one of done_words. */
 static void
 adm_done(struct civic_req *r)
 {
 	const char	*done = civic_req_value(r, "done");
+	size_t		 i;
 
-	if (done != NULL)
-		civic_page_message(r, "info", civic_arena_printf(r->arena,
-		    "catalogue.admin.done.%s", done));
+	for (i = 0; done != NULL && done_words[i] != NULL; i++)
+		if (strcmp(done, done_words[i]) == 0)
+			civic_page_message(r, "info", civic_arena_printf(r->arena,
+			    "catalogue.admin.done.%s", done));
 }
 
 /* GET /staff/categories: the tree and the form adding a node. */

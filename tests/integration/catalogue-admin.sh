@@ -250,6 +250,18 @@ http GET "$M/staff/category/$N04?format=xml" -b "$OFFICE"
 expect_status "a deleted node's page is 404" 404
 http GET "$M/staff/category/99999999999?format=xml" -b "$OFFICE"
 expect_status "an unknown node is 404" 404
+keys /staff/categories
+for d in save move delete; do
+	http POST "$M/staff/category/4000000000" -b "$OFFICE" -H 'Accept: application/xml' \
+		--data-urlencode "csrf=$CSRF" --data-urlencode "idem=$IDEM$d" --data-urlencode do=$d \
+		--data-urlencode name=无 --data-urlencode new_code=09 \
+		--data-urlencode stamp=00000000000000000000000000000000
+	expect_status "$d of an unknown node is 404" 404
+done
+post "/staff/category/$N03" do=move parent=4000000000 new_code=0901
+refused "a move under a node that does not exist" parent catalogue.admin.parent.gone
+http GET "$M/staff/categories?done=junk&after=x&format=xml" -b "$OFFICE"
+expect_status "junk in the query string is no error" 200
 
 # ---- themes
 view "the theme tree" /staff/themes
@@ -352,5 +364,23 @@ http GET "$M/staff/category/$N03?lang=en" -b "$OFFICE"
 expect_body_contains "a node's page in English" 'Move'
 http GET "$M/staff/categories" -b "$OFFICE"
 expect_body_contains "the tree in Chinese by default" '目录分类'
+# Every word of every page has its message, in both languages.
+for lang in zh-CN en; do
+	for p in /staff/categories "/staff/category/$N03" "/staff/category/$(cid 0302)" /staff/themes \
+		/staff/theme/1 /staff/theme/201 /staff/bodies /staff/body/801 "/staff/body/$OFFICE_DEPT"; do
+		http GET "$M$p?lang=$lang" -b "$OFFICE"
+		expect_status "$p in $lang (200)" 200
+		expect_body_lacks "$p in $lang: no message key left untranslated" 'catalogue.admin.'
+	done
+done
+# A refused form in HTML: the message beside its field, tied to it.
+keys "/staff/category/$N03"
+http POST "$M/staff/category/$N03?lang=en" -b "$OFFICE" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode "stamp=$STAMP" --data-urlencode do=move \
+	--data-urlencode parent="$N0301" --data-urlencode new_code=030103
+expect_status "a refused move in HTML (422)" 422
+expect_body_contains "the field's message is tied to it" 'aria-describedby="f-parent-hint f-parent-error"'
+expect_body_contains "the message in English" 'A node cannot go under itself'
+expect_body_lacks "no key left untranslated on the refused page" 'catalogue.admin.'
 
 finish
