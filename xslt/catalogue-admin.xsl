@@ -245,12 +245,12 @@
       <xsl:call-template name="cad-facts">
         <xsl:with-param name="node" select="$c"/>
       </xsl:call-template>
-      <xsl:text> </xsl:text>
+      <xsl:text> · </xsl:text>
       <xsl:call-template name="cad-t">
         <xsl:with-param name="key" select="'catalogue.admin.own.n'"/>
         <xsl:with-param name="n" select="string($c/own)"/>
       </xsl:call-template>
-      <xsl:text> </xsl:text>
+      <xsl:text> · </xsl:text>
       <xsl:call-template name="cad-t">
         <xsl:with-param name="key" select="'catalogue.admin.children.n'"/>
         <xsl:with-param name="n" select="string($c/children)"/>
