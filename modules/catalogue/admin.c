@@ -122,19 +122,20 @@ static enum civic_err
 adm_finish(struct adm *a, const char *action, const char *type, const char *detail)
 {
 	struct civic_req	*r = a->r;
-	enum civic_err		 err;
+	enum civic_err		 err = CIVIC_ERR_NOMEM;
 	const char		*id;
+	int			 st;
 
 	if ((id = civic_arena_printf(r->arena, "%lld", a->id)) == NULL)
-		return CIVIC_ERR_NOMEM;
+		goto out;
 	if ((err = civic_audit(r, action, type, id, detail)) != CIVIC_OK)
-		return err;
+		goto out;
 	if (a->node)
-		err = civic_req_redirect(r, "%s/%lld?done=%s", a->path, a->id, a->done) == 303 ?
-		    CIVIC_OK : CIVIC_ERR_NOMEM;
+		st = civic_req_redirect(r, "%s/%lld?done=%s", a->path, a->id, a->done);
 	else
-		err = civic_req_redirect(r, "%s?done=%s", a->path, a->done) == 303 ?
-		    CIVIC_OK : CIVIC_ERR_NOMEM;
+		st = civic_req_redirect(r, "%s?done=%s", a->path, a->done);
+	err = st == 303 ? CIVIC_OK : CIVIC_ERR_NOMEM;
+out:
 	return err;
 }
 
@@ -242,12 +243,16 @@ adm_cat_lock(struct civic_req *r, long long id, struct adm_node *n)
 	enum civic_err		 err;
 
 	if ((err = civic_db_query(r->db, r->arena, node, p, 1, 1, &rows)) != CIVIC_OK)
-		return err;
-	if (rows.nrows != 1)
-		return CIVIC_ERR_NOTFOUND;
+		goto out;
+	if (rows.nrows != 1) {
+		err = CIVIC_ERR_NOTFOUND;
+		goto out;
+	}
 	n->depth = strtoll(rows.cell[0], NULL, 10);
 	n->code = rows.cell[1];
-	return adm_count(r, own, id, &n->own);
+	err = adm_count(r, own, id, &n->own);
+out:
+	return err;
 }
 
 /*
@@ -260,22 +265,24 @@ adm_cat_place(struct adm *a, long long parent, long long height, const char *cod
     const char *code_field, long long *depth)
 {
 	struct adm_node	 pn = { 0, 0, NULL };
-	enum civic_err	 err;
+	enum civic_err	 err = CIVIC_OK;
 
 	if (parent != 0) {
-		if ((err = adm_cat_lock(a->r, parent, &pn)) == CIVIC_ERR_NOTFOUND)
-			return adm_refuse(a, "parent", "catalogue.admin.parent.gone");
+		err = adm_cat_lock(a->r, parent, &pn);
+		if (err == CIVIC_ERR_NOTFOUND)
+			err = adm_refuse(a, "parent", "catalogue.admin.parent.gone");
+		else if (err == CIVIC_OK && pn.own > 0)
+			err = adm_refuse(a, "parent", "catalogue.admin.parent.entries");
 		if (err != CIVIC_OK)
-			return err;
-		if (pn.own > 0)
-			return adm_refuse(a, "parent", "catalogue.admin.parent.entries");
+			goto out;
 	}
 	*depth = pn.depth + 1;
 	if (*depth + height > CAT_MAX_DEPTH)
-		return adm_refuse(a, "parent", "catalogue.admin.parent.deep");
-	if (!adm_code_ok(code, pn.code))
-		return adm_refuse(a, code_field, "catalogue.admin.code.rule");
-	return CIVIC_OK;
+		err = adm_refuse(a, "parent", "catalogue.admin.parent.deep");
+	else if (!adm_code_ok(code, pn.code))
+		err = adm_refuse(a, code_field, "catalogue.admin.code.rule");
+out:
+	return err;
 }
 
 /* The new node's paths: its ancestors' and its own. */
@@ -291,34 +298,34 @@ adm_cat_add_tx(void *arg)
 	    "INSERT INTO cat_category (parent_id, depth, code, name, sort) VALUES (?, ?, ?, ?, ?)";
 	struct adm		*a = arg;
 	struct civic_req	*r = a->r;
-	long long		 parent = civic_req_int(r, "parent", 0), depth;
+	long long		 parent = civic_req_int(r, "parent", 0), depth = 0;
 	const char		*code = civic_req_value(r, "code");
+	struct civic_param	 p[] = { parent ? CIVIC_PINT(parent) : CIVIC_PNULL,
+	    CIVIC_PNULL, CIVIC_PTEXT(code), CIVIC_PTEXT(civic_req_value(r, "name")),
+	    CIVIC_PINT(civic_req_int(r, "sort", 0)) };
+	struct civic_param	 q[4];
 	unsigned long long	 id;
 	enum civic_err		 err;
 
 	a->field = a->why = NULL;
 	if ((err = adm_cat_place(a, parent, 0, code, "code", &depth)) != CIVIC_OK)
-		return err;
-	{
-		struct civic_param p[] = { parent ? CIVIC_PINT(parent) : CIVIC_PNULL,
-		    CIVIC_PINT(depth), CIVIC_PTEXT(code), CIVIC_PTEXT(civic_req_value(r, "name")),
-		    CIVIC_PINT(civic_req_int(r, "sort", 0)) };
-
-		err = civic_db_exec(r->db, ins, p, CIVIC_NITEMS(p), NULL, &id);
-	}
+		goto out;
+	p[1] = CIVIC_PINT(depth);
+	err = civic_db_exec(r->db, ins, p, CIVIC_NITEMS(p), NULL, &id);
 	if (err == CIVIC_ERR_DUPLICATE)
-		return adm_refuse(a, "code", "catalogue.admin.code.taken");
+		err = adm_refuse(a, "code", "catalogue.admin.code.taken");
 	if (err != CIVIC_OK)
-		return err;
+		goto out;
 	a->id = (long long)id;
-	{
-		struct civic_param p[] = { CIVIC_PINT(a->id), CIVIC_PINT(parent), CIVIC_PINT(a->id),
-		    CIVIC_PINT(a->id) };
-
-		if ((err = civic_db_exec(r->db, adm_path_add_sql, p, 4, NULL, NULL)) != CIVIC_OK)
-			return err;
-	}
-	return adm_finish(a, "catalogue.category.add", "cat_category", code);
+	q[0] = CIVIC_PINT(a->id);
+	q[1] = CIVIC_PINT(parent);
+	q[2] = CIVIC_PINT(a->id);
+	q[3] = CIVIC_PINT(a->id);
+	if ((err = civic_db_exec(r->db, adm_path_add_sql, q, 4, NULL, NULL)) != CIVIC_OK)
+		goto out;
+	err = adm_finish(a, "catalogue.category.add", "cat_category", code);
+out:
+	return err;
 }
 
 /* POST /staff/categories */
@@ -420,60 +427,60 @@ adm_cat_move_tx(void *arg)
 	    "WHERE a.descendant_id = ?";
 	struct adm		*a = arg;
 	struct civic_req	*r = a->r;
-	long long		 parent = civic_req_int(r, "parent", 0), h, in, depth;
+	long long		 parent = civic_req_int(r, "parent", 0), h, depth;
 	const char		*code = civic_req_value(r, "new_code");
+	struct civic_param	 node[] = { CIVIC_PINT(a->id), CIVIC_PINT(a->id) };
+	struct civic_param	 below[] = { CIVIC_PINT(a->id), CIVIC_PINT(parent) };
+	struct civic_param	 p[4];
+	struct civic_rows	 rows;
 	struct adm_node		 n;
 	enum civic_err		 err;
 
 	a->field = a->why = NULL;
-	if (code == NULL)
-		return adm_refuse(a, "new_code", "v.required");
-	if ((err = adm_cat_lock(r, a->id, &n)) != CIVIC_OK)
-		return err;
-	if ((err = adm_count(r, height, a->id, &h)) != CIVIC_OK)
-		return err;
+	if (code == NULL) {
+		err = adm_refuse(a, "new_code", "v.required");
+		goto out;
+	}
+	if ((err = adm_cat_lock(r, a->id, &n)) != CIVIC_OK ||
+	    (err = adm_count(r, height, a->id, &h)) != CIVIC_OK)
+		goto out;
+	/* Under itself, or under one of its descendants: a cycle. */
 	if (parent != 0) {
-		struct civic_param p[] = { CIVIC_PINT(a->id), CIVIC_PINT(parent) };
-		struct civic_rows rows;
-
-		if ((err = civic_db_query(r->db, r->arena, inside, p, 2, 1, &rows)) != CIVIC_OK)
-			return err;
-		in = rows.nrows == 1 ? strtoll(rows.cell[0], NULL, 10) : 0;
-		if (in > 0)
-			return adm_refuse(a, "parent", "catalogue.admin.parent.cycle");
+		if ((err = civic_db_query(r->db, r->arena, inside, below, 2, 1, &rows)) !=
+		    CIVIC_OK)
+			goto out;
+		if (rows.nrows == 1 && strtoll(rows.cell[0], NULL, 10) > 0) {
+			err = adm_refuse(a, "parent", "catalogue.admin.parent.cycle");
+			goto out;
+		}
 	}
 	if ((err = adm_cat_place(a, parent, h, code, "new_code", &depth)) != CIVIC_OK)
-		return err;
-	{
-		struct civic_param p[] = { parent ? CIVIC_PINT(parent) : CIVIC_PNULL,
-		    CIVIC_PINT(a->id), CIVIC_PTEXT(civic_req_value(r, "stamp")) };
-
-		if ((err = civic_db_change(r->db, upd, p, 3)) != CIVIC_OK)
-			return err;
-	}
-	{
-		struct civic_param p[] = { CIVIC_PTEXT(code),
-		    CIVIC_PINT((long long)strlen(n.code) + 1), CIVIC_PINT(depth - n.depth),
-		    CIVIC_PINT(a->id) };
-
-		err = civic_db_exec(r->db, sub, p, 4, NULL, NULL);
-		if (err == CIVIC_ERR_DUPLICATE)
-			return adm_refuse(a, "new_code", "catalogue.admin.code.taken");
-		if (err != CIVIC_OK)
-			return err;
-	}
-	{
-		struct civic_param p[] = { CIVIC_PINT(a->id), CIVIC_PINT(a->id) };
-		struct civic_param q[] = { CIVIC_PINT(a->id), CIVIC_PINT(parent) };
-
-		if ((err = civic_db_exec(r->db, cut, p, 2, NULL, NULL)) != CIVIC_OK)
-			return err;
-		if (parent != 0 &&
-		    (err = civic_db_exec(r->db, join, q, 2, NULL, NULL)) != CIVIC_OK)
-			return err;
-	}
-	return adm_finish(a, "catalogue.category.move", "cat_category",
+		goto out;
+	p[0] = parent ? CIVIC_PINT(parent) : CIVIC_PNULL;
+	p[1] = CIVIC_PINT(a->id);
+	p[2] = CIVIC_PTEXT(civic_req_value(r, "stamp"));
+	if ((err = civic_db_change(r->db, upd, p, 3)) != CIVIC_OK)
+		goto out;
+	/* The subtree's codes take the new prefix; its depths move by the difference. */
+	p[0] = CIVIC_PTEXT(code);
+	p[1] = CIVIC_PINT((long long)strlen(n.code) + 1);
+	p[2] = CIVIC_PINT(depth - n.depth);
+	p[3] = CIVIC_PINT(a->id);
+	err = civic_db_exec(r->db, sub, p, 4, NULL, NULL);
+	if (err == CIVIC_ERR_DUPLICATE)
+		err = adm_refuse(a, "new_code", "catalogue.admin.code.taken");
+	if (err != CIVIC_OK)
+		goto out;
+	/* The old ancestors' paths to the subtree go, the new ancestors' come. */
+	if ((err = civic_db_exec(r->db, cut, node, 2, NULL, NULL)) != CIVIC_OK)
+		goto out;
+	if (parent != 0 &&
+	    (err = civic_db_exec(r->db, join, below, 2, NULL, NULL)) != CIVIC_OK)
+		goto out;
+	err = adm_finish(a, "catalogue.category.move", "cat_category",
 	    civic_arena_printf(r->arena, "%s -> %s", n.code, code));
+out:
+	return err;
 }
 
 /* Deletes a node with no children and no entries. */
@@ -494,14 +501,15 @@ adm_cat_delete_tx(void *arg)
 	a->field = a->why = NULL;
 	if ((err = adm_cat_lock(r, a->id, &n)) != CIVIC_OK ||
 	    (err = adm_count(r, kids, a->id, &k)) != CIVIC_OK)
-		return err;
+		goto out;
 	if (k > 0)
-		return adm_refuse(a, NULL, "catalogue.admin.delete.children");
-	if (n.own > 0)
-		return adm_refuse(a, NULL, "catalogue.admin.delete.entries");
-	if ((err = civic_db_change(r->db, del, p, 2)) != CIVIC_OK)
-		return err;
-	return adm_finish(a, "catalogue.category.delete", "cat_category", n.code);
+		err = adm_refuse(a, NULL, "catalogue.admin.delete.children");
+	else if (n.own > 0)
+		err = adm_refuse(a, NULL, "catalogue.admin.delete.entries");
+	else if ((err = civic_db_change(r->db, del, p, 2)) == CIVIC_OK)
+		err = adm_finish(a, "catalogue.category.delete", "cat_category", n.code);
+out:
+	return err;
 }
 
 /* POST /staff/category/{id}: save, move or delete. */
@@ -568,35 +576,36 @@ adm_theme_add_tx(void *arg)
 	struct civic_req	*r = a->r;
 	long long		 parent = civic_req_int(r, "parent", 0);
 	const char		*code = civic_req_value(r, "code"), *pcode = NULL;
+	struct civic_param	 p[] = { parent ? CIVIC_PINT(parent) : CIVIC_PNULL,
+	    CIVIC_PTEXT(code), CIVIC_PTEXT(civic_req_value(r, "name")),
+	    CIVIC_PINT(civic_req_int(r, "sort", 0)) };
+	struct civic_rows	 rows;
 	unsigned long long	 id;
 	enum civic_err		 err;
 
 	a->field = a->why = NULL;
 	if (parent != 0) {
-		struct civic_param p[] = { CIVIC_PINT(parent) };
-		struct civic_rows rows;
-
 		if ((err = civic_db_query(r->db, r->arena, top, p, 1, 1, &rows)) != CIVIC_OK)
-			return err;
-		if (rows.nrows != 1)
-			return adm_refuse(a, "parent", "catalogue.admin.theme.parent");
+			goto out;
+		if (rows.nrows != 1) {
+			err = adm_refuse(a, "parent", "catalogue.admin.theme.parent");
+			goto out;
+		}
 		pcode = rows.cell[0];
 	}
-	if (!adm_code_ok(code, pcode))
-		return adm_refuse(a, "code", "catalogue.admin.code.rule");
-	{
-		struct civic_param p[] = { parent ? CIVIC_PINT(parent) : CIVIC_PNULL,
-		    CIVIC_PTEXT(code), CIVIC_PTEXT(civic_req_value(r, "name")),
-		    CIVIC_PINT(civic_req_int(r, "sort", 0)) };
-
-		err = civic_db_exec(r->db, ins, p, CIVIC_NITEMS(p), NULL, &id);
+	if (!adm_code_ok(code, pcode)) {
+		err = adm_refuse(a, "code", "catalogue.admin.code.rule");
+		goto out;
 	}
+	err = civic_db_exec(r->db, ins, p, CIVIC_NITEMS(p), NULL, &id);
 	if (err == CIVIC_ERR_DUPLICATE)
-		return adm_refuse(a, "code", "catalogue.admin.code.taken");
+		err = adm_refuse(a, "code", "catalogue.admin.code.taken");
 	if (err != CIVIC_OK)
-		return err;
+		goto out;
 	a->id = (long long)id;
-	return adm_finish(a, "catalogue.theme.add", "cat_theme", code);
+	err = adm_finish(a, "catalogue.theme.add", "cat_theme", code);
+out:
+	return err;
 }
 
 /* POST /staff/themes */
@@ -676,19 +685,22 @@ adm_theme_delete_tx(void *arg)
 
 	a->field = a->why = NULL;
 	if ((err = civic_db_query(r->db, r->arena, lock, p, 1, 1, &rows)) != CIVIC_OK)
-		return err;
-	if (rows.nrows != 1)
-		return CIVIC_ERR_CONFLICT;
+		goto out;
+	if (rows.nrows != 1) {
+		err = CIVIC_ERR_NOTFOUND;
+		goto out;
+	}
 	if ((err = adm_count(r, kids, a->id, &k)) != CIVIC_OK ||
 	    (err = adm_count(r, used, a->id, &u)) != CIVIC_OK)
-		return err;
+		goto out;
 	if (k > 0)
-		return adm_refuse(a, NULL, "catalogue.admin.delete.children");
-	if (u > 0)
-		return adm_refuse(a, NULL, "catalogue.admin.delete.entries");
-	if ((err = civic_db_change(r->db, del, p, 2)) != CIVIC_OK)
-		return err;
-	return adm_finish(a, "catalogue.theme.delete", "cat_theme", rows.cell[0]);
+		err = adm_refuse(a, NULL, "catalogue.admin.delete.children");
+	else if (u > 0)
+		err = adm_refuse(a, NULL, "catalogue.admin.delete.entries");
+	else if ((err = civic_db_change(r->db, del, p, 2)) == CIVIC_OK)
+		err = adm_finish(a, "catalogue.theme.delete", "cat_theme", rows.cell[0]);
+out:
+	return err;
 }
 
 /* POST /staff/theme/{id}: save or delete (a theme is not moved). */
@@ -726,21 +738,19 @@ static int
 adm_org_code_ok(const char *code)
 {
 	static const int	 w[8] = { 3, 7, 9, 10, 5, 8, 4, 2 };
-	int			 sum = 0, v, c, i;
+	int			 sum = 0, c, i, ok;
 
-	if (strlen(code) != CAT_ORG_CODE_LEN)
-		return 0;
-	for (i = 0; i < 8; i++) {
+	ok = strlen(code) == CAT_ORG_CODE_LEN;
+	for (i = 0; ok && i < 8; i++) {
 		if (code[i] >= '0' && code[i] <= '9')
-			v = code[i] - '0';
+			sum += (code[i] - '0') * w[i];
 		else if (code[i] >= 'A' && code[i] <= 'Z')
-			v = code[i] - 'A' + 10;
+			sum += (code[i] - 'A' + 10) * w[i];
 		else
-			return 0;
-		sum += v * w[i];
+			ok = 0;
 	}
 	c = 11 - sum % 11;
-	return code[8] == (c == 10 ? 'X' : c == 11 ? '0' : '0' + c);
+	return ok && code[8] == (c == 10 ? 'X' : c == 11 ? '0' : '0' + c);
 }
 
 /* GET /staff/bodies: the bodies, and the departments that could become one. */
@@ -781,15 +791,18 @@ adm_body_add_tx(void *arg)
 
 	a->field = a->why = NULL;
 	if ((err = adm_count(r, dept, a->id, &n)) != CIVIC_OK)
-		return err;
-	if (n == 0)
-		return adm_refuse(a, "department", "catalogue.admin.body.department");
+		goto out;
+	if (n == 0) {
+		err = adm_refuse(a, "department", "catalogue.admin.body.department");
+		goto out;
+	}
 	err = civic_db_exec(r->db, ins, p, 3, NULL, NULL);
 	if (err == CIVIC_ERR_DUPLICATE)
-		return adm_refuse(a, "org_code", "catalogue.admin.body.taken");
-	if (err != CIVIC_OK)
-		return err;
-	return adm_finish(a, "catalogue.body.add", "cat_body", code);
+		err = adm_refuse(a, "org_code", "catalogue.admin.body.taken");
+	if (err == CIVIC_OK)
+		err = adm_finish(a, "catalogue.body.add", "cat_body", code);
+out:
+	return err;
 }
 
 /* POST /staff/bodies: a department becomes an issuing body. */
@@ -857,23 +870,31 @@ adm_body_save_tx(void *arg)
 
 	a->field = a->why = NULL;
 	if ((err = civic_db_query(r->db, r->arena, lock, p + 2, 1, 1, &rows)) != CIVIC_OK)
-		return err;
-	if (rows.nrows != 1)
-		return CIVIC_ERR_CONFLICT;
+		goto out;
+	if (rows.nrows != 1) {
+		err = CIVIC_ERR_NOTFOUND;
+		goto out;
+	}
+	/* An unchanged code is not checked again (the fixture's are older than the check). */
 	if (strcmp(rows.cell[0], code) != 0) {
-		if (!adm_org_code_ok(code))
-			return adm_refuse(a, "org_code", "catalogue.admin.body.code");
+		if (!adm_org_code_ok(code)) {
+			err = adm_refuse(a, "org_code", "catalogue.admin.body.code");
+			goto out;
+		}
 		if ((err = adm_count(r, numbered, a->id, &n)) != CIVIC_OK)
-			return err;
-		if (n > 0)
-			return adm_refuse(a, "org_code", "catalogue.admin.body.published");
+			goto out;
+		if (n > 0) {
+			err = adm_refuse(a, "org_code", "catalogue.admin.body.published");
+			goto out;
+		}
 	}
 	err = civic_db_change(r->db, upd, p, 4);
 	if (err == CIVIC_ERR_DUPLICATE)
-		return adm_refuse(a, "org_code", "catalogue.admin.body.taken");
-	if (err != CIVIC_OK)
-		return err;
-	return adm_finish(a, "catalogue.body.save", "cat_body", code);
+		err = adm_refuse(a, "org_code", "catalogue.admin.body.taken");
+	if (err == CIVIC_OK)
+		err = adm_finish(a, "catalogue.body.save", "cat_body", code);
+out:
+	return err;
 }
 
 /* POST /staff/body/{id} */
