@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalogue.h"
+#include "entryio.h"
 
 /* Entries on the home page under "newest". */
 #define CB_HOME_NEWEST		10
@@ -37,8 +37,6 @@
 #define CB_CURSOR_MAX		40
 #define CB_CURSOR_TIME		14
 
-/* The validities, the schema's ENUM (the filter's choices). */
-static const char *const validities[] = { "valid", "amended", "repealed", NULL };
 
 /*
  * Ids are INT UNSIGNED columns; a larger number is well formed and finds
@@ -52,7 +50,7 @@ static const struct civic_field list_fields[] = {
 	{ "theme", CIVIC_V_INT, 1, 999999999999LL, CIVIC_F_QUERY, NULL },
 	{ "genre", CIVIC_V_INT, 1, 999999999999LL, CIVIC_F_QUERY, NULL },
 	{ "year", CIVIC_V_INT, 1900, 2199, CIVIC_F_QUERY, NULL },
-	{ "validity", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, validities },
+	{ "validity", CIVIC_V_ENUM, 0, 0, CIVIC_F_QUERY, cat_entryio_validities },
 	{ "after", CIVIC_V_TEXT, 1, CB_CURSOR_MAX, CIVIC_F_QUERY, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
@@ -180,9 +178,7 @@ filter_params(const struct filter *f, enum facet skip, struct civic_param *p)
 	"LEFT JOIN (SELECT e.category_id, COUNT(*) AS n FROM cat_entry e " \
 	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY e.category_id) x " \
 	"ON x.category_id = cp.descendant_id " \
-	"WHERE c.active = 1 AND NOT EXISTS (SELECT 1 " \
-	"FROM cat_category_path a JOIN cat_category ac ON ac.id = a.ancestor_id " \
-	"WHERE a.descendant_id = c.id AND ac.active = 0) " \
+	"WHERE " CAT_CATEGORY_IN_USE("c") " " \
 	"GROUP BY c.id, c.parent_id, c.code, c.name, c.depth, c.sort " \
 	"ORDER BY c.depth, c.sort, c.id"
 
@@ -202,12 +198,12 @@ filter_params(const struct filter *f, enum facet skip, struct civic_param *p)
 /* A theme of the first level counts its children's entries (and its own, if any). */
 #define CB_THEMES(search) \
 	"SELECT t.id, t.parent_id, t.code, t.name, COALESCE(SUM(x.n), 0) AS n " \
-	"FROM cat_theme t LEFT JOIN cat_theme tp ON tp.id = t.parent_id " \
+	"FROM cat_theme t " \
 	"JOIN cat_theme s ON s.id = t.id OR s.parent_id = t.id " \
 	"LEFT JOIN (SELECT e.theme_id, COUNT(*) AS n FROM cat_entry e " \
 	"WHERE " CAT_LISTED("e") " " CB_FILTER search "GROUP BY e.theme_id) x " \
 	"ON x.theme_id = s.id " \
-	"WHERE t.active = 1 AND (t.parent_id IS NULL OR tp.active = 1) " \
+	"WHERE " CAT_THEME_IN_USE("t") " " \
 	"GROUP BY t.id, t.parent_id, t.code, t.name, t.sort " \
 	"ORDER BY t.parent_id IS NOT NULL, t.sort, t.id"
 

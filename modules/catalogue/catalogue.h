@@ -63,6 +63,23 @@ extern const size_t		cat_admin_nroutes;
 #define CAT_OPEN(e)	"(" e ".disclosure = 'active')"
 
 /*
+ * A catalogue node aliased c, or a theme aliased t, in use: active, and
+ * under no node that is not, so that deactivating a node takes its whole
+ * subtree out of use at once (the public tree and facets, the staff's
+ * choices, a save; its entries stay where they are, doc/catalogue.md).
+ * CAT_CATEGORY_LEAF: a node without children, where entries sit.
+ */
+#define CAT_CATEGORY_IN_USE(c) \
+	"(" c ".active = 1 AND NOT EXISTS (SELECT 1 FROM cat_category_path u_p " \
+	"JOIN cat_category u_a ON u_a.id = u_p.ancestor_id " \
+	"WHERE u_p.descendant_id = " c ".id AND u_a.active = 0))"
+#define CAT_CATEGORY_LEAF(c) \
+	"NOT EXISTS (SELECT 1 FROM cat_category u_k WHERE u_k.parent_id = " c ".id)"
+#define CAT_THEME_IN_USE(t) \
+	"(" t ".active = 1 AND (" t ".parent_id IS NULL OR EXISTS (SELECT 1 " \
+	"FROM cat_theme u_t WHERE u_t.id = " t ".parent_id AND u_t.active = 1)))"
+
+/*
  * Levels of the catalogue tree: a county's catalogue has three at most
  * (财政信息 > 预决算 > 部门预算); the theme tree has two (主题分类).
  */

@@ -150,11 +150,11 @@ edit_form_lists(struct civic_req *r)
 	    "SELECT b.department_id AS id, d.name FROM cat_body b JOIN department d "
 	    "ON d.id = b.department_id ORDER BY b.sort, b.department_id";
 	static const char	 leaves[] =
-	    "SELECT c.id, c.code, c.name FROM cat_category c WHERE c.active = 1 AND NOT EXISTS "
-	    "(SELECT 1 FROM cat_category k WHERE k.parent_id = c.id) ORDER BY c.code";
+	    "SELECT c.id, c.code, c.name FROM cat_category c WHERE " CAT_CATEGORY_IN_USE("c")
+	    " AND " CAT_CATEGORY_LEAF("c") " ORDER BY c.code";
 	static const char	 themes[] =
 	    "SELECT t.id, t.code, t.name FROM cat_theme t WHERE t.parent_id IS NOT NULL "
-	    "AND t.active = 1 ORDER BY t.code";
+	    "AND " CAT_THEME_IN_USE("t") " ORDER BY t.code";
 	static const char	 genres[] = "SELECT id, name FROM cat_genre ORDER BY sort, id";
 	long long		 dept = edit_clerk_only(r) ? r->staff->department : 0;
 	struct civic_param	 p[] = { dept > 0 ? CIVIC_PINT(dept) : CIVIC_PNULL,

@@ -452,10 +452,11 @@ entryio_refs(struct cat_entryio_ctx *c, const struct cat_entry_in *in,
 {
 	static const char	 body[] = "SELECT department_id FROM cat_body WHERE department_id = ?";
 	static const char	 leaf[] =
-	    "SELECT c.id FROM cat_category c WHERE c.id = ? AND c.active = 1 AND NOT EXISTS "
-	    "(SELECT 1 FROM cat_category k WHERE k.parent_id = c.id)";
+	    "SELECT c.id FROM cat_category c WHERE c.id = ? AND " CAT_CATEGORY_IN_USE("c")
+	    " AND " CAT_CATEGORY_LEAF("c");
 	static const char	 theme[] =
-	    "SELECT id FROM cat_theme WHERE id = ? AND parent_id IS NOT NULL AND active = 1";
+	    "SELECT t.id FROM cat_theme t WHERE t.id = ? AND t.parent_id IS NOT NULL AND "
+	    CAT_THEME_IN_USE("t");
 	static const char	 genre[] = "SELECT id FROM cat_genre WHERE id = ?";
 	const char		*links[2 + CAT_MAX_RELATED];
 	enum civic_err		 err;
