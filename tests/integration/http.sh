@@ -320,6 +320,7 @@ check_eq "the rejected upload wrote nothing" "$n2" "$(note_count)"
 # ordinary look (never echoed); a redirect after a POST keeps the mode.
 http GET '/demo/?a11y=large-contrast&format=xml'
 expect_body_contains "?a11y=large-contrast is /page/site/@a11y" 'a11y="large-contrast"'
+valid "… and the page is valid against page.rng"
 http GET '/demo/?a11y=large'
 expect_body_contains "?a11y=large puts a11y-large on <html>" '<html lang="zh-CN" class="a11y-large">'
 expect_body_contains "… and keeps it on the content's links" 'href="/demo/new?a11y=large"'
