@@ -18,6 +18,7 @@
 
 struct civic_worker;
 struct _xmlDoc;
+struct _xmlNode;
 
 /*
  * The display modes of ?a11y= (the layout's switch, doc/webmaster.md): large
@@ -26,8 +27,6 @@ struct _xmlDoc;
 #define CIVIC_A11Y_LARGE	"large"
 #define CIVIC_A11Y_CONTRAST	"contrast"
 #define CIVIC_A11Y_BOTH		"large-contrast"
-
-struct _xmlNode;
 
 /* The signed-in staff member (session.c), or none. */
 struct civic_staff {
