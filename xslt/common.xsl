@@ -793,7 +793,12 @@
     <xsl:param name="href"/>
     <xsl:variable name="path" select="string(/page/site/@path)"/>
     <li>
-      <a href="{$href}">
+      <a>
+        <xsl:attribute name="href">
+          <xsl:call-template name="a11y-href">
+            <xsl:with-param name="href" select="$href"/>
+          </xsl:call-template>
+        </xsl:attribute>
         <xsl:if test="$path = $href or ($href != string(/page/site/@base) and starts-with($path, $href))">
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
@@ -845,8 +850,12 @@
             </a>
           </li>
           <li>
-            <form class="staff-signout" method="post" action="{$staff-home}signout"
-                accept-charset="UTF-8">
+            <form class="staff-signout" method="post" accept-charset="UTF-8">
+              <xsl:attribute name="action">
+                <xsl:call-template name="a11y-href">
+                  <xsl:with-param name="href" select="concat($staff-home, 'signout')"/>
+                </xsl:call-template>
+              </xsl:attribute>
               <xsl:call-template name="form-csrf"/>
               <button type="submit" class="link-button">
                 <xsl:call-template name="t">
@@ -868,13 +877,177 @@
         <xsl:otherwise>en</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="href">
+      <xsl:call-template name="a11y-href">
+        <xsl:with-param name="href" select="concat(/page/site/@path, '?lang=', $other)"/>
+      </xsl:call-template>
+    </xsl:variable>
     <p class="lang-switch">
-      <a href="{/page/site/@path}?lang={$other}" lang="{$other}" hreflang="{$other}">
+      <a href="{$href}" lang="{$other}" hreflang="{$other}">
         <xsl:call-template name="t">
           <xsl:with-param name="key" select="'lang.other'"/>
         </xsl:call-template>
       </a>
     </p>
+  </xsl:template>
+
+  <!--
+    显示方式：大字版与高对比度（?a11y=large、contrast 或 large-contrast）。
+    The display modes, large text and high contrast, for readers who need
+    them (the elderly at a village service point, low vision): chosen by the
+    query parameter a11y, which the core checks and passes as
+    /page/site/@a11y, never kept in a cookie (a shared PC forgets it when
+    the next person starts from the home page) and needing no script.  The
+    layout puts $a11y-class on <html> (civic.css's "display modes" section
+    does the rest), places the switch ("a11y-switch") and the content
+    through "page-content", which carries the mode on the content's own
+    links and forms; nav-item, lang-switch and the staff bar carry it too,
+    and the core adds it to its redirects.
+  -->
+  <xsl:variable name="a11y">
+    <xsl:choose>
+      <xsl:when test="/page/site/@a11y = 'large'">large</xsl:when>
+      <xsl:when test="/page/site/@a11y = 'contrast'">contrast</xsl:when>
+      <xsl:when test="/page/site/@a11y = 'large-contrast'">large-contrast</xsl:when>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="a11y-large" select="starts-with($a11y, 'large')"/>
+  <xsl:variable name="a11y-contrast" select="contains($a11y, 'contrast')"/>
+  <!-- The class of <html>, empty in the ordinary look. -->
+  <xsl:variable name="a11y-class"
+      select="normalize-space(concat(substring('a11y-large', 1, 10 * $a11y-large), ' ',
+          substring('a11y-contrast', 1, 13 * $a11y-contrast)))"/>
+
+  <!--
+    a11y-href: href with the display mode added to its query (before any
+    fragment); href itself when there is none.  mode: the mode to carry.
+  -->
+  <xsl:template name="a11y-href">
+    <xsl:param name="href"/>
+    <xsl:param name="mode" select="string($a11y)"/>
+    <xsl:variable name="h" select="substring-before(concat($href, '#'), '#')"/>
+    <xsl:value-of select="$h"/>
+    <xsl:if test="$mode != ''">
+      <xsl:choose>
+        <xsl:when test="contains($h, '?')">&amp;</xsl:when>
+        <xsl:otherwise>?</xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>a11y=</xsl:text>
+      <xsl:value-of select="$mode"/>
+    </xsl:if>
+    <xsl:if test="contains($href, '#')">
+      <xsl:value-of select="concat('#', substring-after($href, '#'))"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    显示方式切换：两个链接，各开关一项，另一项保持不变 / the switch: two
+    links to this page, each turning one mode on or off and keeping the
+    other.  Links, not buttons: they work without a script and are kept as
+    bookmarks.
+  -->
+  <xsl:template name="a11y-switch">
+    <xsl:variable name="path" select="string(/page/site/@path)"/>
+    <xsl:variable name="c" select="substring('contrast', 1, 8 * $a11y-contrast)"/>
+    <xsl:variable name="l" select="substring('large', 1, 5 * $a11y-large)"/>
+    <ul class="a11y-switch">
+      <xsl:attribute name="aria-label">
+        <xsl:call-template name="t">
+          <xsl:with-param name="key" select="'a11y.label'"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <li>
+        <a class="a11y-switch-large">
+          <xsl:attribute name="href">
+            <xsl:call-template name="a11y-href">
+              <xsl:with-param name="href" select="$path"/>
+              <xsl:with-param name="mode">
+                <xsl:choose>
+                  <xsl:when test="$a11y-large"><xsl:value-of select="$c"/></xsl:when>
+                  <xsl:when test="$a11y-contrast">large-contrast</xsl:when>
+                  <xsl:otherwise>large</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:call-template name="t">
+            <xsl:with-param name="key"
+                select="concat('a11y.large.', substring('on', 1, 2 * not($a11y-large)),
+                    substring('off', 1, 3 * $a11y-large))"/>
+          </xsl:call-template>
+        </a>
+      </li>
+      <li>
+        <a class="a11y-switch-contrast">
+          <xsl:attribute name="href">
+            <xsl:call-template name="a11y-href">
+              <xsl:with-param name="href" select="$path"/>
+              <xsl:with-param name="mode">
+                <xsl:choose>
+                  <xsl:when test="$a11y-contrast"><xsl:value-of select="$l"/></xsl:when>
+                  <xsl:when test="$a11y-large">large-contrast</xsl:when>
+                  <xsl:otherwise>contrast</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:attribute>
+          <xsl:call-template name="t">
+            <xsl:with-param name="key"
+                select="concat('a11y.contrast.', substring('on', 1, 2 * not($a11y-contrast)),
+                    substring('off', 1, 3 * $a11y-contrast))"/>
+          </xsl:call-template>
+        </a>
+      </li>
+    </ul>
+  </xsl:template>
+
+  <!--
+    page-content: the feature's content (mode "content"), as a layout
+    places it.  In a display mode, the content is made first and copied
+    with the mode added to its links within the site, its POST forms'
+    actions and (a hidden field) its GET forms, so the reader keeps it from
+    page to page; in the ordinary look, the content as it is.
+  -->
+  <xsl:template name="page-content">
+    <xsl:choose>
+      <xsl:when test="$a11y = ''">
+        <xsl:apply-templates select="/page" mode="content"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="content">
+          <xsl:apply-templates select="/page" mode="content"/>
+        </xsl:variable>
+        <xsl:apply-templates select="exsl:node-set($content)/node()" mode="a11y-carry"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="@*|node()" mode="a11y-carry">
+    <xsl:copy>
+      <xsl:apply-templates select="@*|node()" mode="a11y-carry"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- A link or a POST form's action within the site: no scheme, no "//", not a fragment. -->
+  <xsl:template mode="a11y-carry"
+      match="a/@href[not(starts-with(., '#')) and not(starts-with(., '//')) and
+          not(contains(substring-before(concat(., '/'), '/'), ':'))] |
+          form[translate(@method, 'POST', 'post') = 'post']/@action[not(starts-with(., '//')) and
+          not(contains(substring-before(concat(., '/'), '/'), ':'))]">
+    <xsl:attribute name="{name()}">
+      <xsl:call-template name="a11y-href">
+        <xsl:with-param name="href" select="string(.)"/>
+      </xsl:call-template>
+    </xsl:attribute>
+  </xsl:template>
+
+  <!-- A GET form: the browser replaces the action's query, so a hidden field. -->
+  <xsl:template match="form[not(translate(@method, 'POST', 'post') = 'post')]" mode="a11y-carry">
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="a11y-carry"/>
+      <input type="hidden" name="a11y" value="{$a11y}"/>
+      <xsl:apply-templates select="node()" mode="a11y-carry"/>
+    </xsl:copy>
   </xsl:template>
 
 </xsl:stylesheet>

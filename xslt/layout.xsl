@@ -12,9 +12,12 @@
   Texts live in i18n/zh-CN.xml and i18n/en.xml, by key.
 
   请勿删除 / keep:  <main id="main"> 及其中的 messages 与
-  apply-templates mode="content"（各栏目的内容由此输出），以及 <head>
+  page-content（各栏目的内容由此输出，即 apply-templates mode="content"，
+  并在大字版、高对比度下把该方式带到内容的链接上），<html> 的 class
+  （$a11y-class）与页头的 a11y-switch（大字版、高对比度的开关），以及 <head>
   中的 apply-templates mode="head"（各栏目页面所需的脚本等由此加入）。
-  导航项、工作人员栏、语言切换的模板（nav-item、staff-bar、lang-switch）
+  导航项、工作人员栏、语言切换、显示方式的模板（nav-item、staff-bar、
+  lang-switch、a11y-switch、page-content）
   在 common.xsl 中，本文件只决定它们放在哪里。
   The templates of the navigation items, the staff bar and the language
   switch are in common.xsl; this file only places them.
@@ -43,6 +46,12 @@
       <xsl:apply-templates select="/page" mode="title"/>
     </xsl:variable>
     <html lang="{$lang}">
+      <!-- 大字版、高对比度（common.xsl 的 a11y-switch）/ the display modes -->
+      <xsl:if test="$a11y-class != ''">
+        <xsl:attribute name="class">
+          <xsl:value-of select="$a11y-class"/>
+        </xsl:attribute>
+      </xsl:if>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
@@ -79,10 +88,19 @@
           <!-- 工作人员登录后显示 / shown to a signed-in staff member only -->
           <xsl:apply-templates select="/page/staff[1]" mode="staff-bar"/>
           <div class="wrap site-header-inner">
-            <a class="site-name" href="{/page/site/@base}">
+            <a class="site-name">
+              <xsl:attribute name="href">
+                <xsl:call-template name="a11y-href">
+                  <xsl:with-param name="href" select="/page/site/@base"/>
+                </xsl:call-template>
+              </xsl:attribute>
               <xsl:value-of select="/page/site/@name"/>
             </a>
-            <xsl:call-template name="lang-switch"/>
+            <div class="site-tools">
+              <!-- 大字版、高对比度的开关 / the large-text and high-contrast switch -->
+              <xsl:call-template name="a11y-switch"/>
+              <xsl:call-template name="lang-switch"/>
+            </div>
           </div>
 
           <!-- 导航栏：每个栏目一行，可增删 / navigation: one line an item -->
@@ -125,7 +143,8 @@
         <main id="main" tabindex="-1">
           <div class="wrap">
             <xsl:call-template name="messages"/>
-            <xsl:apply-templates select="/page" mode="content"/>
+            <!-- mode="content" through page-content, which keeps the display mode on links -->
+            <xsl:call-template name="page-content"/>
           </div>
         </main>
 

@@ -214,6 +214,9 @@ page_begin(struct civic_req *r, const char *view)
 	civic_page_attr(site, "base", civic_config_get(cfg, "site.base_url"));
 	civic_page_attr(site, "static", civic_config_get(cfg, "site.static_url"));
 	civic_page_attr(site, "mount", r->worker->mount);
+	/* The reader's display mode (?a11y=), which the layout carries on. */
+	if (r->a11y != NULL)
+		civic_page_attr(site, "a11y", r->a11y);
 	/* The path as requested, for links back to this page (language switch). */
 	uri = civic_req_param(r, "REQUEST_URI");
 	if (uri != NULL && (path = civic_arena_strndup(r->arena, uri, strcspn(uri, "?"))) != NULL)

@@ -133,6 +133,24 @@ request_status(enum civic_err e)
 	}
 }
 
+/*
+ * The display mode asked for by ?a11y=, as one of the fixed strings (never
+ * the client's own bytes, which go into the page and into redirects), or
+ * NULL for the ordinary look or anything unknown.
+ */
+static const char *
+request_a11y(const char *v)
+{
+	static const char *const modes[] = { CIVIC_A11Y_LARGE, CIVIC_A11Y_CONTRAST,
+	    CIVIC_A11Y_BOTH };
+	size_t	 i;
+
+	for (i = 0; v != NULL && i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(v, modes[i]) == 0)
+			return modes[i];
+	return NULL;
+}
+
 int
 civic_request_read(struct civic_req *r, FCGX_Request *fr)
 {
@@ -183,6 +201,8 @@ civic_request_read(struct civic_req *r, FCGX_Request *fr)
 	    civic_req_header(r, "Set-Cookie", civic_arena_printf(r->arena,
 	    "civic_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax", r->lang)) != CIVIC_OK)
 		return 500;
+
+	r->a11y = request_a11y(civic_kv_get(&r->query, "a11y"));
 
 	if (strcmp(r->method, "POST") != 0)
 		return 0;
@@ -280,9 +300,21 @@ civic_req_redirect(struct civic_req *r, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof(rel))
 		return 500;
-	/* rel begins with "/", the mount ends with one. */
-	r->location = civic_arena_printf(r->arena, "%.*s%s",
-	    (int)strlen(r->worker->mount) - 1, r->worker->mount, rel);
+	/*
+	 * rel begins with "/", the mount ends with one.  The display mode
+	 * goes on with the reader (before any fragment), as on the page's
+	 * links, since it lives in the query alone.
+	 */
+	if (r->a11y == NULL)
+		r->location = civic_arena_printf(r->arena, "%.*s%s",
+		    (int)strlen(r->worker->mount) - 1, r->worker->mount, rel);
+	else {
+		size_t	 q = strcspn(rel, "#");
+
+		r->location = civic_arena_printf(r->arena, "%.*s%.*s%sa11y=%s%s",
+		    (int)strlen(r->worker->mount) - 1, r->worker->mount, (int)q, rel,
+		    memchr(rel, '?', q) != NULL ? "&" : "?", r->a11y, rel + q);
+	}
 	return r->location == NULL ? 500 : 303;
 }
 

@@ -20,6 +20,14 @@ struct civic_worker;
 struct _xmlDoc;
 struct _xmlNode;
 
+/*
+ * The display modes of ?a11y= (the layout's switch, doc/webmaster.md): large
+ * text (大字版), high contrast (高对比度), or both.
+ */
+#define CIVIC_A11Y_LARGE	"large"
+#define CIVIC_A11Y_CONTRAST	"contrast"
+#define CIVIC_A11Y_BOTH		"large-contrast"
+
 /* The signed-in staff member (session.c), or none. */
 struct civic_staff {
 	long long	 id;
@@ -54,6 +62,13 @@ struct civic_req {
 	const char	*path;		/* decoded, relative to the mount point, begins with "/" */
 	const char	*remote_addr;
 	const char	*lang;		/* "zh-CN" or "en" */
+	/*
+	 * The reader's display mode from ?a11y= (large text, high contrast or
+	 * both: CIVIC_A11Y_*), or NULL.  Carried by the query on every link and
+	 * redirect, never in a cookie, so a shared PC at a village service
+	 * point forgets it when the next person starts from the home page.
+	 */
+	const char	*a11y;
 	int		 https;		/* the client came over HTTPS */
 	const struct civic_staff *staff; /* signed in, or NULL */
 	const char	*session;	/* the session cookie's token when signed in */

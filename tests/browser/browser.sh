@@ -16,6 +16,9 @@
 # pre-review: an item found by search, an application with its files, two
 # departments asking for the same material's correction (one notice with
 # both notes), the file replaced, both passing, the completion, the board.
+# And the display modes (大字版, 高对比度: the header's switch, kept from
+# page to page), text at 200 %, page weight and the pages without CSS on
+# the main public pages (flows.mjs a11yFlows).
 # Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
 # (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
 # script starts the stack (tests/integration/lib.sh), sets up the data the

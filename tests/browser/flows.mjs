@@ -17,7 +17,7 @@
 // browser, query code DEMQ234567), CIVIC_PR_CLERK_NO and CIVIC_PR_CLERK2_NO
 // (the clerks of the 城管局 and the 自然资源局, who review the pre-review's
 // item in parallel), CIVIC_FLOWS (which features' flows: "mailbox",
-// "consult", "evaluate", "prereview"; all four by default), CHROMIUM
+// "consult", "evaluate", "prereview", "a11y"; all five by default), CHROMIUM
 // (default /usr/bin/chromium).
 //
 // The flows (doc/browser-tests.md): the citizen writes a letter and tracks
@@ -74,7 +74,7 @@ const OFFICE_EVAL = process.env.CIVIC_EVAL_OFFICE_NO || '';
 const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter((x) => x);
 const PR_CLERK = process.env.CIVIC_PR_CLERK_NO || '';
 const PR_CLERK2 = process.env.CIVIC_PR_CLERK2_NO || '';
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview').split(/[\s,]+/);
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview a11y').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
 // The mailbox's and the consultation's flows run side by side (main): each
@@ -1287,6 +1287,330 @@ async function prereviewFlows(js, w, h) {
 	for (const x of [citizen, cg, zy, sup]) await x.close();
 }
 
+// ---------------------------------------------------------------- a11y
+
+// The display modes and the rules of issue 10 that are about every page
+// rather than one flow (doc/browser-tests.md, "Display modes, zoom, weight,
+// no CSS").  The main public pages: the mailbox's home and writing form, the
+// consultation's ask form, the pre-review's home and its item's page, the
+// evaluation's home.
+const A11Y_PAGES = [
+	['/mailbox/', 'mailbox-home'],
+	['/mailbox/write', 'mailbox-write'],
+	['/consult/ask', 'consult-ask'],
+	['/prereview/', 'prereview-home'],
+	[`/prereview/item/${PR_CODE}`, 'prereview-item'],
+	['/evaluate/', 'evaluate-home'],
+];
+// Each public page with its CSS (and script, if any): at most this many
+// bytes transferred (issue 10), counted as the suite's nginx sends them,
+// without gzip (a county's nginx with gzip on sends less).
+const A11Y_MAX_BYTES = 60 * 1024;
+
+// The classes the mode put on <html>, sorted ("" for none).
+async function a11yClasses(page) {
+	return page.evaluate(() => [...document.documentElement.classList]
+		.filter((c) => c.startsWith('a11y-')).sort().join(' '));
+}
+
+async function a11yMode(who, name, want) {
+	const got = await a11yClasses(who.page);
+	if (got === want) ok(`${who.tag} ${name}: <html> class "${want}"`);
+	else throw new Error(`${name}: <html> has "${got}", expected "${want}" at ${who.page.url()}`);
+}
+
+// In the page: what 200 % zoom must not do.  Horizontal scrolling of the
+// page; text cut off by a box that hides its overflow; text pushed out of
+// the window sideways.  And the main form (the one with most fields): each
+// field a person can reach, and its submit button, brought into view lies
+// within the window's width and is the element found at its centre (not
+// covered).  Visually hidden things (the skip link, the honeypot) are left
+// out: they are meant to be out of sight.
+function a11yLayoutProbe() {
+	const hidden = (el) => el.closest('.visually-hidden, .skip-link, [aria-hidden="true"], [hidden]') ||
+		getComputedStyle(el).visibility === 'hidden' || el.getClientRects().length === 0;
+	const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+		(el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+	const se = document.scrollingElement;
+	const out = { scrollWidth: se.scrollWidth, clientWidth: se.clientWidth, clipped: [], outside: [],
+		scrolled: new Set(), fields: 0, badFields: [], submit: false };
+	for (const el of document.body.querySelectorAll('*')) {
+		if (['SCRIPT', 'STYLE', 'svg'].includes(el.tagName) || hidden(el)) continue;
+		const cs = getComputedStyle(el);
+		const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+		if ((['hidden', 'clip'].includes(cs.overflowX) || cs.textOverflow === 'ellipsis') &&
+		    (el.innerText || '').trim() !== '' && el.scrollWidth > el.clientWidth + 1)
+			out.clipped.push(`${name(el)} (${el.scrollWidth} > ${el.clientWidth})`);
+		if (text) {
+			const r = el.getBoundingClientRect();
+			// A wide data table may scroll in a box of its own (WCAG 1.4.10
+			// allows it for tables): its text is reachable, not lost.
+			let box = el.parentElement;
+			while (box && box !== document.body && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+				box = box.parentElement;
+			if (r.width > 0 && (r.left < -1 || r.right > se.clientWidth + 1)) {
+				if (box && box !== document.body) out.scrolled.add(name(box));
+				else out.outside.push(`${name(el)} (${Math.round(r.left)}..${Math.round(r.right)})`);
+			}
+		}
+	}
+	let form = null, most = -1;
+	for (const f of document.querySelectorAll('main form')) {
+		const n = f.querySelectorAll('input:not([type="hidden"]), select, textarea').length;
+		if (n > most) { form = f; most = n; }
+	}
+	if (form) {
+		const submit = form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
+		const items = [...form.querySelectorAll('input:not([type="hidden"]), select, textarea')]
+			.filter((el) => !hidden(el) && el.tabIndex >= 0);
+		if (submit) items.push(submit);
+		for (const el of items) {
+			el.scrollIntoView({ block: 'center', inline: 'nearest' });
+			const r = el.getBoundingClientRect();
+			const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			const found = hit && (hit === el || el.contains(hit) ||
+				[...(el.labels || [])].some((l) => l.contains(hit)));
+			if (r.width <= 0 || r.left < -1 || r.right > se.clientWidth + 1 || !found)
+				out.badFields.push(`${name(el)} (${Math.round(r.left)}..${Math.round(r.right)}` +
+					`${found ? '' : ', covered by ' + (hit ? name(hit) : 'nothing')})`);
+			else if (el === submit) out.submit = true;
+			else out.fields++;
+		}
+		window.scrollTo(0, 0);
+	}
+	out.form = !!form;
+	out.scrolled = [...out.scrolled];
+	return out;
+}
+
+// (a) Text resized to 200 %: 1280x900 at 200 % is a window of 640x450 CSS
+// pixels with two device pixels to one, what Chromium's own zoom does (CSS
+// zoom on the body is not the same: media queries and the viewport do not
+// change).  Each main page, in the ordinary look and in large text.
+async function a11yZoom() {
+	const ctx = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2,
+		locale: 'zh-CN' });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(15000);
+	try {
+		for (const mode of ['', 'large']) {
+			for (const [path, what] of A11Y_PAGES) {
+				const name = `zoom-200 ${what}${mode ? ' (大字版)' : ''}`;
+				try {
+					const url = BASE + path + (mode ? (path.includes('?') ? '&' : '?') + 'a11y=' + mode : '');
+					const r = await page.goto(url);
+					if (!r || r.status() !== 200) throw new Error(`GET ${path}: status ${r && r.status()}`);
+					await page.screenshot({ path: join(SHOTS, `zoom200-${mode || 'plain'}-${what}.png`), fullPage: true });
+					const o = await page.evaluate(a11yLayoutProbe);
+					if (o.scrollWidth <= o.clientWidth + 1) ok(`${name}: no horizontal scrolling (${o.scrollWidth} <= ${o.clientWidth})`);
+					else fail(`${name}: no horizontal scrolling`, `scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}`);
+					if (o.scrolled.length > 0) say(`# ${name}: a wide table scrolls in its own box: ${o.scrolled.join(' ')}`);
+					if (o.clipped.length === 0 && o.outside.length === 0) ok(`${name}: no text clipped or out of the window`);
+					else fail(`${name}: no text clipped or out of the window`, [...o.clipped, ...o.outside].slice(0, 4).join(', '));
+					if (!o.form) {
+						say(`# ${name}: no form on the page`);
+					} else if (o.badFields.length === 0 && o.submit && o.fields > 0) {
+						ok(`${name}: the form's ${o.fields} fields and its submit button are in view and reachable`);
+					} else {
+						fail(`${name}: the form's fields and submit button are in view and reachable`,
+							`${o.fields} fine, submit ${o.submit ? 'fine' : 'not'}; ${o.badFields.slice(0, 4).join(', ')}`);
+					}
+				} catch (e) {
+					fail(name, e.message);
+				}
+			}
+		}
+	} finally {
+		await ctx.close();
+	}
+}
+
+// (c) Page weight: each main page loaded in a new browser (no cache), every
+// response counted (headers and body as sent), HTML, CSS and scripts at
+// most A11Y_MAX_BYTES together; every request to the site itself (no
+// fonts, scripts or anything else from elsewhere).
+async function a11yWeight() {
+	const origin = new URL(BASE).origin;
+	for (const [path, what] of A11Y_PAGES) {
+		const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+		const page = await ctx.newPage();
+		page.setDefaultTimeout(15000);
+		const done = [];
+		const foreign = [];
+		page.on('request', (rq) => { if (new URL(rq.url()).origin !== origin) foreign.push(rq.url()); });
+		page.on('requestfinished', (rq) => done.push(rq));
+		try {
+			await page.goto(BASE + path, { waitUntil: 'load' });
+			await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+			const by = {};
+			let total = 0, fonts = 0;
+			for (const rq of done) {
+				const s = await rq.sizes();
+				const n = s.responseHeadersSize + s.responseBodySize;
+				const t = rq.resourceType();
+				if (t === 'font') fonts++;
+				by[t] = (by[t] || 0) + n;
+				total += n;
+			}
+			say(`# weight ${what}: ${Object.entries(by).map(([t, n]) => `${t} ${n}`).join(', ')}; ` +
+				`total ${total} bytes (not gzipped)`);
+			const main = (by.document || 0) + (by.stylesheet || 0) + (by.script || 0);
+			if (by.document > 0 && by.stylesheet > 0 && total <= A11Y_MAX_BYTES)
+				ok(`weight ${what}: ${total} bytes transferred in all (HTML, CSS, scripts ${main}) <= ${A11Y_MAX_BYTES}`);
+			else
+				fail(`weight ${what}: at most ${A11Y_MAX_BYTES} bytes`, `${total} in all (document ${by.document || 0}, CSS ${by.stylesheet || 0})`);
+			if (foreign.length === 0 && fonts === 0) ok(`weight ${what}: every request to ${origin}, no web fonts`);
+			else fail(`weight ${what}: every request to ${origin}, no web fonts`, `${fonts} fonts; ${foreign.slice(0, 3).join(' ')}`);
+		} catch (e) {
+			fail(`weight ${what}`, e.message);
+		} finally {
+			await ctx.close();
+		}
+	}
+}
+
+// (d) The CSS not loaded (aborted): semantic HTML still carries the page.
+// The heading, the site's navigation as a list of links, the main form's
+// fields each with its label, and its submit button.
+async function a11yNoCss() {
+	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(15000);
+	let aborted = 0;
+	await page.route(/\.css(\?|$)/, (route) => { aborted++; return route.abort(); });
+	try {
+		for (const [path, what] of A11Y_PAGES) {
+			const name = `no-css ${what}`;
+			try {
+				const before = aborted;
+				await page.goto(BASE + path);
+				await page.screenshot({ path: join(SHOTS, `nocss-${what}.png`), fullPage: true });
+				const o = await page.evaluate(() => {
+					const nav = document.querySelector('header nav');
+					const form = [...document.querySelectorAll('main form')].sort((a, b) =>
+						b.querySelectorAll('input, select, textarea').length -
+						a.querySelectorAll('input, select, textarea').length)[0];
+					const fields = form ? [...form.querySelectorAll('input:not([type="hidden"]), select, textarea')] : [];
+					const unlabelled = fields.filter((el) => !(el.labels && el.labels.length > 0 &&
+						[...el.labels].some((l) => l.textContent.trim() !== '')) &&
+						!el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'));
+					const submit = form && form.querySelector('button[type="submit"], button:not([type]), input[type="submit"]');
+					return {
+						unstyled: getComputedStyle(document.body).marginTop === '8px',
+						h1: (document.querySelector('main h1') || {}).textContent || '',
+						navItems: nav ? nav.querySelectorAll('ul > li > a[href]').length : 0,
+						form: !!form, fields: fields.length,
+						unlabelled: unlabelled.map((el) => el.name || el.id),
+						submit: submit ? (submit.textContent || submit.value || '').trim() : '',
+					};
+				});
+				if (aborted > before && o.unstyled) ok(`${name}: the stylesheet request was aborted, the page is unstyled`);
+				else fail(`${name}: the stylesheet request was aborted`, `${aborted - before} aborted, body margin ${o.unstyled ? '8px' : 'styled'}`);
+				if (o.h1.trim() !== '' && await page.locator('main h1').first().isVisible())
+					ok(`${name}: the heading "${o.h1.trim().slice(0, 20)}" is shown`);
+				else fail(`${name}: the heading is shown`, 'no visible h1 in main');
+				if (o.navItems >= 5) ok(`${name}: the navigation is a list of ${o.navItems} links`);
+				else fail(`${name}: the navigation is a list of links`, `${o.navItems} list items with links`);
+				if (!o.form) say(`# ${name}: no form on the page`);
+				else if (o.fields > 0 && o.unlabelled.length === 0 && o.submit !== '')
+					ok(`${name}: the form's ${o.fields} fields have their labels, its button "${o.submit}"`);
+				else fail(`${name}: the form's fields have labels and a submit button`,
+					`unlabelled: ${o.unlabelled.join(' ')}; button "${o.submit}"`);
+			} catch (e) {
+				fail(name, e.message);
+			}
+		}
+	} finally {
+		await ctx.close();
+	}
+}
+
+// In high contrast, axe's rule for WCAG AAA contrast (7:1, color-contrast-enhanced).
+async function a11yContrastAAA(page, name) {
+	try {
+		await page.evaluate(AXE);
+		const r = await page.evaluate(() => globalThis.axe.run(document,
+			{ runOnly: { type: 'rule', values: ['color-contrast-enhanced'] } }));
+		const bad = r.violations.flatMap((v) => v.nodes);
+		if (bad.length === 0) ok(`${name}: contrast 7:1 or more (axe color-contrast-enhanced)`);
+		else fail(`${name}: contrast 7:1 or more (axe color-contrast-enhanced)`,
+			`${bad.length} elements: ${bad.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
+	} catch (e) {
+		fail(`${name}: contrast 7:1`, e.message);
+	}
+}
+
+// (b) The switch, clicked as a person would (with JavaScript and without):
+// 大字版 on, 高对比度 on, the mode kept along a navigation link, a link in
+// the content, a search (GET) form and a refused form (POST); 标准字号 and
+// 标准配色 turn each off.  axe runs on every page in each mode (visit()).
+async function a11ySwitch(who) {
+	const p = who.page;
+	const style = () => p.evaluate(() => {
+		const b = getComputedStyle(document.body);
+		const a = document.querySelector('main a[href]') || document.querySelector('a[href]');
+		return { size: parseFloat(b.fontSize), color: b.color, bg: b.backgroundColor,
+			underline: a ? getComputedStyle(a).textDecorationLine : '' };
+	});
+	await step(who, 'the display switch', async () => {
+		await who.go('/mailbox/', 'a11y-plain');
+		await a11yMode(who, 'the ordinary look', '');
+		await who.follow('大字版', 'a11y-large');
+		await a11yMode(who, '大字版', 'a11y-large');
+		const s = await style();
+		if (s.size >= 20) ok(`${who.tag} 大字版: body text ${s.size}px (>= 20)`);
+		else throw new Error(`大字版: body text ${s.size}px`);
+		await who.follow('高对比度', 'a11y-large-contrast');
+		await a11yMode(who, '大字版 and 高对比度', 'a11y-contrast a11y-large');
+		const c = await style();
+		if (c.color === 'rgb(0, 0, 0)' && c.bg === 'rgb(255, 255, 255)' && c.underline.includes('underline'))
+			ok(`${who.tag} 高对比度: black on white, links underlined`);
+		else throw new Error(`高对比度: text ${c.color} on ${c.bg}, links "${c.underline}"`);
+		if (who.js) await a11yContrastAAA(p, `${who.tag} 高对比度 mailbox home`);
+	});
+	await step(who, 'the mode kept from page to page', async () => {
+		await who.follow('在线咨询', 'a11y-nav-consult');
+		await a11yMode(who, 'kept by the navigation link 在线咨询', 'a11y-contrast a11y-large');
+		await who.follow('我要咨询', 'a11y-consult-ask');
+		await a11yMode(who, 'kept by the link 我要咨询 in the content', 'a11y-contrast a11y-large');
+		if (who.js) await a11yContrastAAA(p, `${who.tag} 高对比度 consult ask`);
+		await who.press('提交咨询', 'a11y-consult-refused');
+		await a11yMode(who, 'kept by the refused form (POST)', 'a11y-contrast a11y-large');
+		await who.sees('the refused form says what is missing', '请');
+		await who.follow('办事指南', 'a11y-nav-prereview');
+		await p.getByLabel(/^搜索事项/).fill('广告');
+		await who.press('查找', 'a11y-prereview-search');
+		await a11yMode(who, 'kept by the search form (GET)', 'a11y-contrast a11y-large');
+		await who.sees('the search still finds the item', '户外广告设施设置审批');
+	});
+	await step(who, 'the switch turned off', async () => {
+		await who.follow('标准字号', 'a11y-contrast');
+		await a11yMode(who, '标准字号', 'a11y-contrast');
+		if (who.js) await a11yContrastAAA(p, `${who.tag} 高对比度 prereview search`);
+		await who.follow('标准配色', 'a11y-off');
+		await a11yMode(who, '标准配色', '');
+		const s = await style();
+		if (s.size < 20 && !p.url().includes('a11y=')) ok(`${who.tag} back to the ordinary look (${s.size}px, no a11y= in the address)`);
+		else throw new Error(`after 标准配色: ${s.size}px at ${p.url()}`);
+	});
+}
+
+// The display switch in each browser; the zoom, weight and no-CSS checks,
+// which do not depend on JavaScript or the window, once (the first browser).
+async function a11yFlows(js, w, h, run) {
+	const reader = await new Person(browser, 'reader', js, w, h).open();
+	try {
+		await a11ySwitch(reader);
+	} catch (e) {
+		/* counted by step() */
+	}
+	await reader.close();
+	if (run !== 0) return;
+	await a11yZoom();
+	await a11yWeight();
+	await a11yNoCss();
+}
+
 // ---------------------------------------------------------------- main
 
 const browser = await chromium.launch({
@@ -1339,7 +1663,7 @@ async function consultFlows(js, w, h) {
 // A flow that fails ends; the other flows, and the next browser, go on.
 // The features' flows run side by side, their lines kept apart.
 const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows,
-	prereview: prereviewFlows };
+	prereview: prereviewFlows, a11y: a11yFlows };
 try {
 	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);

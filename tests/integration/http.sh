@@ -313,6 +313,29 @@ expect_status "a text file sent as application/pdf is 422" 422
 expect_body_contains "the 422 is about the attachment" 'attachment'
 check_eq "the rejected upload wrote nothing" "$n2" "$(note_count)"
 
+# ------------------------------------------------------------ display modes
+
+# ?a11y= (大字版, 高对比度; doc/webmaster.md): a known mode goes to the page
+# as /page/site/@a11y and onto <html> as classes; anything else is the
+# ordinary look (never echoed); a redirect after a POST keeps the mode.
+http GET '/demo/?a11y=large-contrast&format=xml'
+expect_body_contains "?a11y=large-contrast is /page/site/@a11y" 'a11y="large-contrast"'
+valid "… and the page is valid against page.rng"
+http GET '/demo/?a11y=large'
+expect_body_contains "?a11y=large puts a11y-large on <html>" '<html lang="zh-CN" class="a11y-large">'
+expect_body_contains "… and keeps it on the content's links" 'href="/demo/new?a11y=large"'
+http GET '/demo/?a11y=%3Cb%3Ebig&format=xml'
+expect_status "an unknown ?a11y= is 200" 200
+expect_body_lacks "an unknown ?a11y= is left out of the page" 'a11y='
+get_tokens "$JAR"
+form_fields "title=大字版下提交的留言"
+args=()
+for kv in "${FIELDS[@]}"; do args+=(--data-urlencode "$kv"); done
+http POST '/demo/new?a11y=contrast' -b "$JAR" "${args[@]}"
+expect_status "a valid POST in high contrast is 303" 303
+check "… and its redirect keeps ?a11y=contrast" \
+	grep -Eq '^/demo/m/[0-9]+[?]a11y=contrast$' <<<"$(location_path)"
+
 # ------------------------------------------------------------ 413
 
 head -c $((16 * 1024 * 1024 + 1)) /dev/zero | tr '\0' 'a' >"$W/big.txt"

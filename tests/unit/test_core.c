@@ -446,6 +446,28 @@ test_csrf(void)
 	fake_worker.cfg = NULL;
 }
 
+/* A redirect goes to the mount point, and keeps the display mode (?a11y=). */
+static void
+test_redirect(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_req	 r;
+
+	fake_worker.mount = "/demo/";
+	fake_request(&r, a, &routes[0], "POST", NULL);
+	CU_ASSERT_EQUAL(civic_req_redirect(&r, "/m/%d", 5), 303);
+	CU_ASSERT_STRING_EQUAL(r.location, "/demo/m/5");
+	r.a11y = CIVIC_A11Y_CONTRAST;
+	CU_ASSERT_EQUAL(civic_req_redirect(&r, "/m/%d", 5), 303);
+	CU_ASSERT_STRING_EQUAL(r.location, "/demo/m/5?a11y=contrast");
+	r.a11y = CIVIC_A11Y_BOTH;
+	CU_ASSERT_EQUAL(civic_req_redirect(&r, "/m/5?tab=%s#reply", "all"), 303);
+	CU_ASSERT_STRING_EQUAL(r.location, "/demo/m/5?tab=all&a11y=large-contrast#reply");
+	CU_ASSERT_EQUAL(civic_req_redirect(&r, "/#top"), 303);
+	CU_ASSERT_STRING_EQUAL(r.location, "/demo/?a11y=large-contrast#top");
+	civic_arena_free(a);
+}
+
 static void
 test_roles_passwords(void)
 {
@@ -700,6 +722,7 @@ main(void)
 	CU_add_test(s, "path decoding", test_path_decode);
 	CU_add_test(s, "page building and XML", test_page_xml);
 	CU_add_test(s, "CSRF tokens", test_csrf);
+	CU_add_test(s, "redirects and the display mode", test_redirect);
 	CU_add_test(s, "roles and passwords", test_roles_passwords);
 	CU_add_test(s, "signed times", test_sign);
 	CU_add_test(s, "signed form times", test_formtime);

@@ -12,12 +12,15 @@
   public-security registration and the 政府网站标识码.
 
   It keeps what every layout must keep (see xslt/layout.xsl):
-    - <main id="main"> with the messages and apply-templates mode="content";
+    - <main id="main"> with the messages and the content ("page-content",
+      which is apply-templates mode="content" keeping the display mode on
+      the content's links);
     - apply-templates mode="head" in <head>, where a feature adds what one
       of its views needs there (a script file, a feed link);
-    - the staff bar (/page/staff), the language switch and the skip link,
-      whose templates ("staff-bar", "lang-switch", "nav-item") are in
-      common.xsl;
+    - the staff bar (/page/staff), the language switch, the display
+      switch (大字版, 高对比度: "a11y-switch", with $a11y-class on <html>)
+      and the skip link, whose templates ("staff-bar", "lang-switch",
+      "a11y-switch", "nav-item", "page-content") are in common.xsl;
     - no <script>, no style="" (the Content-Security-Policy forbids them):
       the look is in county-portal.css, installed as static/county-portal.css,
       loaded after static/civic.css, whose rules for forms, lists and
@@ -61,6 +64,12 @@
       <xsl:apply-templates select="/page" mode="title"/>
     </xsl:variable>
     <html lang="{$lang}">
+      <!-- 大字版、高对比度（common.xsl 的 a11y-switch）/ the display modes: keep -->
+      <xsl:if test="$a11y-class != ''">
+        <xsl:attribute name="class">
+          <xsl:value-of select="$a11y-class"/>
+        </xsl:attribute>
+      </xsl:if>
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>
@@ -107,21 +116,9 @@
               </xsl:call-template>
             </p>
             <ul class="portal-toplinks">
+              <!-- 大字版、高对比度（长者模式）：civic 的开关，不用脚本 / the display switch -->
               <li>
-                <a href="{/page/site/@base}">
-                  <xsl:call-template name="portal-text">
-                    <xsl:with-param name="zh">无障碍浏览</xsl:with-param>
-                    <xsl:with-param name="en">Accessibility</xsl:with-param>
-                  </xsl:call-template>
-                </a>
-              </li>
-              <li>
-                <a href="{/page/site/@base}">
-                  <xsl:call-template name="portal-text">
-                    <xsl:with-param name="zh">长者模式</xsl:with-param>
-                    <xsl:with-param name="en">Large text</xsl:with-param>
-                  </xsl:call-template>
-                </a>
+                <xsl:call-template name="a11y-switch"/>
               </li>
               <li>
                 <xsl:call-template name="lang-switch"/>
@@ -135,7 +132,12 @@
           <div class="wrap portal-banner">
             <span class="portal-emblem" aria-hidden="true">★</span>
             <div class="portal-title">
-              <a class="portal-name" href="{/page/site/@base}">
+              <a class="portal-name">
+                <xsl:attribute name="href">
+                  <xsl:call-template name="a11y-href">
+                    <xsl:with-param name="href" select="/page/site/@base"/>
+                  </xsl:call-template>
+                </xsl:attribute>
                 <xsl:value-of select="/page/site/@name"/>
               </a>
               <p class="portal-slogan">
@@ -185,7 +187,12 @@
 
         <!-- 位置：首页 > 当前栏目 / where the visitor is -->
         <div class="wrap portal-crumbs">
-          <a href="{/page/site/@base}">
+          <a>
+            <xsl:attribute name="href">
+              <xsl:call-template name="a11y-href">
+                <xsl:with-param name="href" select="/page/site/@base"/>
+              </xsl:call-template>
+            </xsl:attribute>
             <xsl:call-template name="t">
               <xsl:with-param name="key" select="'nav.home'"/>
             </xsl:call-template>
@@ -198,7 +205,8 @@
         <main id="main" tabindex="-1">
           <div class="wrap">
             <xsl:call-template name="messages"/>
-            <xsl:apply-templates select="/page" mode="content"/>
+            <!-- mode="content" through page-content, which keeps the display mode on links -->
+            <xsl:call-template name="page-content"/>
           </div>
         </main>
 
