@@ -136,8 +136,9 @@ out:
 
 /*
  * The form's choices: the bodies an entry may have as its lead (a clerk:
- * their own), every body as a joint one, the leaves of the catalogue, the
- * themes of the second level, the genres.
+ * their own), every body as a joint one, the leaves of the catalogue and
+ * the themes of the second level in use (and the ones the entry edited
+ * has, should they have been taken out of use since), the genres.
  */
 static int
 edit_form_lists(struct civic_req *r)
@@ -150,21 +151,25 @@ edit_form_lists(struct civic_req *r)
 	    "SELECT b.department_id AS id, d.name FROM cat_body b JOIN department d "
 	    "ON d.id = b.department_id ORDER BY b.sort, b.department_id";
 	static const char	 leaves[] =
-	    "SELECT c.id, c.code, c.name FROM cat_category c WHERE " CAT_CATEGORY_IN_USE("c")
-	    " AND " CAT_CATEGORY_LEAF("c") " ORDER BY c.code";
+	    "SELECT c.id, c.code, c.name FROM cat_category c WHERE " CAT_CATEGORY_LEAF("c")
+	    " AND (" CAT_CATEGORY_IN_USE("c") " OR c.id = (SELECT x.category_id "
+	    "FROM cat_entry x WHERE x.id = ?)) ORDER BY c.code";
 	static const char	 themes[] =
 	    "SELECT t.id, t.code, t.name FROM cat_theme t WHERE t.parent_id IS NOT NULL "
-	    "AND " CAT_THEME_IN_USE("t") " ORDER BY t.code";
+	    "AND (" CAT_THEME_IN_USE("t") " OR t.id = (SELECT x.theme_id FROM cat_entry x "
+	    "WHERE x.id = ?)) ORDER BY t.code";
 	static const char	 genres[] = "SELECT id, name FROM cat_genre ORDER BY sort, id";
 	long long		 dept = edit_clerk_only(r) ? r->staff->department : 0;
 	struct civic_param	 p[] = { dept > 0 ? CIVIC_PINT(dept) : CIVIC_PNULL,
 	    CIVIC_PINT(dept) };
+	/* The entry edited, or none (0) on /staff/new. */
+	struct civic_param	 e[] = { CIVIC_PINT(civic_req_seg_int(r, "id")) };
 	int			 st;
 
 	if ((st = civic_page_query(r, "owners", "body", owners, p, 2)) == 0 &&
 	    (st = civic_page_query(r, "bodies", "body", bodies, NULL, 0)) == 0 &&
-	    (st = civic_page_query(r, "categories", "category", leaves, NULL, 0)) == 0 &&
-	    (st = civic_page_query(r, "themes", "theme", themes, NULL, 0)) == 0)
+	    (st = civic_page_query(r, "categories", "category", leaves, e, 1)) == 0 &&
+	    (st = civic_page_query(r, "themes", "theme", themes, e, 1)) == 0)
 		st = civic_page_query(r, "genres", "genre", genres, NULL, 0);
 	return st;
 }
@@ -430,6 +435,9 @@ edit_save(struct civic_req *r, long long id)
 		break;
 	case CAT_ENTRYIO_REF:
 		st = civic_req_refuse(r, s->field, "catalogue.edit.ref");
+		break;
+	case CAT_ENTRYIO_INDEX:
+		st = civic_req_refuse(r, s->field, "catalogue.edit.body.fixed");
 		break;
 	default:
 		/* A file the store refused (empty) after its validator took it. */

@@ -425,7 +425,31 @@ entryio_exists(struct cat_entryio_ctx *c, const char *sql, long long id, int *ye
 	return err;
 }
 
-/* The id of the published (or withdrawn) entry of index number no, or 0. */
+/*
+ * Whether sql (its parameters: id, then entry's id) finds a row: a
+ * category or theme in use, or the one entry already has (an entry stays
+ * where it is when its node is taken out of use, doc/catalogue.md).
+ */
+static enum civic_err
+entryio_in_use(struct cat_entryio_ctx *c, const char *sql, long long id, long long entry,
+    int *yes)
+{
+	struct civic_param	 p[] = { CIVIC_PINT(id), CIVIC_PINT(entry) };
+	struct civic_rows	 rows;
+	enum civic_err		 err;
+
+	*yes = 0;
+	if ((err = civic_db_query(c->db, c->arena, sql, p, 2, 1, &rows)) == CIVIC_OK)
+		*yes = rows.nrows == 1;
+	return err;
+}
+
+/*
+ * The id of the reachable entry (CAT_REACHABLE: published or withdrawn,
+ * never 不予公开) of index number no, or 0: a link is shown on public
+ * pages, and a clerk must learn nothing of another body's entries that
+ * the public can't.
+ */
 static enum civic_err
 entryio_by_index(struct cat_entryio_ctx *c, const char *no, long long *id)
 {
@@ -434,8 +458,8 @@ entryio_by_index(struct cat_entryio_ctx *c, const char *no, long long *id)
 	enum civic_err		 err;
 
 	*id = 0;
-	if ((err = civic_db_query(c->db, c->arena, "SELECT id FROM cat_entry "
-	    "WHERE index_no = ? AND state IN ('published', 'withdrawn')", p, 1, 1, &rows)) ==
+	if ((err = civic_db_query(c->db, c->arena, "SELECT e.id FROM cat_entry e "
+	    "WHERE e.index_no = ? AND " CAT_REACHABLE("e"), p, 1, 1, &rows)) ==
 	    CIVIC_OK && rows.nrows == 1)
 		*id = strtoll(rows.cell[0], NULL, 10);
 	return err;
@@ -452,11 +476,13 @@ entryio_refs(struct cat_entryio_ctx *c, const struct cat_entry_in *in,
 {
 	static const char	 body[] = "SELECT department_id FROM cat_body WHERE department_id = ?";
 	static const char	 leaf[] =
-	    "SELECT c.id FROM cat_category c WHERE c.id = ? AND " CAT_CATEGORY_IN_USE("c")
-	    " AND " CAT_CATEGORY_LEAF("c");
+	    "SELECT c.id FROM cat_category c WHERE c.id = ? AND " CAT_CATEGORY_LEAF("c")
+	    " AND (" CAT_CATEGORY_IN_USE("c") " OR c.id = (SELECT x.category_id FROM cat_entry x "
+	    "WHERE x.id = ?)) LOCK IN SHARE MODE";
 	static const char	 theme[] =
-	    "SELECT t.id FROM cat_theme t WHERE t.id = ? AND t.parent_id IS NOT NULL AND "
-	    CAT_THEME_IN_USE("t");
+	    "SELECT t.id FROM cat_theme t WHERE t.id = ? AND t.parent_id IS NOT NULL AND ("
+	    CAT_THEME_IN_USE("t") " OR t.id = (SELECT x.theme_id FROM cat_entry x WHERE x.id = ?)) "
+	    "LOCK IN SHARE MODE";
 	static const char	 genre[] = "SELECT id FROM cat_genre WHERE id = ?";
 	const char		*links[2 + CAT_MAX_RELATED];
 	enum civic_err		 err;
@@ -478,12 +504,12 @@ entryio_refs(struct cat_entryio_ctx *c, const struct cat_entry_in *in,
 			goto refused;
 	}
 	*field = "category";
-	if ((err = entryio_exists(c, leaf, in->category, &yes)) != CIVIC_OK)
+	if ((err = entryio_in_use(c, leaf, in->category, in->id, &yes)) != CIVIC_OK)
 		goto out;
 	if (!yes)
 		goto refused;
 	*field = "theme";
-	if ((err = entryio_exists(c, theme, in->theme, &yes)) != CIVIC_OK)
+	if ((err = entryio_in_use(c, theme, in->theme, in->id, &yes)) != CIVIC_OK)
 		goto out;
 	if (!yes)
 		goto refused;
@@ -646,7 +672,8 @@ enum civic_err
 cat_entryio_save(struct cat_entryio_ctx *c, struct cat_entry_in *in, long long *version,
     enum cat_entryio_why *why, const char **field)
 {
-	static const char	 lock[] = "SELECT version FROM cat_entry WHERE id = ? FOR UPDATE";
+	static const char	 lock[] =
+	    "SELECT version, index_no IS NOT NULL, body_id FROM cat_entry WHERE id = ? FOR UPDATE";
 	struct entryio_state	 was, now;
 	struct civic_rows	 rows;
 	long long		 ids[2 + CAT_MAX_RELATED];
@@ -673,6 +700,18 @@ cat_entryio_save(struct cat_entryio_ctx *c, struct cat_entry_in *in, long long *
 			in->version = strtoll(rows.cell[0], NULL, 10);
 		if (in->version != strtoll(rows.cell[0], NULL, 10)) {
 			*why = CAT_ENTRYIO_STALE;
+			err = CIVIC_ERR_CONFLICT;
+			goto out;
+		}
+		/*
+		 * A numbered entry keeps its lead body: the index number
+		 * begins with that body's code, and a body's code may change
+		 * only while no number carries it (admin.c).
+		 */
+		if (strcmp(rows.cell[1], "1") == 0 &&
+		    strtoll(rows.cell[2], NULL, 10) != in->body) {
+			*why = CAT_ENTRYIO_INDEX;
+			*field = "body";
 			err = CIVIC_ERR_CONFLICT;
 			goto out;
 		}

@@ -86,7 +86,8 @@ enum cat_entryio_why {
 				   second level), genre or linked entry that is not there */
 	CAT_ENTRYIO_STATE,	/* the entry is not in a state the step is for */
 	CAT_ENTRYIO_INDEX	/* an index number in the wrong form, of another
-				   body, taken, or a year's sequence used up */
+				   body, taken, or a year's sequence used up; or a
+				   save changing a numbered entry's lead body */
 };
 
 /* Who writes, and when (NULL: the database's clock). */

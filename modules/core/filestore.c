@@ -8,8 +8,10 @@
  * has (a file is at most CIVIC_MAX_FILE bytes, so at most a few dozen
  * rows), and checks that they add up to its size.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <sodium.h>
 
@@ -22,12 +24,67 @@
 /* Chunks of the largest file; the query's row bound. */
 #define FILESTORE_MAX_CHUNKS	((CIVIC_MAX_FILE + CIVIC_FILE_CHUNK - 1) / CIVIC_FILE_CHUNK)
 
+/*
+ * Each type's extensions, the first the one a name gets when it has none
+ * of them: the downloader's system opens a file by its name, so a name
+ * that says another kind than the content (update.msi holding a Word
+ * document, notice.pdf.exe) is made to say the content's.
+ */
+static const struct {
+	const char	*type;
+	const char	*ext[2];
+} filestore_exts[] = {
+	{ "application/pdf", { ".pdf", NULL } },
+	{ "image/png", { ".png", NULL } },
+	{ "image/jpeg", { ".jpg", ".jpeg" } },
+	{ "application/msword", { ".doc", NULL } },
+	{ "application/vnd.ms-excel", { ".xls", NULL } },
+	{ "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    { ".docx", NULL } },
+	{ "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    { ".xlsx", NULL } },
+};
+
+/* The name stored for given (NULL or empty: "file") and type, in buf. */
+static const char *
+filestore_name(const char *given, const char *type, char buf[CIVIC_MAX_FILENAME + 1])
+{
+	const char	*ext = NULL;
+	size_t		 i, j, n, k;
+
+	if (given == NULL || *given == '\0')
+		given = "file";
+	n = strlen(given);
+	for (i = 0; i < CIVIC_NITEMS(filestore_exts); i++) {
+		if (strcmp(filestore_exts[i].type, type) != 0)
+			continue;
+		ext = filestore_exts[i].ext[0];
+		for (j = 0; j < 2 && filestore_exts[i].ext[j] != NULL; j++) {
+			k = strlen(filestore_exts[i].ext[j]);
+			if (n > k && strcasecmp(given + n - k, filestore_exts[i].ext[j]) == 0)
+				return given;
+		}
+	}
+	if (ext == NULL)
+		return given;
+	/* Room for the extension: the name cut on a character's boundary. */
+	k = strlen(ext);
+	if (n + k > CIVIC_MAX_FILENAME) {
+		n = CIVIC_MAX_FILENAME - k;
+		while (n > 0 && ((unsigned char)given[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(buf, CIVIC_MAX_FILENAME + 1, "%.*s%s", (int)n, given, ext);
+	return buf;
+}
+
 enum civic_err
 civic_filestore_put(struct civic_db *db, const struct civic_file *f, long long *id)
 {
 	unsigned char		 hash[crypto_hash_sha256_BYTES];
 	unsigned long long	 fid = 0;
 	const char		*type;
+	char			 name[CIVIC_MAX_FILENAME + 1];
 	size_t			 off, n, seq, nchunks;
 	enum civic_err		 err = CIVIC_ERR_INVALID;
 
@@ -38,8 +95,7 @@ civic_filestore_put(struct civic_db *db, const struct civic_file *f, long long *
 	crypto_hash_sha256(hash, f->data, f->len);
 	{
 		struct civic_param p[] = {
-			CIVIC_PTEXT(f->filename != NULL && *f->filename != '\0' ?
-			    f->filename : "file"),
+			CIVIC_PTEXT(filestore_name(f->filename, type, name)),
 			CIVIC_PTEXT(type), CIVIC_PINT(f->len),
 			CIVIC_PBLOB(hash, sizeof(hash)), CIVIC_PINT(nchunks)
 		};

@@ -78,20 +78,22 @@
  *    sequence number without leading zeros (不编虚位) followed by 号:
  *    郫府发〔2026〕12号.  The year is 1900..2199 like every date here.
  *  - Files: PDF, PNG and JPEG by their magic numbers.  Word and Excel
- *    (for CIVIC_F_DOCUMENT fields) by their containers: an OLE compound
- *    file (.doc, .xls) named by the stream it holds (WordDocument;
- *    Workbook or Book), an Office Open XML zip (.docx, .xlsx) by its main
- *    part's name (word/document.xml, xl/workbook.xml) in a local header.
- *    A compound file or zip holding neither is refused: an installer or
- *    an archive of anything is not a document.
+ *    (for CIVIC_F_DOCUMENT fields) by their containers, read as their
+ *    formats say, not searched for a word anywhere in them: an OLE
+ *    compound file (.doc, .xls) by a directory entry (at a multiple of
+ *    128 bytes, a stream, the name's length exact) naming its main stream
+ *    (WordDocument; Workbook or Book); an Office Open XML zip (.docx,
+ *    .xlsx) by its central directory, which must list [Content_Types].xml
+ *    and the main part (word/document.xml, xl/workbook.xml) and no macros
+ *    (vbaProject.bin) or programs (.exe, .dll, .msi, scripts).  Anything
+ *    else in such a container (an installer, an archive, a macro
+ *    document) is refused.
  *  - civic_valid_check() on a FILE field refuses with v.filetype: the
  *    client sent a plain field where a file was declared.
  *  - civic_valid_key(CIVIC_VE_OK) is NULL: success has no message.
  */
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE		/* memmem(3) */
-#endif
 #include <string.h>
+#include <strings.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -677,10 +679,12 @@ enum civic_verr
 civic_valid_file(const struct civic_field *f, const unsigned char *data,
     size_t len)
 {
-	const char	*type = civic_valid_filetype(data, len);
+	const char	*type;
 
+	/* The size first: the type is read from the content, bounded by it. */
 	if (f->max < 0 || (unsigned long long)len > (unsigned long long)f->max)
 		return CIVIC_VE_FILESIZE;
+	type = civic_valid_filetype(data, len);
 	if (f->flags & CIVIC_F_DOCUMENT)
 		return type == NULL ? CIVIC_VE_DOCTYPE : CIVIC_VE_OK;
 	if (type == NULL || civic_valid_document(type))
@@ -688,11 +692,103 @@ civic_valid_file(const struct civic_field *f, const unsigned char *data,
 	return CIVIC_VE_OK;
 }
 
-/* Where needle[0..n) first is in data[0..len), or NULL. */
-static const unsigned char *
-valid_find(const unsigned char *data, size_t len, const void *needle, size_t n)
+/* Little-endian integers of a container's structures. */
+static unsigned
+valid_le16(const unsigned char *p)
 {
-	return len < n ? NULL : memmem(data, len, needle, n);
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static unsigned long
+valid_le32(const unsigned char *p)
+{
+	return (unsigned long)valid_le16(p) | (unsigned long)valid_le16(p + 2) << 16;
+}
+
+/*
+ * 1 when the compound file data holds a stream named name (UTF-16LE, its
+ * n bytes without the terminator) in a directory entry: entries are 128
+ * bytes, in sectors of 512 or 4096 bytes after a header of the sector's
+ * size, so each begins at a multiple of 128; its name's length (with the
+ * terminator) is at 64 and its type (2: a stream) at 66.
+ */
+static int
+valid_cfb_stream(const unsigned char *data, size_t len, const unsigned char *name, size_t n)
+{
+	size_t	 off;
+
+	for (off = 512; off + 128 <= len; off += 128)
+		if (valid_le16(data + off + 64) == n + 2 && data[off + 66] == 2 &&
+		    memcmp(data + off, name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The zip's central directory's names: what an Office Open XML file must and must not hold. */
+#define VALID_ZIP_TYPES		0x01	/* [Content_Types].xml */
+#define VALID_ZIP_WORD		0x02	/* word/document.xml */
+#define VALID_ZIP_EXCEL		0x04	/* xl/workbook.xml */
+#define VALID_ZIP_BAD		0x08	/* macros, programs, or a directory that doesn't add up */
+
+/* 1 when the n bytes of name end with suffix, ASCII case folded. */
+static int
+valid_ends(const unsigned char *name, size_t n, const char *suffix)
+{
+	size_t	 k = strlen(suffix);
+
+	return n >= k && strncasecmp((const char *)name + n - k, suffix, k) == 0;
+}
+
+/*
+ * The VALID_ZIP_ flags of zip data, from its end of central directory
+ * record (the last 22 bytes and a comment of up to 65535) and the entries
+ * it points at, each bounds-checked.
+ */
+static unsigned
+valid_zip(const unsigned char *data, size_t len)
+{
+	static const char *const bad[] = { "vbaproject.bin", ".exe", ".dll", ".msi", ".com",
+	    ".scr", ".bat", ".cmd", ".js", ".vbs", ".ps1", ".jar", NULL };
+	const unsigned char	*e = NULL, *p, *name;
+	unsigned long		 off, size;
+	unsigned		 flags = 0, count, i, n;
+	size_t			 at, k;
+
+	for (at = len >= 22 ? len - 22 : 0; len >= 22; at--) {
+		if (memcmp(data + at, "PK\5\6", 4) == 0) {
+			e = data + at;
+			break;
+		}
+		if (at == 0 || len - at > 22 + 65535)
+			break;
+	}
+	if (e == NULL)
+		return VALID_ZIP_BAD;
+	count = valid_le16(e + 10);
+	size = valid_le32(e + 12);
+	off = valid_le32(e + 16);
+	if (off > at || size > at - off)
+		return VALID_ZIP_BAD;
+	for (p = data + off, i = 0; i < count; i++) {
+		if ((size_t)(p - data) + 46 > off + size || memcmp(p, "PK\1\2", 4) != 0)
+			return VALID_ZIP_BAD;
+		n = valid_le16(p + 28);
+		k = 46 + (size_t)n + valid_le16(p + 30) + valid_le16(p + 32);
+		if ((size_t)(p - data) + k > off + size)
+			return VALID_ZIP_BAD;
+		name = p + 46;
+		if (n == 19 && memcmp(name, "[Content_Types].xml", 19) == 0)
+			flags |= VALID_ZIP_TYPES;
+		else if (n == 17 && memcmp(name, "word/document.xml", 17) == 0)
+			flags |= VALID_ZIP_WORD;
+		else if (n == 15 && memcmp(name, "xl/workbook.xml", 15) == 0)
+			flags |= VALID_ZIP_EXCEL;
+		for (k = 0; bad[k] != NULL; k++)
+			if (valid_ends(name, n, bad[k]))
+				flags |= VALID_ZIP_BAD;
+		p += 46 + (size_t)n + valid_le16(p + 30) + valid_le16(p + 32);
+	}
+	return flags;
 }
 
 /*
@@ -714,7 +810,8 @@ civic_valid_filetype(const unsigned char *data, size_t len)
 	    'o', 0, 'c', 0, 'u', 0, 'm', 0, 'e', 0, 'n', 0, 't', 0 };
 	static const unsigned char	 workbook[] = { 'W', 0, 'o', 0, 'r', 0, 'k', 0, 'b', 0,
 	    'o', 0, 'o', 0, 'k', 0 };
-	static const unsigned char	 book[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0, 0, 0 };
+	static const unsigned char	 book[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0 };
+	unsigned			 zf;
 
 	if (data == NULL)
 		return NULL;
@@ -725,17 +822,20 @@ civic_valid_filetype(const unsigned char *data, size_t len)
 	if (len >= sizeof(jpeg) && memcmp(data, jpeg, sizeof(jpeg)) == 0)
 		return "image/jpeg";
 	if (len >= sizeof(cfb) && memcmp(data, cfb, sizeof(cfb)) == 0) {
-		if (valid_find(data, len, word, sizeof(word)) != NULL)
+		if (valid_cfb_stream(data, len, word, sizeof(word)))
 			return "application/msword";
-		if (valid_find(data, len, workbook, sizeof(workbook)) != NULL ||
-		    valid_find(data, len, book, sizeof(book)) != NULL)
+		if (valid_cfb_stream(data, len, workbook, sizeof(workbook)) ||
+		    valid_cfb_stream(data, len, book, sizeof(book)))
 			return "application/vnd.ms-excel";
 		return NULL;
 	}
 	if (len >= sizeof(zip) && memcmp(data, zip, sizeof(zip)) == 0) {
-		if (valid_find(data, len, "word/document.xml", 17) != NULL)
+		zf = valid_zip(data, len);
+		if ((zf & (VALID_ZIP_BAD | VALID_ZIP_TYPES)) != VALID_ZIP_TYPES)
+			return NULL;
+		if ((zf & (VALID_ZIP_WORD | VALID_ZIP_EXCEL)) == VALID_ZIP_WORD)
 			return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-		if (valid_find(data, len, "xl/workbook.xml", 15) != NULL)
+		if ((zf & (VALID_ZIP_WORD | VALID_ZIP_EXCEL)) == VALID_ZIP_EXCEL)
 			return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		return NULL;
 	}

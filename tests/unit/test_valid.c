@@ -976,57 +976,117 @@ test_file(void)
 }
 
 /*
- * Word and Excel, old and new, by their containers (the heads of real
- * files, cut short: what the check reads), taken only by a field that
- * says CIVIC_F_DOCUMENT; a compound file or a zip that is neither is no
- * document.
+ * A zip of the names given, as an Office program writes one: a local
+ * header first, then the central directory, then its end record (the
+ * parts this check reads).  Returns its length in out.
+ */
+static size_t
+zip_of(unsigned char *out, const char *const *names)
+{
+	size_t	 n = 0, cd, k, i, count = 0;
+
+	memcpy(out, "PK\3\4", 4);
+	memset(out + 4, 0, 26);
+	n = 30;
+	cd = n;
+	for (i = 0; names[i] != NULL; i++, count++) {
+		k = strlen(names[i]);
+		memset(out + n, 0, 46);
+		memcpy(out + n, "PK\1\2", 4);
+		out[n + 28] = (unsigned char)k;
+		memcpy(out + n + 46, names[i], k);
+		n += 46 + k;
+	}
+	memset(out + n, 0, 22);
+	memcpy(out + n, "PK\5\6", 4);
+	out[n + 10] = (unsigned char)count;
+	out[n + 12] = (unsigned char)((n - cd) & 0xff);
+	out[n + 13] = (unsigned char)((n - cd) >> 8);
+	out[n + 16] = (unsigned char)cd;
+	return n + 22;
+}
+
+/* A compound file with one directory entry at 512: name (UTF-16LE, n bytes), its type. */
+static void
+cfb_of(unsigned char out[1024], const unsigned char *name, size_t n, unsigned char type)
+{
+	static const unsigned char	 cfb[] =
+	    { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+
+	memset(out, 0, 1024);
+	memcpy(out, cfb, sizeof(cfb));
+	memcpy(out + 512, name, n);
+	out[512 + 64] = (unsigned char)(n + 2);
+	out[512 + 66] = type;
+}
+
+/*
+ * Word and Excel, old and new, by their containers read as their formats
+ * say, taken only by a field that says CIVIC_F_DOCUMENT; a compound file
+ * or a zip that is neither (an installer, an archive that merely holds a
+ * document or names one, a macro document) is no document.
  */
 static void
 test_file_document(void)
 {
-	static const unsigned char	 cfb[] =
-	    { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
-	unsigned char			 doc[600], xls[600], xls5[600], msi[600];
-	unsigned char			 docx[200], xlsx[200], jar[200], png[16];
-	struct civic_field		 citizen = { "m1", CIVIC_V_FILE, 0, 1000, 0, NULL };
-	struct civic_field		 att = { "a1", CIVIC_V_FILE, 0, 1000, CIVIC_F_DOCUMENT,
-					    NULL };
 	static const unsigned char	 wd[] = { 'W', 0, 'o', 0, 'r', 0, 'd', 0, 'D', 0,
 	    'o', 0, 'c', 0, 'u', 0, 'm', 0, 'e', 0, 'n', 0, 't', 0 };
 	static const unsigned char	 wb[] = { 'W', 0, 'o', 0, 'r', 0, 'k', 0, 'b', 0,
 	    'o', 0, 'o', 0, 'k', 0 };
-	static const unsigned char	 b5[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0, 0, 0 };
+	static const unsigned char	 b5[] = { 'B', 0, 'o', 0, 'o', 0, 'k', 0 };
+	static const unsigned char	 ab[] = { 'A', 0, 'd', 0, 'd', 0, 'r', 0, 'e', 0,
+	    's', 0, 's', 0, 'B', 0, 'o', 0, 'o', 0, 'k', 0 };
+	static const char *const	 docx_names[] = { "[Content_Types].xml", "_rels/.rels",
+	    "word/document.xml", NULL };
+	static const char *const	 xlsx_names[] = { "[Content_Types].xml", "xl/workbook.xml",
+	    "xl/worksheets/sheet1.xml", NULL };
+	static const char *const	 docm_names[] = { "[Content_Types].xml", "word/document.xml",
+	    "word/vbaProject.bin", NULL };
+	static const char *const	 bundle_names[] = { "setup.exe", "readme.docx", NULL };
+	static const char *const	 mention_names[] = { "notes/word/document.xml.txt", NULL };
+	static const char *const	 bare_names[] = { "word/document.xml", NULL };
+	unsigned char			 doc[1024], xls[1024], xls5[1024], msi[1024], book_in[1024];
+	unsigned char			 wordstorage[1024];
+	unsigned char			 docx[600], xlsx[600], docm[600], bundle[600], mention[600];
+	unsigned char			 bare[600], png[16];
+	size_t				 ndocx, nxlsx, ndocm, nbundle, nmention, nbare;
+	struct civic_field		 citizen = { "m1", CIVIC_V_FILE, 0, 1100, 0, NULL };
+	struct civic_field		 att = { "a1", CIVIC_V_FILE, 0, 1100, CIVIC_F_DOCUMENT,
+					    NULL };
 
-	memset(doc, 0, sizeof(doc));
-	memcpy(doc, cfb, sizeof(cfb));
-	memcpy(xls, doc, sizeof(doc));
-	memcpy(xls5, doc, sizeof(doc));
-	memcpy(msi, doc, sizeof(doc));
-	memcpy(doc + 512, wd, sizeof(wd));
-	memcpy(xls + 512, wb, sizeof(wb));
-	memcpy(xls5 + 512, b5, sizeof(b5));
-	memcpy(msi + 512, "S\0u\0m\0m\0a\0r\0y\0", 14);
-
-	memset(docx, 0, sizeof(docx));
-	memcpy(docx, "PK\3\4", 4);
-	memcpy(xlsx, docx, sizeof(docx));
-	memcpy(jar, docx, sizeof(docx));
-	memcpy(docx + 30, "[Content_Types].xml", 19);
-	memcpy(docx + 90, "word/document.xml", 17);
-	memcpy(xlsx + 90, "xl/workbook.xml", 15);
-	memcpy(jar + 30, "META-INF/MANIFEST.MF", 20);
+	cfb_of(doc, wd, sizeof(wd), 2);
+	cfb_of(xls, wb, sizeof(wb), 2);
+	cfb_of(xls5, b5, sizeof(b5), 2);
+	cfb_of(msi, (const unsigned char *)"S\0u\0m\0m\0a\0r\0y\0", 14, 2);
+	/* "Book" only inside another name, and WordDocument as a storage, not a stream. */
+	cfb_of(book_in, ab, sizeof(ab), 2);
+	cfb_of(wordstorage, wd, sizeof(wd), 1);
+	ndocx = zip_of(docx, docx_names);
+	nxlsx = zip_of(xlsx, xlsx_names);
+	ndocm = zip_of(docm, docm_names);
+	nbundle = zip_of(bundle, bundle_names);
+	nmention = zip_of(mention, mention_names);
+	nbare = zip_of(bare, bare_names);
 	memcpy(png, "\x89PNG\r\n\x1a\n", 8);
 
 	CU_ASSERT_STRING_EQUAL(ftype(doc, sizeof(doc)), "application/msword");
 	CU_ASSERT_STRING_EQUAL(ftype(xls, sizeof(xls)), "application/vnd.ms-excel");
 	CU_ASSERT_STRING_EQUAL(ftype(xls5, sizeof(xls5)), "application/vnd.ms-excel");
-	CU_ASSERT_STRING_EQUAL(ftype(docx, sizeof(docx)),
+	CU_ASSERT_STRING_EQUAL(ftype(docx, ndocx),
 	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-	CU_ASSERT_STRING_EQUAL(ftype(xlsx, sizeof(xlsx)),
+	CU_ASSERT_STRING_EQUAL(ftype(xlsx, nxlsx),
 	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 	CU_ASSERT_PTR_NULL(civic_valid_filetype(msi, sizeof(msi)));
-	CU_ASSERT_PTR_NULL(civic_valid_filetype(jar, sizeof(jar)));
-	CU_ASSERT_PTR_NULL(civic_valid_filetype(cfb, sizeof(cfb)));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(book_in, sizeof(book_in)));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(wordstorage, sizeof(wordstorage)));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(docm, ndocm));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(bundle, nbundle));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(mention, nmention));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(bare, nbare));
+	/* A zip cut short loses its directory; a compound file its entries. */
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(docx, ndocx - 1));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(docx, 40));
+	CU_ASSERT_PTR_NULL(civic_valid_filetype(doc, 600));
 
 	CU_ASSERT_TRUE(civic_valid_document("application/msword"));
 	CU_ASSERT_FALSE(civic_valid_document("application/pdf"));
@@ -1035,15 +1095,16 @@ test_file_document(void)
 
 	/* What a citizen sends: no Word or Excel; an attachment: all five kinds. */
 	CU_ASSERT_EQUAL(civic_valid_file(&citizen, doc, sizeof(doc)), CIVIC_VE_FILETYPE);
-	CU_ASSERT_EQUAL(civic_valid_file(&citizen, xlsx, sizeof(xlsx)), CIVIC_VE_FILETYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&citizen, xlsx, nxlsx), CIVIC_VE_FILETYPE);
 	CU_ASSERT_EQUAL(civic_valid_file(&citizen, png, sizeof(png)), CIVIC_VE_OK);
 	CU_ASSERT_EQUAL(civic_valid_file(&att, doc, sizeof(doc)), CIVIC_VE_OK);
 	CU_ASSERT_EQUAL(civic_valid_file(&att, xls, sizeof(xls)), CIVIC_VE_OK);
-	CU_ASSERT_EQUAL(civic_valid_file(&att, docx, sizeof(docx)), CIVIC_VE_OK);
-	CU_ASSERT_EQUAL(civic_valid_file(&att, xlsx, sizeof(xlsx)), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, docx, ndocx), CIVIC_VE_OK);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, xlsx, nxlsx), CIVIC_VE_OK);
 	CU_ASSERT_EQUAL(civic_valid_file(&att, png, sizeof(png)), CIVIC_VE_OK);
 	CU_ASSERT_EQUAL(civic_valid_file(&att, msi, sizeof(msi)), CIVIC_VE_DOCTYPE);
-	CU_ASSERT_EQUAL(civic_valid_file(&att, jar, sizeof(jar)), CIVIC_VE_DOCTYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, docm, ndocm), CIVIC_VE_DOCTYPE);
+	CU_ASSERT_EQUAL(civic_valid_file(&att, bundle, nbundle), CIVIC_VE_DOCTYPE);
 	att.max = 100;
 	CU_ASSERT_EQUAL(civic_valid_file(&att, doc, sizeof(doc)), CIVIC_VE_FILESIZE);
 }
