@@ -21,11 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "entryio.h"
 #include "page.h"
+#include "snapshot.h"
 
 _Static_assert(CAT_MAX_ATTACHMENTS == 10, "edit_fields writes out a1 .. a10 and remove1 .. remove10");
 
@@ -610,39 +608,10 @@ edit_snapshot(struct civic_req *r)
 	    "WHERE v.entry_id = ? AND v.id = ?";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")),
 	    CIVIC_PINT(civic_req_seg_int(r, "v")) };
-	struct civic_rows	 rows;
-	const char		*snap;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 copy, holder;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((st = edit_head(r)) != 0)
-		goto out;
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	if (rows.nrows != 1) {
-		st = 404;
-		goto out;
-	}
-	snap = rows.cell[rows.ncols - 1];
-	/* The snapshot goes in as XML, not as a text column. */
-	rows.ncols--;
-	st = 500;
-	if (civic_page_rows(r, NULL, "change", &rows) == NULL)
-		goto out;
-	if ((doc = xmlReadMemory(snap, (int)strlen(snap), NULL, "UTF-8", XML_PARSE_NONET)) ==
-	    NULL || xmlDocGetRootElement(doc) == NULL)
-		goto out;
-	if ((holder = civic_page_add(r, NULL, "snapshot", NULL)) == NULL ||
-	    (copy = xmlDocCopyNode(xmlDocGetRootElement(doc), r->doc, 1)) == NULL)
-		goto out;
-	xmlAddChild(holder, copy);
-	st = 200;
-out:
-	xmlFreeDoc(doc);
+	if ((st = edit_head(r)) == 0)
+		st = civic_snapshot_page(r, "change", sql, p, 2);
 	return st;
 }
 

@@ -18,9 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "entryio.h"
+#include "snapshot.h"
+
+/* Parts the history's "what changed" leaves out: names that follow their ids. */
+static const char *const entryio_quiet[] = { "body_name", "category_name", "theme_name",
+    "genre_name", NULL };
 
 _Static_assert(CAT_MAX_BODIES == 4 && CAT_MAX_RELATED == 4,
     "CAT_ENTRYIO_FIELDS_INIT (entryio.h) writes out joint1..3 and related1..4");
@@ -32,9 +35,6 @@ const struct civic_field cat_entryio_fields[CAT_ENTRYIO_NFIELDS + 1] = {
 	CAT_ENTRYIO_FIELDS_INIT,
 	{ NULL, 0, 0, 0, 0, NULL }
 };
-
-/* Parts of an entry's XML compared for the summary: its columns and three lists. */
-#define ENTRYIO_MAX_PARTS	32
 
 static const char entryio_entry_sql[] =
     "SELECT e.index_no, e.state, e.title, e.doc_no, e.body_id AS body, d.name AS body_name, "
@@ -244,44 +244,6 @@ cat_entryio_message(const char *key)
 
 /* ---------------------------------------------------------------- the XML */
 
-/* One element a row under parent, a child a non-NULL column. */
-static void
-entryio_rows(xmlNodePtr parent, const char *name, const struct civic_rows *rows)
-{
-	xmlNodePtr	 row;
-	size_t		 i, j;
-
-	for (i = 0; i < rows->nrows; i++) {
-		row = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-		for (j = 0; j < rows->ncols; j++)
-			if (rows->cell[i * rows->ncols + j] != NULL)
-				xmlNewTextChild(row, NULL, BAD_CAST rows->names[j],
-				    BAD_CAST rows->cell[i * rows->ncols + j]);
-	}
-}
-
-/* An entry's XML and its parts, each as text. */
-struct entryio_state {
-	char		*xml;
-	const char	*part[ENTRYIO_MAX_PARTS];
-	char		*text[ENTRYIO_MAX_PARTS];
-	size_t		 nparts;
-};
-
-static char *
-entryio_dump(struct civic_arena *a, xmlNodePtr n)
-{
-	xmlBufferPtr	 b;
-	char		*s = NULL;
-
-	if ((b = xmlBufferCreate()) == NULL)
-		return NULL;
-	if (xmlNodeDump(b, n->doc, n, 0, 0) >= 0)
-		s = civic_arena_strdup(a, (const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	return s;
-}
-
 /*
  * The entry's XML as stored (<entry> with a child a column, and the lists
  * joint, links, attachments) into st.  CIVIC_ERR_NOTFOUND when there is
@@ -289,15 +251,14 @@ entryio_dump(struct civic_arena *a, xmlNodePtr n)
  */
 static enum civic_err
 entryio_state(struct cat_entryio_ctx *c, long long id, long long version,
-    struct entryio_state *st)
+    struct civic_snapshot *st)
 {
 	struct civic_param	 p[] = { CIVIC_PINT(id) };
 	struct civic_rows	 entry, joint, links, files;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 root, n, col, next;
-	xmlChar			*buf = NULL;
-	char			 num[24];
-	int			 len;
+	const struct civic_snapshot_list lists[] = {
+		{ "joint", "body", &joint }, { "links", "link", &links },
+		{ "attachments", "attachment", &files },
+	};
 	enum civic_err		 err;
 
 	memset(st, 0, sizeof(*st));
@@ -315,99 +276,10 @@ entryio_state(struct cat_entryio_ctx *c, long long id, long long version,
 	    (err = civic_db_query(c->db, c->arena, entryio_files_sql, p, 1,
 	    CAT_MAX_ATTACHMENTS, &files)) != CIVIC_OK)
 		goto out;
-	err = CIVIC_ERR_NOMEM;
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (root = xmlNewNode(NULL, BAD_CAST "entry")) == NULL)
-		goto out;
-	xmlDocSetRootElement(doc, root);
-	snprintf(num, sizeof(num), "%lld", id);
-	xmlNewProp(root, BAD_CAST "id", BAD_CAST num);
-	snprintf(num, sizeof(num), "%lld", version);
-	xmlNewProp(root, BAD_CAST "version", BAD_CAST num);
-	entryio_rows(root, "x", &entry);
-	/* The row's columns straight under <entry>. */
-	if ((n = root->children) != NULL) {
-		for (col = n->children; col != NULL; col = next) {
-			next = col->next;
-			xmlUnlinkNode(col);
-			xmlAddChild(root, col);
-		}
-		xmlUnlinkNode(n);
-		xmlFreeNode(n);
-	}
-	entryio_rows(xmlNewChild(root, NULL, BAD_CAST "joint", NULL), "body", &joint);
-	entryio_rows(xmlNewChild(root, NULL, BAD_CAST "links", NULL), "link", &links);
-	entryio_rows(xmlNewChild(root, NULL, BAD_CAST "attachments", NULL), "attachment",
-	    &files);
-	for (n = root->children; n != NULL && st->nparts < ENTRYIO_MAX_PARTS; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		st->part[st->nparts] = civic_arena_strdup(c->arena, (const char *)n->name);
-		if ((st->text[st->nparts] = entryio_dump(c->arena, n)) == NULL ||
-		    st->part[st->nparts] == NULL)
-			goto out;
-		st->nparts++;
-	}
-	xmlDocDumpMemoryEnc(doc, &buf, &len, "UTF-8");
-	if (buf == NULL || (st->xml = civic_arena_strdup(c->arena, (const char *)buf)) == NULL)
-		goto out;
-	err = CIVIC_OK;
+	err = civic_snapshot_make(c->arena, "entry", id, version, &entry, lists,
+	    CIVIC_NITEMS(lists), st);
 out:
-	xmlFree(buf);
-	xmlFreeDoc(doc);
 	return err;
-}
-
-/* A part the summary leaves out: a name that follows its id, a state's own columns. */
-static int
-entryio_quiet(const char *part)
-{
-	static const char *const	 quiet[] = { "body_name", "category_name", "theme_name",
-	    "genre_name", NULL };
-	size_t				 i;
-
-	for (i = 0; quiet[i] != NULL; i++)
-		if (strcmp(quiet[i], part) == 0)
-			return 1;
-	return 0;
-}
-
-/* The names of the parts that differ between was and now, ", "-separated. */
-static char *
-entryio_summary(struct civic_arena *a, const struct entryio_state *was,
-    const struct entryio_state *now)
-{
-	char	 buf[1000];
-	size_t	 i, j, n = 0;
-	int	 found;
-
-	buf[0] = '\0';
-	for (i = 0; i < now->nparts; i++) {
-		found = 0;
-		for (j = 0; j < was->nparts; j++)
-			if (strcmp(was->part[j], now->part[i]) == 0) {
-				found = strcmp(was->text[j], now->text[i]) == 0;
-				break;
-			}
-		if (found || entryio_quiet(now->part[i]) ||
-		    n + strlen(now->part[i]) + 3 >= sizeof(buf))
-			continue;
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", n > 0 ? ", " : "",
-		    now->part[i]);
-	}
-	/* A column that became NULL is a part gone. */
-	for (j = 0; j < was->nparts; j++) {
-		found = 0;
-		for (i = 0; i < now->nparts; i++)
-			if (strcmp(was->part[j], now->part[i]) == 0)
-				found = 1;
-		if (found || entryio_quiet(was->part[j]) ||
-		    n + strlen(was->part[j]) + 3 >= sizeof(buf))
-			continue;
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", n > 0 ? ", " : "",
-		    was->part[j]);
-	}
-	return civic_arena_strdup(a, n > 0 ? buf : "-");
 }
 
 /* ---------------------------------------------------------------- saving */
@@ -674,7 +546,7 @@ cat_entryio_save(struct cat_entryio_ctx *c, struct cat_entry_in *in, long long *
 {
 	static const char	 lock[] =
 	    "SELECT version, index_no IS NOT NULL, body_id FROM cat_entry WHERE id = ? FOR UPDATE";
-	struct entryio_state	 was, now;
+	struct civic_snapshot	 was, now;
 	struct civic_rows	 rows;
 	long long		 ids[2 + CAT_MAX_RELATED];
 	const char		*summary;
@@ -724,7 +596,8 @@ cat_entryio_save(struct cat_entryio_ctx *c, struct cat_entry_in *in, long long *
 	if ((err = entryio_lists(c, in, ids)) != CIVIC_OK ||
 	    (err = entryio_state(c, in->id, *version, &now)) != CIVIC_OK)
 		goto out;
-	summary = orig == 0 ? "created" : entryio_summary(c->arena, &was, &now);
+	summary = orig == 0 ? "created" :
+	    civic_snapshot_changed(c->arena, &was, &now, entryio_quiet);
 	if (summary == NULL) {
 		err = CIVIC_ERR_NOMEM;
 		goto out;
@@ -752,7 +625,7 @@ cat_entryio_publish(struct cat_entryio_ctx *c, long long id, const char *given, 
 	    "WHERE id = ? AND state IN ('draft', 'withdrawn') AND version = ?";
 	struct civic_param	 p[] = { CIVIC_PTEXT(at != NULL ? at : c->now), CIVIC_PINT(id) };
 	struct civic_rows	 rows;
-	struct entryio_state	 now;
+	struct civic_snapshot	 now;
 	long long		 version;
 	enum civic_err		 err;
 
@@ -812,7 +685,7 @@ cat_entryio_withdraw(struct cat_entryio_ctx *c, long long id, const char *reason
 	    "WHERE id = ? AND state = 'published' AND version = ?";
 	struct civic_param	 p[] = { CIVIC_PINT(id) };
 	struct civic_rows	 rows;
-	struct entryio_state	 now;
+	struct civic_snapshot	 now;
 	long long		 version;
 	enum civic_err		 err;
 
@@ -854,7 +727,7 @@ cat_entryio_resnap(struct cat_entryio_ctx *c, long long id, long long version, c
 	    "WHEN 'created' THEN summary WHEN '-' THEN ? "
 	    "ELSE LEFT(CONCAT(summary, ', ', ?), 1000) END "
 	    "WHERE entry_id = ? AND version = ? AND action = 'edit'";
-	struct entryio_state	 now;
+	struct civic_snapshot	 now;
 	enum civic_err		 err;
 
 	if ((err = entryio_state(c, id, version, &now)) != CIVIC_OK)

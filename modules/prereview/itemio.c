@@ -19,9 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/tree.h>
-
 #include "itemio.h"
+#include "snapshot.h"
+
+/* Parts the history's "what changed" leaves out: names that follow their ids. */
+static const char *const itemio_quiet[] = { "department_name", "theme_name", NULL };
 
 _Static_assert(PR_MAX_REVIEWERS == 4 && PR_MAX_FIELDS == 8 && PR_MAX_MATERIALS == 10,
     "PR_ITEMIO_FIELDS_INIT (itemio.h) writes out 4 reviewers, 8 fields, 10 materials");
@@ -35,9 +37,6 @@ const struct civic_field pr_itemio_fields[PR_ITEMIO_NFIELDS + 1] = {
 	PR_ITEMIO_FIELDS_INIT,
 	{ NULL, 0, 0, 0, 0, NULL }
 };
-
-/* Parts of an item's XML compared for the summary: its columns and three lists. */
-#define ITEMIO_MAX_PARTS	32
 
 /* The item's columns as its XML has them, for the snapshot and the summary. */
 static const char itemio_item_sql[] =
@@ -283,58 +282,21 @@ pr_itemio_message(const char *key)
 
 /* ---------------------------------------------------------------- the XML */
 
-/* One element a row under parent, a child a non-NULL column. */
-static void
-itemio_rows(xmlNodePtr parent, const char *name, const struct civic_rows *rows)
-{
-	xmlNodePtr	 row;
-	size_t		 i, j;
-
-	for (i = 0; i < rows->nrows; i++) {
-		row = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-		for (j = 0; j < rows->ncols; j++)
-			if (rows->cell[i * rows->ncols + j] != NULL)
-				xmlNewTextChild(row, NULL, BAD_CAST rows->names[j],
-				    BAD_CAST rows->cell[i * rows->ncols + j]);
-	}
-}
-
-/* An item's XML and its parts, each as text. */
-struct itemio_state {
-	char		*xml;
-	const char	*part[ITEMIO_MAX_PARTS];	/* element names */
-	char		*text[ITEMIO_MAX_PARTS];	/* their serialised content */
-	size_t		 nparts;
-};
-
-static char *
-itemio_dump(struct civic_arena *a, xmlNodePtr n)
-{
-	xmlBufferPtr	 b;
-	char		*s = NULL;
-
-	if ((b = xmlBufferCreate()) == NULL)
-		return NULL;
-	if (xmlNodeDump(b, n->doc, n, 0, 0) >= 0)
-		s = civic_arena_strdup(a, (const char *)xmlBufferContent(b));
-	xmlBufferFree(b);
-	return s;
-}
-
 /*
  * The item's XML as stored (<item> with a child a column and the lists
  * departments, fields, materials) into st.  CIVIC_ERR_NOTFOUND when there
  * is no such item.
  */
 static enum civic_err
-itemio_state(struct pr_itemio_ctx *c, long long id, long long version, struct itemio_state *st)
+itemio_state(struct pr_itemio_ctx *c, long long id, long long version,
+    struct civic_snapshot *st)
 {
 	struct civic_param	 p[] = { CIVIC_PINT(id) };
 	struct civic_rows	 item, depts, fields, mats;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 root, n;
-	xmlChar			*buf = NULL;
-	int			 len;
+	const struct civic_snapshot_list lists[] = {
+		{ "departments", "department", &depts }, { "fields", "field", &fields },
+		{ "materials", "material", &mats },
+	};
 	enum civic_err		 err;
 
 	memset(st, 0, sizeof(*st));
@@ -352,96 +314,10 @@ itemio_state(struct pr_itemio_ctx *c, long long id, long long version, struct it
 	    (err = civic_db_query(c->db, c->arena, itemio_materials_sql, p, 1,
 	    PR_MAX_MATERIALS, &mats)) != CIVIC_OK)
 		goto out;
-	err = CIVIC_ERR_NOMEM;
-	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (root = xmlNewNode(NULL, BAD_CAST "item")) == NULL)
-		goto out;
-	xmlDocSetRootElement(doc, root);
-	{
-		char	 ids[24];
-
-		snprintf(ids, sizeof(ids), "%lld", id);
-		xmlNewProp(root, BAD_CAST "id", BAD_CAST ids);
-		snprintf(ids, sizeof(ids), "%lld", version);
-		xmlNewProp(root, BAD_CAST "version", BAD_CAST ids);
-	}
-	itemio_rows(root, "x", &item);
-	/* The row's columns straight under <item>. */
-	if ((n = root->children) != NULL) {
-		xmlNodePtr	 col = n->children, next;
-
-		for (; col != NULL; col = next) {
-			next = col->next;
-			xmlUnlinkNode(col);
-			xmlAddChild(root, col);
-		}
-		xmlUnlinkNode(n);
-		xmlFreeNode(n);
-	}
-	itemio_rows(xmlNewChild(root, NULL, BAD_CAST "departments", NULL), "department",
-	    &depts);
-	itemio_rows(xmlNewChild(root, NULL, BAD_CAST "fields", NULL), "field", &fields);
-	itemio_rows(xmlNewChild(root, NULL, BAD_CAST "materials", NULL), "material", &mats);
-	for (n = root->children; n != NULL && st->nparts < ITEMIO_MAX_PARTS; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		st->part[st->nparts] = civic_arena_strdup(c->arena, (const char *)n->name);
-		if ((st->text[st->nparts] = itemio_dump(c->arena, n)) == NULL ||
-		    st->part[st->nparts] == NULL)
-			goto out;
-		st->nparts++;
-	}
-	xmlDocDumpMemoryEnc(doc, &buf, &len, "UTF-8");
-	if (buf == NULL || (st->xml = civic_arena_strdup(c->arena, (const char *)buf)) == NULL)
-		goto out;
-	err = CIVIC_OK;
+	err = civic_snapshot_make(c->arena, "item", id, version, &item, lists,
+	    CIVIC_NITEMS(lists), st);
 out:
-	xmlFree(buf);
-	xmlFreeDoc(doc);
 	return err;
-}
-
-/* The names of the parts that differ between a and b, ", "-separated. */
-static char *
-itemio_summary(struct civic_arena *a, const struct itemio_state *was,
-    const struct itemio_state *now)
-{
-	char	 buf[1000];
-	size_t	 i, j, n = 0;
-	int	 found;
-
-	buf[0] = '\0';
-	for (i = 0; i < now->nparts; i++) {
-		found = 0;
-		for (j = 0; j < was->nparts; j++)
-			if (strcmp(was->part[j], now->part[i]) == 0) {
-				found = strcmp(was->text[j], now->text[i]) == 0;
-				break;
-			}
-		if (found)
-			continue;
-		/* The department's name follows its id: one change. */
-		if (strcmp(now->part[i], "department_name") == 0 ||
-		    strcmp(now->part[i], "theme_name") == 0)
-			continue;
-		if (n + strlen(now->part[i]) + 3 >= sizeof(buf))
-			break;
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", n > 0 ? ", " : "",
-		    now->part[i]);
-	}
-	/* A column that became NULL is a part gone. */
-	for (j = 0; j < was->nparts; j++) {
-		found = 0;
-		for (i = 0; i < now->nparts; i++)
-			if (strcmp(was->part[j], now->part[i]) == 0)
-				found = 1;
-		if (found || strcmp(was->part[j], "theme_name") == 0 ||
-		    n + strlen(was->part[j]) + 3 >= sizeof(buf))
-			continue;
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s", n > 0 ? ", " : "",
-		    was->part[j]);
-	}
-	return civic_arena_strdup(a, n > 0 ? buf : "-");
 }
 
 /* ---------------------------------------------------------------- saving */
@@ -761,7 +637,7 @@ pr_itemio_save(struct pr_itemio_ctx *c, struct pr_item_in *in, long long *versio
 	static const char	 ins[] =
 	    "INSERT INTO pr_item_version (item_id, version, staff_id, changed_at, summary, "
 	    "snapshot) VALUES (?, ?, ?, ?, ?, ?)";
-	struct itemio_state	 was, now;
+	struct civic_snapshot	 was, now;
 	struct civic_rows	 rows;
 	const char		*summary, *oid;
 	long long		 orig = in->id;
@@ -796,7 +672,7 @@ pr_itemio_save(struct pr_itemio_ctx *c, struct pr_item_in *in, long long *versio
 		goto out;
 	if ((err = itemio_state(c, in->id, *version, &now)) != CIVIC_OK)
 		goto out;
-	summary = orig == 0 ? "created" : itemio_summary(c->arena, &was, &now);
+	summary = orig == 0 ? "created" : civic_snapshot_changed(c->arena, &was, &now, itemio_quiet);
 	err = CIVIC_ERR_NOMEM;
 	if (summary == NULL || (oid = civic_arena_printf(c->arena, "%lld", in->id)) == NULL)
 		goto out;

@@ -18,10 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "itemio.h"
+#include "snapshot.h"
 
 /*
  * Major items the form's "parent" list offers: a county's catalogue has a
@@ -385,41 +383,10 @@ items_version(struct civic_req *r)
 	    "WHERE v.item_id = ? AND v.version = ?";
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")),
 	    CIVIC_PINT(civic_req_seg_int(r, "v")) };
-	struct civic_rows	 rows;
-	const char		*snap;
-	xmlDocPtr		 doc = NULL;
-	xmlNodePtr		 copy, holder;
-	enum civic_err		 err;
 	int			 st;
 
-	if ((st = items_head(r)) != 0)
-		goto out;
-	if ((err = civic_db_query(r->db, r->arena, sql, p, 2, 1, &rows)) != CIVIC_OK) {
-		st = civic_req_status(err);
-		goto out;
-	}
-	if (rows.nrows != 1) {
-		st = 404;
-		goto out;
-	}
-	snap = rows.cell[rows.ncols - 1];
-	/* The snapshot goes in as XML, not as a text column. */
-	rows.ncols--;
-	if (civic_page_rows(r, NULL, "item-version", &rows) == NULL) {
-		st = 500;
-		goto out;
-	}
-	st = 500;
-	if ((doc = xmlReadMemory(snap, (int)strlen(snap), NULL, "UTF-8", XML_PARSE_NONET)) ==
-	    NULL || xmlDocGetRootElement(doc) == NULL)
-		goto out;
-	if ((holder = civic_page_add(r, NULL, "snapshot", NULL)) == NULL ||
-	    (copy = xmlDocCopyNode(xmlDocGetRootElement(doc), r->doc, 1)) == NULL)
-		goto out;
-	xmlAddChild(holder, copy);
-	st = 200;
-out:
-	xmlFreeDoc(doc);
+	if ((st = items_head(r)) == 0)
+		st = civic_snapshot_page(r, "item-version", sql, p, 2);
 	return st;
 }
 

@@ -44,14 +44,6 @@ expect_status "the clerk of 802 signs in" 303
 signin "$OFFICE" 80000001 "$PW"
 expect_status "the office signs in" 303
 
-# view NAME JAR PATH: the page as XML, 200 and valid.
-view() {
-	local sep='?'
-	case $3 in *\?*) sep='&' ;; esac
-	http GET "$3${sep}format=xml" -b "$2" -c "$2"
-	expect_status "$1 (200)" 200
-	valid "$1 validates"
-}
 # post JAR FORMPATH PATH FIELD=VALUE...: urlencoded POST to PATH with the
 # keys of FORMPATH's page, answered as XML.
 post() {
@@ -407,5 +399,56 @@ view "… the next page" "$OFFICE" "/catalogue/staff/entries?state=published&aft
 check_eq "… the rest of the published ones" $(($(sql "SELECT COUNT(*) FROM cat_entry WHERE state = 'published'") - 20)) \
 	"$(tr -d '\n' <"$BODY" | grep -o '<entry><id>' | wc -l)"
 expect_body_lacks "… no draft among them" '<state>draft</state>'
+
+# ---------------------------------------------------------------- what a review found
+# A link names only an entry the public may reach: 803's and 801's
+# 不予公开 entries (15, 6) are "not there" to a clerk of 802, whose draft
+# would otherwise show their titles in its history.
+post "$OTHER" /catalogue/staff/new /catalogue/staff/new "${ENTRY[@]/#body=801/body=802}" \
+	related1=008213403/2025-00001
+expect_status "a link to another body's 不予公开 entry is refused" 422
+expect_body_contains "… beside it, as if there were none" 'field="related1" key="catalogue.edit.ref"'
+expect_body_lacks "… its title not shown" '信访人员名册'
+E802=("${ENTRY[@]/#body=801/body=802}")
+post "$OTHER" /catalogue/staff/new /catalogue/staff/new "${E802[@]/#validity=valid/validity=amended}" \
+	replaced_by=008213401/2026-00003
+expect_status "a replacement that is 不予公开 is refused" 422
+expect_body_lacks "… its title not shown" '内部审计工作底稿'
+
+# A node taken out of use: its entries stay editable where they are (9
+# sits on 0201), another entry can't be put there, the form offers it to
+# its own entries only.
+sql "UPDATE cat_category SET active = 0 WHERE id = 2"
+V9=$(col version 9)
+ENTRY9=(title=关于做好2026年秋季学期学校卫生工作的通知 'doc_no=郫教发〔2026〕12号' body=802
+	written_on=2026-08-28 category=21 theme=301 genre=8 'keywords=学校卫生 秋季学期'
+	summary=部署秋季学期传染病防控和学校卫生工作。 content=各中小学校、幼儿园。
+	disclosure=none validity=valid)
+view "9's form under an inactive node" "$OFFICE" /catalogue/staff/e/9
+expect_body_contains "… offers its own node (0201 规范性文件)" '<name>规范性文件</name>'
+view "a new entry's form" "$OFFICE" /catalogue/staff/new
+expect_body_lacks "… offers no node under the inactive 02" '<name>规范性文件</name>'
+check "9 is in the search index before" test "$(grams 9)" -gt 0
+post "$OFFICE" /catalogue/staff/e/9 /catalogue/staff/e/9 "${ENTRY9[@]}" "version=$V9"
+expect_status "9 is saved on its node, now 不予公开" 303
+check_eq "… disclosure none" none "$(col disclosure 9)"
+check_eq "… no grams left" 0 "$(grams 9)"
+post "$OFFICE" /catalogue/staff/new /catalogue/staff/new "${ENTRY[@]}"
+expect_status "a new entry onto the inactive node's leaf is refused" 422
+expect_body_contains "… beside category" 'field="category" key="catalogue.edit.ref"'
+sql "UPDATE cat_category SET active = 1 WHERE id = 2"
+
+# A numbered entry keeps its body: its index number begins with the body's code.
+V4=$(col version 4)
+ENTRY4=(title=区财政局2026年部门预算 body=802 written_on=2026-02-05 category=311 theme=201
+	genre=10 'keywords=预算 部门预算' summary=2026年部门收支预算总表及说明。
+	content=2026年收入预算合计1234.56万元。 disclosure=active validity=valid)
+post "$OFFICE" /catalogue/staff/e/4 /catalogue/staff/e/4 "${ENTRY4[@]}" "version=$V4"
+expect_status "the office moving a numbered entry to another body is refused" 422
+expect_body_contains "… beside body" 'field="body" key="catalogue.edit.body.fixed"'
+check_eq "… 4 still 801's" 801 "$(col body_id 4)"
+post "$OFFICE" /catalogue/staff/e/4 /catalogue/staff/e/4 "${ENTRY4[@]/#body=802/body=801}" \
+	"version=$V4"
+expect_status "… and saved with its own body" 303
 
 finish
