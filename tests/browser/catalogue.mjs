@@ -48,7 +48,8 @@ async function meta(p, label) {
 		.locator('td').innerText()).trim();
 }
 
-// The list's entries on this page: title, index number, 文号 (or null).
+// The list's entries on this page: title, index number, 文号 (or null), the
+// validity's mark (已废止, 已修改; null for a valid entry, which has none).
 async function listRows(p) {
 	const rows = p.locator('main ul.cb-entries > li');
 	const out = [];
@@ -59,8 +60,10 @@ async function listRows(p) {
 			const d = li.locator('dl.cb-meta > div', { has: p.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 			return await d.count() ? (await d.innerText()).trim() : null;
 		};
+		const mark = li.locator('.cb-validity');
 		out.push({ title: (await li.locator('a.item-title').innerText()).trim(),
-			index: await dd('索引号'), doc: await dd('文号') });
+			index: await dd('索引号'), doc: await dd('文号'),
+			validity: await mark.count() ? (await mark.innerText()).trim() : null });
 	}
 	return out;
 }
@@ -146,7 +149,8 @@ export async function catalogueFlows(h, js, w, ht, run) {
 			const n = await facetCount(p, BODY);
 			await click(reader, BODY, 'catalogue-node-body', p.locator('main nav.cb-facets'));
 			const got = await walkList(reader, 'catalogue-node-body');
-			check(`the facet ${BODY} (${n}) lists as many entries`, got.length === n && n > 0, `${got.length} rows`);
+			check(`the facet ${BODY} (${n}) lists as many entries, all of ${NODE_PATH[2]}'s`,
+				got.length === n && n > 0 && got.every((r) => rows.some((x) => x.index === r.index)), `${got.length} rows`);
 			check(`… fewer than the node's (${nodeCount})`, n < nodeCount, `${n}`);
 			entry = got[got.length - 1];	// on the page now on screen
 			await click(reader, entry.title, 'catalogue-entry', p.locator('main ul.cb-entries'));
@@ -174,8 +178,8 @@ export async function catalogueFlows(h, js, w, ht, run) {
 			await click(reader, '已废止', 'catalogue-repealed', p.locator('main nav.cb-facets'));
 			const got = await walkList(reader, 'catalogue-repealed');
 			check(`the facet 已废止 (${n}) lists as many entries, each marked 已废止`,
-				got.length === n && n > 0 && await p.locator('main ul.cb-entries > li .cb-validity-repealed').count() === got.length,
-				`${got.length} rows`);
+				got.length === n && n > 0 && got.every((r) => r.validity === '已废止'),
+				`${got.length} rows: ${got.map((r) => r.validity).join(', ')}`);
 			await click(reader, got[got.length - 1].title, 'catalogue-repealed-entry', p.locator('main ul.cb-entries'));
 			const banner = p.locator('main .ce-banner-repealed[role="note"]');
 			check('the repealed entry\'s banner says so in words', (await banner.innerText()).includes('已废止 本文件已废止，不再执行。'),
@@ -189,7 +193,7 @@ export async function catalogueFlows(h, js, w, ht, run) {
 			await reader.visit('catalogue-replacing-entry');
 			check('the banner\'s link leads to the replacing entry (its title)', (await p.locator('main h1').innerText()).trim() === title, title);
 			check(`… its 索引号 ${num}, as the banner said`, (await meta(p, '索引号')) === num, await meta(p, '索引号'));
-			check('… a valid entry without a banner', await p.locator('main .ce-banner-repealed').count() === 0, 'a banner');
+			check('… itself in force: no 已废止 banner', await p.locator('main .ce-banner-repealed').count() === 0, 'a banner');
 		});
 	};
 
