@@ -75,6 +75,24 @@ chmod 0600 "$CIVIC_T/civic.conf"
 [ "$(sed -n '/^\[prereview\]/,/^\[/{/^min_fill_seconds/p}' "$CIVIC_T/civic.conf")" = 'min_fill_seconds = 0' ] ||
 	die "civic.conf: [prereview] min_fill_seconds is not 0"
 civic_program_start prereview --workers 1
+# The disclosure catalogue (doc/catalogue.md): the demo's 225 entries
+# (sql/demo-catalogue.sql), whose bodies are departments of
+# sql/demo-mailbox.sql and sql/demo-prereview.sql: all three loaded before
+# add-user makes any department, so that the fixed ids are theirs; indexed.
+civic_program_start catalogue --workers 1
+for f in demo-mailbox demo-prereview demo-catalogue; do
+	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/$f.sql" >>"$CIVIC_T/load.log" 2>&1 || {
+		show_log "$CIVIC_T/load.log" 20
+		die "civicctl load sql/$f.sql failed"
+	}
+done
+"$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex catalogue >>"$CIVIC_T/load.log" 2>&1 || {
+	show_log "$CIVIC_T/load.log" 20
+	die "civicctl reindex catalogue failed"
+}
+http GET '/catalogue/list?format=xml&q=%E6%89%AC%E5%B0%98'
+grep -q '<entry>' "$BODY" || die "the catalogue finds nothing for 扬尘 after civicctl reindex catalogue (status $STATUS)"
+pass "the demo catalogue is loaded, and found by search for 扬尘"
 
 # playwright-core and axe-core, as package-lock.json pins them: beside
 # flows.mjs in a tree built in place; in the private directory otherwise
@@ -108,7 +126,7 @@ if [ ! -f "$MODULES_DIR/node_modules/playwright-core/package.json" ] ||
 	}
 fi
 pass "playwright-core and axe-core installed"
-[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$MODULES_DIR/"
+[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$HERE/catalogue.mjs" "$MODULES_DIR/"
 
 W=$CIVIC_T/work
 PW='browser flows 2026'
@@ -125,6 +143,8 @@ civic_add_staff "$PW" 30000006 评议办 office '' office
 # in parallel, the 城管局 (the item's own) and the 自然资源局.
 civic_add_staff "$PW" 30000007 城管窗口 chengguan 县城市管理局 clerk
 civic_add_staff "$PW" 30000008 资源窗口 ziyuan 县自然资源局 clerk
+# The catalogue's: the clerk of 县财政局 (department 21 of sql/demo-catalogue.sql).
+civic_add_staff "$PW" 30000009 财政窗口 caizheng '' clerk
 
 # The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
 # on duty all day, every day, by the duty text of the staff record (the
@@ -231,6 +251,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_EVAL_CLERK_NO=30000005 CIVIC_EVAL_OFFICE_NO=30000006 \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
+	CIVIC_CAT_CLERK_NO=30000009 \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1200 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
@@ -248,6 +269,7 @@ if [ "$CIVIC_FAILED" -gt 0 ]; then
 	show_log "$CIVIC_T/consult.log" 30
 	show_log "$CIVIC_T/evaluate.log" 30
 	show_log "$CIVIC_T/prereview.log" 30
+	show_log "$CIVIC_T/catalogue.log" 30
 fi
 
 finish

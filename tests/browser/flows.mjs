@@ -53,6 +53,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// The disclosure catalogue's flows (CIVIC_CAT_CLERK_NO: the 县财政局's clerk).
+import { catalogueFlows } from './catalogue.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -74,7 +76,7 @@ const OFFICE_EVAL = process.env.CIVIC_EVAL_OFFICE_NO || '';
 const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter((x) => x);
 const PR_CLERK = process.env.CIVIC_PR_CLERK_NO || '';
 const PR_CLERK2 = process.env.CIVIC_PR_CLERK2_NO || '';
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview a11y').split(/[\s,]+/);
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview catalogue a11y').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
 // The mailbox's and the consultation's flows run side by side (main): each
@@ -1663,7 +1665,9 @@ async function consultFlows(js, w, h) {
 // A flow that fails ends; the other flows, and the next browser, go on.
 // The features' flows run side by side, their lines kept apart.
 const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows,
-	prereview: prereviewFlows, a11y: a11yFlows };
+	prereview: prereviewFlows, a11y: a11yFlows,
+	catalogue: (js, w, h, run) => catalogueFlows({ browser, Person, step, signIn, ok, fail, BASE,
+		clerkNo: process.env.CIVIC_CAT_CLERK_NO || '' }, js, w, h, run) };
 try {
 	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);

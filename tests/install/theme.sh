@@ -22,6 +22,8 @@ civic_program_start evaluate --workers 1
 EVALUATE_PID=$PROGRAM_PID
 civic_program_start prereview --workers 1
 PREREVIEW_PID=$PROGRAM_PID
+civic_program_start catalogue --workers 1
+CATALOGUE_PID=$PROGRAM_PID
 
 ADMIN_PW='county portal theme 2026'
 printf '%s\n' "$ADMIN_PW" | "$CIVICCTL" --config "$CIVIC_T/civic.conf" add-user \
@@ -36,8 +38,9 @@ expect_status "the admin signs in under the theme (303)" 303
 # The consultation's pages with something on them: the demo's areas and
 # published answers (sql/demo-consult.sql, on sql/demo-mailbox.sql's
 # departments); the pre-review's items (sql/demo-prereview.sql, on the same
-# departments), indexed for search as the demo does.
-for f in demo-mailbox demo-consult demo-evaluate demo-prereview; do
+# departments), indexed for search as the demo does; the disclosure
+# catalogue's entries (sql/demo-catalogue.sql, on the same departments).
+for f in demo-mailbox demo-consult demo-evaluate demo-prereview demo-catalogue; do
 	"$CIVICCTL" --config "$CIVIC_T/civic.conf" load "$top_srcdir/sql/$f.sql" \
 		>>"$CIVIC_T/load.log" 2>&1 || {
 		show_log "$CIVIC_T/load.log"
@@ -47,6 +50,10 @@ done
 "$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex prereview >>"$CIVIC_T/load.log" 2>&1 || {
 	show_log "$CIVIC_T/load.log"
 	die "civicctl reindex prereview failed"
+}
+"$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex catalogue >>"$CIVIC_T/load.log" 2>&1 || {
+	show_log "$CIVIC_T/load.log"
+	die "civicctl reindex catalogue failed"
 }
 
 # One page of every program, and the kinds of page the core makes (a form,
@@ -76,6 +83,14 @@ PAGES=(
 	"/prereview/item/510124000000-XK-0009/apply 200 name=\"consent\""
 	"/prereview/?lang=en 200 lang=\"en\""
 	"/prereview/board 403 403"
+	"/catalogue/ 200 program-catalogue"
+	"/catalogue/list?category=40101 200 部门预算"
+	"/catalogue/list?q=%E6%89%AC%E5%B0%98 200 “扬尘”的检索结果"
+	"/catalogue/e/30 200 ce-banner-repealed"
+	"/catalogue/e/95 200 郫财发〔2025〕6号"
+	"/catalogue/report?year=2025 200 2025年政府信息公开工作年度报告"
+	"/catalogue/?lang=en 200 lang=\"en\""
+	"/catalogue/staff/entries 403 403"
 )
 
 # The <main> element of the last body, hidden inputs' values (fresh form
@@ -114,10 +129,11 @@ expect_body_contains "… the theme's rules" '.portal-banner'
 
 # Back to the default layout: the same pages, the same content.
 cp "$top_srcdir/xslt/layout.xsl" "$CIVIC_T/xslt/layout.xsl"
-kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID" "$EVALUATE_PID" "$PREREVIEW_PID"
+kill -HUP "$DEMO_PID" "$ACCOUNT_PID" "$MAILBOX_PID" "$CONSULT_PID" "$EVALUATE_PID" "$PREREVIEW_PID" \
+	"$CATALOGUE_PID"
 reloaded() {
 	local u
-	for u in /demo/ /account/signin /mailbox/ /consult/ask /evaluate/ /prereview/; do
+	for u in /demo/ /account/signin /mailbox/ /consult/ask /evaluate/ /prereview/ /catalogue/; do
 		http GET "$u"
 		grep -q 'class="site-header"' "$BODY" || return 1
 	done
