@@ -123,6 +123,18 @@ http GET /account/ -b "$JAR"
 expect_body_contains "the staff bar is in the theme's page" '<nav class="staff-bar"'
 http GET /demo/?lang=en
 expect_body_contains "the theme's own words follow the language" 'Welcome to 示范县人民政府 portal'
+# Each feature adds its own section to the stylesheets: a rule cut in
+# two (by a merge, say) leaves a block open and every rule after it
+# lost, which no page check sees.  Each stylesheet's blocks must close,
+# outside comments.
+for css in "$top_srcdir/xslt/static/civic.css" \
+    "$top_srcdir/examples/themes/county-portal/county-portal.css"; do
+	check_eq "$(basename "$css"): every { is closed, none closed twice" "0 0" \
+		"$(sed 's:/\*.*\*/::g' "$css" | awk '
+			/\/\*/ { c = 1 } c && /\*\// { c = 0; next } c { next }
+			{ n = gsub(/{/, "{"); m = gsub(/}/, "}"); d += n - m; if (d < 0) neg++ }
+			END { print d + 0, neg + 0 }')"
+done
 http GET /civic-static/static/county-portal.css
 expect_status "nginx serves the theme's CSS" 200
 expect_body_contains "… the theme's rules" '.portal-banner'
