@@ -418,6 +418,7 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 #		noresult[|ELEMENT]	the XML page lists no letter (no
 #			ELEMENT: answer, question)
 #		lacks|TEXT[|TEXT...]	the answer holds none of the TEXTs
+#			(but every +TEXT: what shows the page is the right one)
 # In CURL-ARGS, @CSRF@ is the jar's token, @CSRF2@ another session's,
 # @IDEM@ a fresh idempotency key, @W@ the work directory; in a VIEW,
 # @LASTNOTE@, @LASTLETTER@, @LASTQUESTION@, @LASTAPP@ and @LASTENTRY@ the
@@ -1128,12 +1129,16 @@ for e in 6 15 7 "$ENTN" "$ENTN/a/$ATTN" "$ENT/a/$ATTN" "7/a/$ATT" 999999; do
 	T idor 404 anon GET "/catalogue/e/$e" - "same|catnone"
 done
 HIDDEN="区财政局内部审计工作底稿|区卫生健康局信访人员名册|政府采购意向公开（草稿）"
-T idor 200 anon GET /catalogue/feed.atom - "lacks|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
-T idor 200 anon GET /catalogue/feed.atom?body=801 - "lacks|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
-T idor 200 anon GET /catalogue/sitemap.xml - "lacks|/catalogue/e/6<|/catalogue/e/15<|/catalogue/e/7<|/catalogue/e/$ENTN<"
+SHOWN="+/catalogue/e/$ENT\"|+区财政局2026年部门预算"
+T idor 200 anon GET /catalogue/feed.atom - "lacks|$SHOWN|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
+T idor 200 anon GET /catalogue/feed.atom?body=801 - "lacks|$SHOWN|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
+T idor 200 anon GET /catalogue/sitemap.xml - \
+	"lacks|+/catalogue/e/$ENT<|+/catalogue/e/1<|/catalogue/e/6<|/catalogue/e/15<|/catalogue/e/7<|/catalogue/e/$ENTN<"
 T idor 200 anon GET '/catalogue/list?format=xml&q=%E5%BA%95%E7%A8%BF' - "noresult|entry"
-T idor 200 anon GET '/catalogue/list?format=xml&body=801' - "lacks|$HIDDEN|<entry><id>$ENTN</id>"
-T idor 200 anon GET '/catalogue/?format=xml' - "lacks|$HIDDEN|<entry><id>$ENTN</id>"
+T idor 200 anon GET '/catalogue/list?format=xml&q=%E4%B8%93%E9%A1%B9%E8%B5%84%E9%87%91' - \
+	"lacks|+<entry><id>2</id>|$HIDDEN"	# 专项资金: found, nothing hidden with it
+T idor 200 anon GET '/catalogue/list?format=xml&body=801' - "lacks|+<entry><id>$ENT</id>|$HIDDEN|<entry><id>$ENTN</id>"
+T idor 200 anon GET '/catalogue/?format=xml' - "lacks|+<entry><id>$ENT</id>|$HIDDEN|<entry><id>$ENTN</id>"
 
 # ---- enumeration: wrong codes for one number (10 an hour), then numbers (30 an hour an address)
 for i in $(seq 1 10); do
@@ -1339,7 +1344,11 @@ extra() {
 		while [ -n "$rest" ]; do
 			a=${rest%%|*}
 			[ "$a" = "$rest" ] && rest= || rest=${rest#*|}
-			! grep -qF -- "$a" "$BODY" || { why="'$a' in the answer"; return 1; }
+			case $a in
+			+*)	# what must be there, so that the check can fail
+				grep -qF -- "${a#+}" "$BODY" || { why="'${a#+}' not in the answer"; return 1; } ;;
+			*)	! grep -qF -- "$a" "$BODY" || { why="'$a' in the answer"; return 1; } ;;
+			esac
 		done
 		;;
 	noresult)
