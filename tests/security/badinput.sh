@@ -229,7 +229,8 @@ act "${JAR[clerkA]}" "/prereview/review/$APP3/claim"
 # catalogue's office; a clerk of 801 (catA) and one of 802 (catB) edit
 # their bodies' entries.  clerkA's 公安局 is no issuing body.  catA makes,
 # over HTTP, an entry of 801 with a PDF attachment ($ENT, $ATT) and a
-# 不予公开 one with another ($ENTN, $ATTN), both published.
+# 不予公开 one with another ($ENTN, $ATTN) and a 依申请公开 one with a
+# third ($ENTR, $ATTR), all published.
 ctl load "$top_srcdir/tests/integration/catalogue-fixture.sql" >>"$W/load.log" 2>&1 ||
 	die "civicctl load tests/integration/catalogue-fixture.sql failed"
 ctl reindex catalogue >>"$W/load.log" 2>&1 || die "civicctl reindex catalogue failed"
@@ -276,11 +277,14 @@ cat_new active
 ENT=$CATID
 cat_new none
 ENTN=$CATID
+cat_new request
+ENTR=$CATID
 ATT=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENT")
 ATTN=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENTN")
+ATTR=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENTR")
 ENTV=$(sql "SELECT version FROM cat_entry WHERE id = $ENT")
 CATV1=$(sql "SELECT MIN(id) FROM cat_entry_version WHERE entry_id = $ENT")
-[ -n "$ATT" ] && [ -n "$ATTN" ] && [ "$CATV1" != NULL ] &&
+[ -n "$ATT" ] && [ -n "$ATTN" ] && [ -n "$ATTR" ] && [ "$CATV1" != NULL ] &&
 	[ "$(sql "SELECT CONCAT(state, disclosure) FROM cat_entry WHERE id = $ENTN")" = publishednone ] ||
 	die "the catalogue's entries, their attachments or history are missing"
 # cat_stamp TABLE ID: the stamp a node's form carries (admin.c, ADM_CAT_STAMP).
@@ -1091,7 +1095,8 @@ T idor 303 anon GET /prereview/desk - "loc|/account/signin*"
 # bodies; the public on the staff's pages.  The public: 不予公开 entries
 # (6, 15 and $ENTN), a draft (7), a 不予公开 entry's attachment, through
 # its own entry or a public one, never reached nor listed, searched,
-# fed or mapped.
+# fed or mapped; a 依申请公开 entry's attachment (its page is public, its
+# files are not) likewise.
 for who in catB clerkA; do
 	T idor 404 "$who" GET "/catalogue/staff/e/$ENT" - -
 	T idor 404 "$who" POST "/catalogue/staff/e/$ENT" - - "${CATF[@]/#title=*/title=改名}" \
@@ -1125,7 +1130,8 @@ T idor 403 catB POST /catalogue/staff/body/802 - - -d csrf=@CSRF@ -d idem=@IDEM@
 T idor 403 super GET /catalogue/staff/entries - -
 T idor 303 anon GET /catalogue/staff/entries - "loc|/account/signin*"
 T idor 303 anon GET "/catalogue/staff/e/$ENT/a/$ATT" - "loc|/account/signin*"
-for e in 6 15 7 "$ENTN" "$ENTN/a/$ATTN" "$ENT/a/$ATTN" "7/a/$ATT" 999999; do
+for e in 6 15 7 "$ENTN" "$ENTN/a/$ATTN" "$ENT/a/$ATTN" "7/a/$ATT" "$ENTR/a/$ATTR" \
+    "$ENT/a/$ATTR" 999999; do
 	T idor 404 anon GET "/catalogue/e/$e" - "same|catnone"
 done
 HIDDEN="区财政局内部审计工作底稿|区卫生健康局信访人员名册|政府采购意向公开（草稿）"
