@@ -3,11 +3,14 @@
 # against the RELAX NG schema in xslt/schema/ (doc/xml.md describes it).
 # The stack runs all the programs on the demonstration county's data
 # (sql/demo-data.sql, sql/demo-mailbox.sql, sql/demo-consult.sql,
-# sql/demo-prereview.sql, the search index by civicctl reindex), with one
+# sql/demo-prereview.sql, sql/demo-catalogue.sql, the search index by
+# civicctl reindex), with one
 # member of staff per role; the pre-review's applications are made over
 # HTTP (small PDF and PNG files) and moved through every state (review,
 # correction with its notice, passed, completed, rejected) by a clerk of
-# the item's department through the review's routes;
+# the item's department through the review's routes; a catalogue entry
+# with attachments is made, published and withdrawn by a clerk of a demo
+# issuing body through the staff's routes;
 # each GET view of each program is fetched as its audience sees it (the
 # public, a writer or asker with the query code or the grant, the office, a
 # department's clerk, a supervisor, an administrator), together with the
@@ -32,6 +35,7 @@ civic_program_start mailbox --workers 1
 civic_program_start consult --workers 1
 civic_program_start evaluate --workers 1
 civic_program_start prereview --workers 1
+civic_program_start catalogue --workers 1
 
 W=$CIVIC_T/work
 X=$W/xml
@@ -717,6 +721,201 @@ sed 's:<application>:<application><id_number>510124198001010011</id_number>:' \
 invalid "… the applicant's ID number on it" "$W/bad-pr-id.xml"
 sed 's:<serial>[^<]*</serial>::' "$W/good-prereview.xml" >"$W/bad-pr-serial.xml"
 invalid "… an application without its serial" "$W/bad-pr-serial.xml"
+
+# ---------------------------------------------------------------- catalogue: the public
+# The demo's disclosure catalogue (sql/demo-catalogue.sql, after the
+# mailbox's and the pre-review's departments, as examples/demo/run loads
+# it), indexed; an entry of each kind found by plain SQL.
+ctl load "$top_srcdir/sql/demo-catalogue.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load sql/demo-catalogue.sql failed: $(tail -n 5 "$W/load.log")"
+ctl reindex catalogue >>"$W/reindex.log" 2>&1 ||
+	die "civicctl reindex catalogue failed: $(cat "$W/reindex.log")"
+# cat_one WHERE: the smallest id of an entry (e) where WHERE holds.
+cat_one() { sql "SELECT MIN(e.id) FROM cat_entry e WHERE $1"; }
+CAT_PUB="e.state = 'published' AND e.disclosure <> 'none'"
+CE_ACTIVE=$(cat_one "$CAT_PUB AND e.disclosure = 'active' AND e.validity = 'valid'")
+CE_REQUEST=$(cat_one "$CAT_PUB AND e.disclosure = 'request'")
+CE_WITHDRAWN=$(cat_one "e.state = 'withdrawn' AND e.disclosure <> 'none'")
+CE_REPEALED=$(cat_one "$CAT_PUB AND e.validity = 'repealed'")
+CE_AMENDED=$(cat_one "$CAT_PUB AND e.validity = 'amended'")
+CE_NONE=$(cat_one "e.state = 'published' AND e.disclosure = 'none'")
+CE_DRAFT=$(cat_one "e.state = 'draft'")
+CE_INTERP=$(cat_one "$CAT_PUB AND EXISTS (SELECT 1 FROM cat_entry_link l WHERE l.entry_id = e.id AND l.kind = 'interprets')")
+CE_POLICY=$(sql "SELECT related_id FROM cat_entry_link WHERE entry_id = $CE_INTERP AND kind = 'interprets'")
+CE_JOINT=$(cat_one "$CAT_PUB AND EXISTS (SELECT 1 FROM cat_entry_body b WHERE b.entry_id = e.id)")
+CE_ATT=$(cat_one "$CAT_PUB AND e.disclosure = 'active' AND EXISTS (SELECT 1 FROM cat_attachment a WHERE a.entry_id = e.id)")
+for v in CE_ACTIVE CE_REQUEST CE_WITHDRAWN CE_REPEALED CE_AMENDED CE_NONE CE_DRAFT CE_INTERP \
+    CE_POLICY CE_JOINT; do
+	[ -n "${!v}" ] && [ "${!v}" != NULL ] || die "sql/demo-catalogue.sql has no entry for $v"
+done
+CAT_THEME=$(sql "SELECT MIN(e.theme_id) FROM cat_entry e WHERE $CAT_PUB")
+CAT_GENRE=$(sql "SELECT MIN(e.genre_id) FROM cat_entry e WHERE $CAT_PUB")
+CAT_LEAF=$(sql "SELECT MIN(e.category_id) FROM cat_entry e WHERE $CAT_PUB")
+page 200 "$PUBLIC" /catalogue/
+page 200 "$PUBLIC" '/catalogue/?lang=en'
+page 200 "$PUBLIC" /catalogue/list
+CAT_NEXT=$(tr -d '\n' <"$X/$N.xml" | sed -n 's:.*<pager next="\([^"]*\)".*:\1:p')
+[ -n "$CAT_NEXT" ] || fail "the catalogue's list has no next page (225 entries)"
+page 200 "$PUBLIC" "/catalogue/list?after=$CAT_NEXT"
+page 200 "$PUBLIC" "/catalogue/list?after=$CAT_NEXT&lang=en"
+page 200 "$PUBLIC" /catalogue/list?category=4
+page 200 "$PUBLIC" "/catalogue/list?category=$CAT_LEAF"
+page 200 "$PUBLIC" /catalogue/list?body=21
+page 200 "$PUBLIC" "/catalogue/list?theme=$CAT_THEME"
+page 200 "$PUBLIC" "/catalogue/list?genre=$CAT_GENRE"
+page 200 "$PUBLIC" /catalogue/list?year=2025
+page 200 "$PUBLIC" /catalogue/list?validity=repealed
+page 200 "$PUBLIC" '/catalogue/list?q=%E9%A2%84%E7%AE%97'	# 预算
+check "… the search finds entries" grep -q '<entry>' "$X/$N.xml"
+page 200 "$PUBLIC" '/catalogue/list?q=%E9%A2%84%E7%AE%97&body=21&year=2026&validity=valid'
+page 200 "$PUBLIC" '/catalogue/list?q=zzzzqqqq'
+page 200 "$PUBLIC" '/catalogue/list?year=2199'
+page 400 "$PUBLIC" '/catalogue/list?category=abc'
+page 400 "$PUBLIC" '/catalogue/list?after=garbage'
+for e in "$CE_ACTIVE" "$CE_REQUEST" "$CE_WITHDRAWN" "$CE_REPEALED" "$CE_AMENDED" "$CE_INTERP" \
+    "$CE_POLICY" "$CE_JOINT"; do
+	page 200 "$PUBLIC" "/catalogue/e/$e"
+done
+page 200 "$PUBLIC" "/catalogue/e/$CE_REQUEST?lang=en"
+page 200 "$PUBLIC" "/catalogue/e/$CE_WITHDRAWN?lang=en"
+cp "$X/$N.xml" "$W/good-cat-withdrawn.xml"
+page 200 "$PUBLIC" "/catalogue/e/$CE_REQUEST"
+cp "$X/$N.xml" "$W/good-cat-request.xml"
+page 200 "$PUBLIC" "/catalogue/e/$CE_ACTIVE"
+cp "$X/$N.xml" "$W/good-cat-entry.xml"
+page 404 "$PUBLIC" "/catalogue/e/$CE_NONE"
+page 404 "$PUBLIC" "/catalogue/e/$CE_DRAFT"
+page 404 "$PUBLIC" /catalogue/e/999999
+page 200 "$PUBLIC" /catalogue/report
+page 200 "$PUBLIC" /catalogue/report?year=2024
+page 200 "$PUBLIC" /catalogue/report?year=2025
+page 200 "$PUBLIC" '/catalogue/report?year=2026&lang=en'
+page 400 "$PUBLIC" /catalogue/report?year=abc
+page 405 "$PUBLIC" "/catalogue/e/$CE_ACTIVE" --data-urlencode "csrf=$CSRF"
+
+# ---------------------------------------------------------------- catalogue: the staff
+# A clerk of a demo issuing body (县财政局, department 21 of
+# sql/demo-catalogue.sql) makes an entry with a PDF and a .docx, has a form
+# refused, edits it, publishes it (its public page then has attachments),
+# withdraws it; the office looks at every body's entries and the trees.
+adduser 40000021 财政信息员 caizheng clerk
+CAT_CLERK=$W/cat-clerk.jar
+signin "$CAT_CLERK" 40000021 "$PW"
+[ "$STATUS" = 303 ] || die "the catalogue's clerk cannot sign in (status $STATUS)"
+printf '%%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%%%EOF\n' >"$W/cat.pdf"
+python3 - "$W/cat.docx" <<'EOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')
+EOF
+CAT_FORM=(--form-string title=关于2026年度县级财政资金绩效评价的通知 --form-string body=21
+	--form-string written_on=2026-12-01 --form-string "category=$CAT_LEAF"
+	--form-string "theme=$CAT_THEME" --form-string "genre=$CAT_GENRE"
+	--form-string 'keywords=绩效评价 财政资金' --form-string summary=部署年度绩效评价工作。
+	--form-string 'content=各单位：现就2026年度财政资金绩效评价工作通知如下。'
+	--form-string disclosure=active --form-string validity=valid)
+page 200 "$CAT_CLERK" /catalogue/staff/entries
+page 200 "$CAT_CLERK" '/catalogue/staff/entries?state=draft&lang=en'
+page 200 "$OFFICE" /catalogue/staff/entries
+page 200 "$OFFICE" '/catalogue/staff/entries?body=21&state=published&q=%E9%A2%84%E7%AE%97'
+page 200 "$CAT_CLERK" /catalogue/staff/new
+page 200 "$CAT_CLERK" '/catalogue/staff/new?lang=en'
+form_of "$CAT_CLERK" /catalogue/staff/new
+page 422 "$CAT_CLERK" /catalogue/staff/new --form-string "csrf=$CSRF" --form-string "idem=$IDEM" \
+	"${CAT_FORM[@]}" --form-string 'doc_no=郫财发[2026]1号' -F "a1=@$W/cat.pdf;type=application/pdf"
+check "… the refused form says what is wrong" grep -q '<error field="doc_no"' "$X/$N.xml"
+http POST /catalogue/staff/new -b "$CAT_CLERK" -c "$CAT_CLERK" --form-string "csrf=$CSRF" \
+	--form-string "idem=$IDEM" "${CAT_FORM[@]}" -F "a1=@$W/cat.pdf;type=application/pdf" \
+	--form-string a1_title=评价方案 -F "a2=@$W/cat.docx"
+[ "$STATUS" = 303 ] || die "the catalogue's entry was not made (status $STATUS: $(head -c 400 "$BODY"))"
+CE_NEW=$(header Location | sed -n 's:^/catalogue/staff/e/\([0-9]*\)?.*:\1:p')
+page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW?done=saved"
+check "… the form lists its attachments" grep -q '<attachment>' "$X/$N.xml"
+form_of "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW"
+page 422 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW" --form-string "csrf=$CSRF" \
+	--form-string "idem=$IDEM" "${CAT_FORM[@]}" --form-string version=0
+http POST "/catalogue/staff/e/$CE_NEW" -b "$CAT_CLERK" -c "$CAT_CLERK" --form-string "csrf=$CSRF" \
+	--form-string "idem=$IDEM" "${CAT_FORM[@]/#summary=*/summary=部署年度绩效评价及结果运用。}" \
+	--form-string version=1
+[ "$STATUS" = 303 ] || die "the catalogue's entry was not edited (status $STATUS: $(head -c 400 "$BODY"))"
+page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW?lang=en"
+page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/publish"
+act "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/publish"
+[ "$STATUS" = 303 ] || die "the catalogue's entry was not published (status $STATUS)"
+form_of "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/publish"
+page 422 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/publish" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM"
+page 200 "$PUBLIC" "/catalogue/e/$CE_NEW"
+check "… the public page has the attachments" grep -q '<attachment>' "$X/$N.xml"
+cp "$X/$N.xml" "$W/good-cat-att.xml"
+page 200 "$PUBLIC" "/catalogue/e/$CE_NEW?lang=en"
+[ "$CE_ATT" != NULL ] && page 200 "$PUBLIC" "/catalogue/e/$CE_ATT"
+page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/withdraw"
+form_of "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/withdraw"
+page 422 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/withdraw" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode reason=
+act "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/withdraw" reason=通知内容需调整，另行发布。
+[ "$STATUS" = 303 ] || die "the catalogue's entry was not withdrawn (status $STATUS)"
+page 200 "$PUBLIC" "/catalogue/e/$CE_NEW"
+check "… withdrawn, with the reason" grep -q '通知内容需调整' "$X/$N.xml"
+page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/history"
+page 200 "$OFFICE" "/catalogue/staff/e/$CE_NEW/history?lang=en"
+for v in $(sql "SELECT id FROM cat_entry_version WHERE entry_id = $CE_NEW ORDER BY id"); do
+	page 200 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/v/$v"
+done
+page 200 "$OFFICE" "/catalogue/staff/e/$CE_ACTIVE"
+page 200 "$OFFICE" "/catalogue/staff/e/$CE_DRAFT"
+page 404 "$CLERK" "/catalogue/staff/e/$CE_NEW"
+page 404 "$CAT_CLERK" "/catalogue/staff/e/$CE_NEW/v/999999"
+page 403 "$SUPER" /catalogue/staff/entries
+# The office's trees and bodies, a refused node, a clerk refused.
+CAT_THEME_TOP=$(sql "SELECT MIN(id) FROM cat_theme WHERE parent_id IS NULL")
+page 200 "$OFFICE" /catalogue/staff/categories
+page 200 "$OFFICE" '/catalogue/staff/categories?lang=en'
+page 200 "$OFFICE" /catalogue/staff/category/4
+page 200 "$OFFICE" "/catalogue/staff/category/$CAT_LEAF?lang=en"
+page 200 "$OFFICE" /catalogue/staff/themes
+page 200 "$OFFICE" "/catalogue/staff/theme/$CAT_THEME_TOP"
+page 200 "$OFFICE" "/catalogue/staff/theme/$CAT_THEME?lang=en"
+page 200 "$OFFICE" /catalogue/staff/bodies
+page 200 "$OFFICE" /catalogue/staff/body/21
+page 200 "$OFFICE" '/catalogue/staff/body/1?lang=en'
+form_of "$OFFICE" /catalogue/staff/categories
+page 422 "$OFFICE" /catalogue/staff/categories --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode parent=4 --data-urlencode code=0599 \
+	--data-urlencode name=错位的类目
+act "$OFFICE" /catalogue/staff/themes parent="$CAT_THEME_TOP" \
+	code="$(sql "SELECT code FROM cat_theme WHERE id = $CAT_THEME_TOP")99" name=测试主题
+[ "$STATUS" = 303 ] || die "the office could not add a theme (status $STATUS: $(head -c 300 "$BODY"))"
+page 200 "$OFFICE" "$(header Location)"
+form_of "$OFFICE" /catalogue/staff/body/21
+page 422 "$OFFICE" /catalogue/staff/body/21 --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "idem=$IDEM" --data-urlencode stamp=00000000000000000000000000000000 \
+	--data-urlencode org_code=abc
+page 403 "$CAT_CLERK" /catalogue/staff/categories
+
+# Catalogue pages broken the ways a public entry page must never be.
+valid "the schema accepts a catalogue entry with attachments" "$W/good-cat-att.xml"
+sed 's:<disclosure>active</disclosure>:<disclosure>none</disclosure>:' "$W/good-cat-entry.xml" \
+	>"$W/bad-cat-none.xml"
+invalid "… and refuses a 不予公开 entry on the public page" "$W/bad-cat-none.xml"
+sed 's:<disclosure>request</disclosure>:<disclosure>request</disclosure><paragraphs><p>全文</p></paragraphs>:' \
+	"$W/good-cat-request.xml" >"$W/bad-cat-request.xml"
+invalid "… the text of an entry disclosed on request" "$W/bad-cat-request.xml"
+sed 's:<state>withdrawn</state>:<state>draft</state>:' "$W/good-cat-withdrawn.xml" >"$W/bad-cat-draft.xml"
+invalid "… a draft" "$W/bad-cat-draft.xml"
+sed 's:<disclosure>active</disclosure>:<disclosure>active</disclosure><creator>财政信息员</creator>:' \
+	"$W/good-cat-entry.xml" >"$W/bad-cat-staff.xml"
+invalid "… the name of the staff member who made it" "$W/bad-cat-staff.xml"
+sed 's:<index_no>[^<]*</index_no>::' "$W/good-cat-entry.xml" >"$W/bad-cat-index.xml"
+invalid "… an entry without its index number" "$W/bad-cat-index.xml"
+sed 's/ program="catalogue"/ program="prereview"/' "$W/good-cat-entry.xml" >"$W/bad-cat-program.xml"
+invalid "… and a catalogue view under another program" "$W/bad-cat-program.xml"
+for f in bad-cat-none bad-cat-request bad-cat-draft bad-cat-staff bad-cat-index bad-cat-program; do
+	cmp -s "$W/$f.xml" "$W/good-cat-entry.xml" || cmp -s "$W/$f.xml" "$W/good-cat-request.xml" ||
+		cmp -s "$W/$f.xml" "$W/good-cat-withdrawn.xml" && fail "$f: the sed changed nothing"
+done
 
 # ---------------------------------------------------------------- limits
 # A body larger than the program takes (the web server lets it through).

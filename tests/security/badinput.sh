@@ -1,9 +1,11 @@
 #!/bin/bash
 # badinput.sh: the bad-input suite (issue 9).  Hostile requests against
 # every public and staff route of civic-demo.fcgi, civic-account.fcgi,
-# civic-mailbox.fcgi, civic-consult.fcgi, civic-evaluate.fcgi and
+# civic-mailbox.fcgi, civic-consult.fcgi, civic-evaluate.fcgi,
 # civic-prereview.fcgi (the guide, the staff's items, the application and
-# its progress page, the review, the board), through nginx, against a
+# its progress page, the review, the board) and civic-catalogue.fcgi (the
+# public catalogue, its entries, feed, sitemap and report; the staff's
+# entries; the office's trees and bodies), through nginx, against a
 # private MariaDB.
 #
 # The cases are data: each `T` line below is one request, with its class,
@@ -36,6 +38,7 @@ civic_program_start account --workers 1
 civic_program_start consult --workers 2
 civic_program_start evaluate --workers 1
 civic_program_start prereview --workers 1
+civic_program_start catalogue --workers 1
 
 W=$CIVIC_T/work
 ctl() { "$CIVICCTL" --config "$CIVIC_T/civic.conf" "$@"; }
@@ -220,6 +223,75 @@ PRGRANT=$(awk -v p="/prereview/case/$SER" '$3 == p && $6 == "civic_ys" { print $
 act "${JAR[clerkA]}" "/prereview/review/$APP3/claim"
 [ "$STATUS" = 303 ] || die "clerkA could not claim application $APP3 ($STATUS)"
 
+# The disclosure catalogue (tests/integration/catalogue-fixture.sql,
+# indexed): bodies 801 区财政局 and 802 区教育局; entries 6 and 15 不予公开,
+# 7 a draft of 801, 8 an entry of 802.  The office (40000002) is the
+# catalogue's office; a clerk of 801 (catA) and one of 802 (catB) edit
+# their bodies' entries.  clerkA's 公安局 is no issuing body.  catA makes,
+# over HTTP, an entry of 801 with a PDF attachment ($ENT, $ATT) and a
+# 不予公开 one with another ($ENTN, $ATTN) and a 依申请公开 one with a
+# third ($ENTR, $ATTR), all published.
+ctl load "$top_srcdir/tests/integration/catalogue-fixture.sql" >>"$W/load.log" 2>&1 ||
+	die "civicctl load tests/integration/catalogue-fixture.sql failed"
+ctl reindex catalogue >>"$W/load.log" 2>&1 || die "civicctl reindex catalogue failed"
+[ "$(sql "SELECT COUNT(*) FROM cat_body WHERE department_id IN (2, 5)")" = 0 ] ||
+	die "公安局 or 住建局 is an issuing body: the catalogue's 404s for clerkA would mean nothing"
+adduser 40000006 财政信息员 cat-finance clerk
+adduser 40000007 教育信息员 cat-education clerk
+for j in catA catB; do
+	JAR[$j]=$W/$j.jar
+	: >"${JAR[$j]}"
+done
+staff_in catA 40000006
+staff_in catB 40000007
+for j in catA catB; do
+	http GET '/account/password?format=xml' -b "${JAR[$j]}" -c "${JAR[$j]}"
+	CSRF[$j]=$(xml csrf)
+	[ -n "${CSRF[$j]}" ] || die "no CSRF token for $j"
+done
+printf '%%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%%%EOF\n' >"$W/cat.pdf"
+# An entry of 801 as the form sends it (the fixture's leaf 0201, theme 0201, 通知),
+# multipart; @CSRF@ and @IDEM@ filled in by the table's loop.
+CATF=(--form-string csrf=@CSRF@ --form-string idem=@IDEM@
+	--form-string title=关于2026年度财政资金绩效评价的通知 --form-string body=801
+	--form-string written_on=2026-12-01 --form-string category=21 --form-string theme=201
+	--form-string genre=8 --form-string 'keywords=绩效评价 财政资金'
+	--form-string summary=部署年度绩效评价工作。
+	--form-string 'content=各单位：现就2026年度财政资金绩效评价工作通知如下。'
+	--form-string disclosure=active --form-string validity=valid)
+# cat_new DISCLOSURE: catA makes an entry of CATF with the PDF, and
+# publishes it; CATID.
+cat_new() {
+	local a=("${CATF[@]}")
+	a=("${a[@]/#csrf=@CSRF@/csrf=${CSRF[catA]}}")
+	a=("${a[@]/#idem=@IDEM@/idem=bi-setup-$(cat /proc/sys/kernel/random/uuid)}")
+	http POST /catalogue/staff/new -b "${JAR[catA]}" "${a[@]/#disclosure=active/disclosure=$1}" \
+		-F "a1=@$W/cat.pdf;type=application/pdf" --form-string a1_title=评价方案
+	[ "$STATUS" = 303 ] || die "the catalogue's entry was not made ($STATUS: $(head -c 300 "$BODY"))"
+	CATID=$(header Location | sed -n 's:^/catalogue/staff/e/\([0-9]*\)?.*:\1:p')
+	http POST "/catalogue/staff/e/$CATID/publish" -b "${JAR[catA]}" -d "csrf=${CSRF[catA]}" \
+		-d "idem=bi-setup-$(cat /proc/sys/kernel/random/uuid)"
+	[ "$STATUS" = 303 ] || die "entry $CATID was not published ($STATUS)"
+}
+cat_new active
+ENT=$CATID
+cat_new none
+ENTN=$CATID
+cat_new request
+ENTR=$CATID
+ATT=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENT")
+ATTN=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENTN")
+ATTR=$(sql "SELECT id FROM cat_attachment WHERE entry_id = $ENTR")
+ENTV=$(sql "SELECT version FROM cat_entry WHERE id = $ENT")
+CATV1=$(sql "SELECT MIN(id) FROM cat_entry_version WHERE entry_id = $ENT")
+[ -n "$ATT" ] && [ -n "$ATTN" ] && [ -n "$ATTR" ] && [ "$CATV1" != NULL ] &&
+	[ "$(sql "SELECT CONCAT(state, disclosure) FROM cat_entry WHERE id = $ENTN")" = publishednone ] ||
+	die "the catalogue's entries, their attachments or history are missing"
+# cat_stamp TABLE ID: the stamp a node's form carries (admin.c, ADM_CAT_STAMP).
+cat_stamp() {
+	sql "SELECT MD5(CONCAT_WS('|', IFNULL(parent_id, 0), code, name, sort, active)) FROM $1 WHERE id = $2"
+}
+
 # What may not change: every table but the rate-limit counters (reset
 # between classes) and the sessions.
 TABLES=$(sql "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM information_schema.tables
@@ -227,6 +299,10 @@ TABLES=$(sql "SELECT GROUP_CONCAT(table_name ORDER BY table_name) FROM informati
 case ,$TABLES, in
 *,pr_application,*pr_upload,*stored_chunk,stored_file,*) ;;
 *) die "the tables checked do not include the pre-review's and the file store's: $TABLES" ;;
+esac
+case ,$TABLES, in
+*,cat_attachment,*,cat_entry,*,cat_entry_gram,*,cat_entry_version,*) ;;
+*) die "the tables checked do not include the catalogue's: $TABLES" ;;
 esac
 fingerprint() { sql "CHECKSUM TABLE $TABLES"; }
 # A value as stored, without the client's escaping of backslashes and tabs.
@@ -327,6 +403,7 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 #	STATUS	expected status; "A|B" for either; "N@web" when nginx answers
 #		before any program sees the request
 #	JAR	whose cookies: none anon anon2 admin office office2 super clerkA clerkB
+#		catA catB (the catalogue's clerks of 801 and 802)
 #	STORE	"-": no table may change; "+": the form is accepted (CHECK says how)
 #	CHECK	"-", or one of (fields separated by "|"):
 #		allow|METHODS	the Allow header lists METHODS
@@ -344,16 +421,21 @@ MPCT="Content-Type: multipart/form-data; boundary=$B"
 #		loc|PATTERN	the Location header matches PATTERN (a glob)
 #		noresult[|ELEMENT]	the XML page lists no letter (no
 #			ELEMENT: answer, question)
+#		lacks|TEXT[|TEXT...]	the answer holds none of the TEXTs
+#			(but every +TEXT: what shows the page is the right one)
 # In CURL-ARGS, @CSRF@ is the jar's token, @CSRF2@ another session's,
 # @IDEM@ a fresh idempotency key, @W@ the work directory; in a VIEW,
-# @LASTNOTE@, @LASTLETTER@, @LASTQUESTION@ and @LASTAPP@ the newest note's,
-# letter's, question's and pre-review application's ids.
+# @LASTNOTE@, @LASTLETTER@, @LASTQUESTION@, @LASTAPP@ and @LASTENTRY@ the
+# newest note's, letter's, question's, pre-review application's and
+# catalogue entry's ids; in the arguments, @CATSTAMP@ and @THEMESTAMP@ the
+# stamps of category 21's and theme 201's forms as they are then.
 CASES=()
 T() { CASES+=("$(printf '%q ' "$@")"); }
 
 # Every route of the programs (cgi/demo.c, cgi/account.c,
 # modules/mailbox/*.c, modules/consult/*.c, modules/evaluate/case.c,
-# modules/prereview/*.c): METHOD PATH JAR (the role that may use it; the
+# modules/prereview/*.c, modules/catalogue/*.c): METHOD PATH JAR (the role
+# that may use it; the
 # citizen's question is 5, granted to anon; anyone holding a case's rating
 # link may use it; the pre-review's application $APP is anon's, reviewed
 # by 公安局, clerkA's department).
@@ -455,6 +537,21 @@ ROUTES=(
 	"GET /prereview/review/$APP/complete clerkA" "POST /prereview/review/$APP/complete clerkA"
 	"GET /prereview/board super" "GET /prereview/review/$APP/urge super"
 	"POST /prereview/review/$APP/urge super"
+	"GET /catalogue/ anon" "GET /catalogue/list anon" "GET /catalogue/e/$ENT anon"
+	"GET /catalogue/e/$ENT/a/$ATT anon" "GET /catalogue/feed.atom anon"
+	"GET /catalogue/sitemap.xml anon" "GET /catalogue/report anon" "GET /catalogue/report.csv anon"
+	"GET /catalogue/staff/entries catA" "GET /catalogue/staff/new catA"
+	"POST /catalogue/staff/new catA" "GET /catalogue/staff/e/$ENT catA"
+	"POST /catalogue/staff/e/$ENT catA" "GET /catalogue/staff/e/7/publish catA"
+	"POST /catalogue/staff/e/7/publish catA" "GET /catalogue/staff/e/$ENT/withdraw catA"
+	"POST /catalogue/staff/e/$ENT/withdraw catA" "GET /catalogue/staff/e/$ENT/history catA"
+	"GET /catalogue/staff/e/$ENT/v/$CATV1 catA" "GET /catalogue/staff/e/$ENT/a/$ATT catA"
+	"GET /catalogue/staff/categories office" "POST /catalogue/staff/categories office"
+	"GET /catalogue/staff/category/21 office" "POST /catalogue/staff/category/21 office"
+	"GET /catalogue/staff/themes office" "POST /catalogue/staff/themes office"
+	"GET /catalogue/staff/theme/201 office" "POST /catalogue/staff/theme/201 office"
+	"GET /catalogue/staff/bodies office" "POST /catalogue/staff/bodies office"
+	"GET /catalogue/staff/body/801 office" "POST /catalogue/staff/body/801 office"
 )
 
 # ---- method confusion: PUT, DELETE or PATCH on every path; GET on a POST-only one
@@ -563,8 +660,41 @@ T oversize 413@web anon POST "$PRAPPLY" - - --data-binary "@@W@/body18m"
 T oversize 404 anon GET "/prereview/item/$(head -c 300 /dev/zero | tr '\0' a)" - -
 T oversize 404 clerkA GET /prereview/review/1234567890123456789012 - -
 T oversize 400 anon GET "/prereview/items?q=$(head -c 300 /dev/zero | tr '\0' a)" - -
+# The catalogue's entry form (POST /catalogue/staff/new, and an entry's
+# edit): attachments that are no document — a Windows executable, an HTML
+# page with a script claimed as a PDF, an SVG with a script, the EICAR test
+# string named .pdf, PHP named .jpg, a zip that is no Office file named
+# .docx, a path as name: each refused beside its field, nothing stored;
+# a file over CIVIC_MAX_FILE; bodies over the program's and nginx's limits.
+printf 'MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xffPE\x00\x00' >"$W/tool.exe"
+printf '<!DOCTYPE html><html><body><script>alert(1)</script></body></html>' >"$W/page.html"
+python3 - "$W/notdocx.zip" <<'EOF'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("readme.txt", "not a document")
+    z.writestr("run.bat", "@echo off\r\n")
+EOF
+for f in "tool.exe" "page.html;type=application/pdf" "x.svg;type=image/svg+xml" \
+    "eicar.com;filename=eicar.pdf;type=application/pdf" "x.php.jpg;type=image/jpeg" \
+    "notdocx.zip;filename=plan.docx" "passwd;filename=../../etc/passwd"; do
+	T multipart 422 catA POST /catalogue/staff/new - "err|a1" "${CATF[@]}" -F "a1=@@W@/$f"
+	T multipart 422 catA POST "/catalogue/staff/e/$ENT" - "err|a2" "${CATF[@]}" \
+		--form-string "version=$ENTV" -F "a2=@@W@/$f"
+done
+T multipart 422 catA POST /catalogue/staff/new - "err|a3" "${CATF[@]}" \
+	-F "a1=@@W@/cat.pdf;type=application/pdf" -F "a3=@@W@/tool.exe;filename=setup.pdf"
+T multipart '413|422' catA POST /catalogue/staff/new - - "${CATF[@]}" -F "a1=@@W@/big.pdf"
+T multipart 400 catA POST /catalogue/staff/new - - -H "$MPCT" --data-binary "@@W@/noclose.mp"
+T multipart 413 catA POST /catalogue/staff/new - - -H "$MPCT" --data-binary "@@W@/parts10k.mp"
+T oversize 413 catA POST /catalogue/staff/new - - --data-binary "@@W@/body16m.form"
+T oversize 413@web catA POST /catalogue/staff/new - - --data-binary "@@W@/body18m"
+T oversize 404 anon GET /catalogue/e/1234567890123456789012 - -
+T oversize 404 catA GET /catalogue/staff/e/1234567890123456789012 - -
+T oversize 400 anon GET "/catalogue/list?q=$(head -c 300 /dev/zero | tr '\0' a)" - -
+T oversize 400 anon GET "/catalogue/e/$(head -c 1100 /dev/zero | tr '\0' 1)" - -
 
 # ---- XSS: every text field of the forms; accepted ones are looked at afterwards
+k=0
 XSS=('<script>alert(1)</script>' '"><img src=x onerror=alert(1)>'
 	'javascript:alert(document.cookie)' ']]><script>x</script>')
 LASTNOTE="SELECT MAX(id) FROM demo_note"
@@ -687,6 +817,49 @@ for x in "${XSS[@]}"; do
 		-d idem=@IDEM@ -d v1=correction --data-urlencode "n1=$x" -d decision=passed
 	T xss 422 clerkA POST "/prereview/review/$APP3/decide" - "esc|$x|-" -d csrf=@CSRF@ \
 		-d idem=@IDEM@ -d decision=rejected --data-urlencode "reason=$x"
+	# The catalogue: an entry of 801 with the payload in every text field
+	# of the form (title, keywords, summary, content, the attachment's
+	# title), refused for its 文号 (the payload) with every text kept,
+	# then made (on the staff's form), published (on the public page,
+	# the list, the home page, the Atom feed: libxml2's XML, where it must
+	# come out as text), looked for, withdrawn with the payload as the
+	# reason (on the public page's banner).
+	a=("${CATF[@]/#title=*/title=$x}")
+	a=("${a[@]/#keywords=*/keywords=$x}")
+	a=("${a[@]/#summary=*/summary=$x}")
+	a=("${a[@]/#content=*/content=$x 正文}")
+	T xss 422 catA POST /catalogue/staff/new - "esc|$x|-" "${a[@]}" --form-string "doc_no=$x" \
+		--form-string "a1_title=$x"
+	T xss 303 catA POST /catalogue/staff/new + "esc|$x|/catalogue/staff/e/@LASTENTRY@|catA" \
+		"${a[@]}" -F "a1=@@W@/cat.pdf;type=application/pdf" --form-string "a1_title=$x"
+	T xss 303 catA POST /catalogue/staff/e/@LASTENTRY@/publish + \
+		"esc|$x|/catalogue/e/@LASTENTRY@|anon" -d csrf=@CSRF@ -d idem=@IDEM@
+	T xss 200 anon GET /catalogue/list - "esc|$x|/catalogue/feed.atom|anon"
+	T xss 200 anon GET /catalogue/ - "esc|$x|/catalogue/staff/entries|catA"
+	T xss 200 anon GET "/catalogue/list?q=$(printf '%s' "$x" | od -An -tx1 | tr -d ' \n' |
+		sed 's/../%&/g')" - "esc|$x|-"
+	T xss 303 catA POST /catalogue/staff/e/@LASTENTRY@/withdraw + \
+		"esc|$x|/catalogue/e/@LASTENTRY@|anon" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		--data-urlencode "reason=撤回$x"
+	T xss 422 catA POST /catalogue/staff/e/@LASTENTRY@/withdraw - "esc|$x|-" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ --data-urlencode "reason=$x$(head -c 500 /dev/zero | tr '\0' a)"
+	# The office's trees: a category and a theme added with the payload as
+	# name (on the office's pages); category 21 and theme 201, which have
+	# public entries, renamed to it through their forms (on the public
+	# home page and list); a save refused (a stale stamp), the name kept.
+	k=$((k + 1))
+	T xss 303 office POST /catalogue/staff/categories + "esc|$x|/catalogue/staff/categories" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ -d parent=3 -d "code=035$k" --data-urlencode "name=$x"
+	T xss 303 office POST /catalogue/staff/themes + "esc|$x|/catalogue/staff/themes" \
+		-d csrf=@CSRF@ -d idem=@IDEM@ -d parent=2 -d "code=025$k" --data-urlencode "name=$x"
+	T xss 303 office POST /catalogue/staff/category/21 + "esc|$x|/catalogue/|anon" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d do=save -d stamp=@CATSTAMP@ --data-urlencode "name=$x" -d sort=10 \
+		-d active=1
+	T xss 303 office POST /catalogue/staff/theme/201 + "esc|$x|/catalogue/list|anon" -d csrf=@CSRF@ \
+		-d idem=@IDEM@ -d do=save -d stamp=@THEMESTAMP@ --data-urlencode "name=$x" -d sort=10 \
+		-d active=1
+	T xss 422 office POST /catalogue/staff/category/11 - "esc|$x|-" -d csrf=@CSRF@ -d idem=@IDEM@ \
+		-d do=save -d stamp=00000000000000000000000000000000 --data-urlencode "name=$x" -d sort=10
 done
 
 # A correction note accepted (application 3, claimed by clerkA): the one
@@ -737,6 +910,34 @@ T sql 303 anon POST /consult/ask + "lit|SELECT body FROM consult_question ORDER 
 T sql 303 clerkA POST /consult/desk/q/5/note + \
 	"lit|SELECT body FROM consult_message ORDER BY id DESC LIMIT 1|$v" -d csrf=@CSRF@ \
 	-d idem=@IDEM@ --data-urlencode "body=$v"
+# The catalogue: its search (q, at most 40 characters) and the staff's
+# title search, nothing found; its typed filters, 400 (the feed's ids are
+# text: a malformed one is a 404 like an unknown one); a cursor that is
+# not one; an entry's title and text stored as typed.
+for q in "' OR 1=1 --" '%' '_' '\' '%%' "' UNION SELECT name FROM staff --" \
+    "1'; DROP TABLE cat_entry; --" '" OR ""="'; do
+	e=$(printf '%s' "$q" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+	T sql 200 anon GET "/catalogue/list?format=xml&q=$e" - 'noresult|entry'
+	T sql 200 office GET "/catalogue/staff/entries?format=xml&q=$e" - 'noresult|entry'
+done
+for f in category body theme genre year; do
+	T sql 400 anon GET "/catalogue/list?$f=21%20OR%201%3D1" - -
+done
+T sql 400 anon GET "/catalogue/list?validity=valid%27%20OR%20%271%27%3D%271" - -
+T sql '200|400' anon GET "/catalogue/list?format=xml&after=20260401090000-12%27%20OR%201%3D1" - 'noresult|entry'
+T sql 400 office GET "/catalogue/staff/entries?body=801%20OR%201%3D1" - -
+T sql 400 office GET "/catalogue/staff/entries?state=draft%27%20OR%20%271%27%3D%271" - -
+T sql 400 anon GET "/catalogue/report?year=2026%20OR%201%3D1" - -
+T sql 400 anon GET "/catalogue/sitemap.xml?part=1%20OR%201%3D1" - -
+T sql 404 anon GET "/catalogue/feed.atom?category=21%20OR%201%3D1" - -
+T sql 404 anon GET "/catalogue/feed.atom?body=801%27%20OR%20%271%27%3D%271" - -
+for v in "' OR 1=1 --" '100% \_done_\' "a'; DROP TABLE cat_entry; --"; do
+	T sql 303 catA POST /catalogue/staff/new + \
+		"lit|SELECT title FROM cat_entry ORDER BY id DESC LIMIT 1|$v" \
+		"${CATF[@]/#title=*/title=$v}"
+done
+T sql 303 catA POST /catalogue/staff/new + \
+	"lit|SELECT content FROM cat_entry ORDER BY id DESC LIMIT 1|$v" "${CATF[@]/#content=*/content=$v}"
 
 # ---- CSRF: every state-changing form, with the right staff member's
 # cookies; each form gets two of: no token, a wrong one, another session's,
@@ -752,7 +953,10 @@ for r in "${ROUTES[@]}"; do
 	kinds=("-d idem=@IDEM@ -d x=1" "-d csrf=$WRONG_CSRF -d idem=@IDEM@"
 		"-d csrf=${CSRF[$other]} -d idem=@IDEM@"
 		"-H Origin:https://evil.example -H Referer:https://evil.example/auto.html -d x=1")
-	for k in 1 2; do
+	# The catalogue's forms get all four kinds.
+	n=2
+	case $p in /catalogue/*) n=4 ;; esac
+	for k in $(seq 1 "$n"); do
 		read -ra a <<<"${kinds[ci++ % 4]}"
 		T csrf 403 "$j" POST "$p" - - "${a[@]}"
 	done
@@ -882,6 +1086,66 @@ T idor 403 clerkA POST "/prereview/review/$APP/urge" - - -d csrf=@CSRF@ -d idem=
 T idor 403 super POST "/prereview/review/$APP/claim" - - -d csrf=@CSRF@ -d idem=@IDEM@
 T idor 303 anon GET /prereview/desk - "loc|/account/signin*"
 
+# The catalogue: 802's clerk on 801's entries (the form, an edit, the
+# publication of 801's draft 7, the withdrawal, the history and a
+# version of it, an attachment, and 801's attachment through 802's own
+# entry 8), a clerk of no issuing body (clerkA, 公安局) likewise, as if
+# they were not there; 802's clerk making an entry of 801 or moving 802's
+# there, refused beside the body; a clerk on the office's trees and
+# bodies; the public on the staff's pages.  The public: 不予公开 entries
+# (6, 15 and $ENTN), a draft (7), a 不予公开 entry's attachment, through
+# its own entry or a public one, never reached nor listed, searched,
+# fed or mapped; a 依申请公开 entry's attachment (its page is public, its
+# files are not) likewise.
+for who in catB clerkA; do
+	T idor 404 "$who" GET "/catalogue/staff/e/$ENT" - -
+	T idor 404 "$who" POST "/catalogue/staff/e/$ENT" - - "${CATF[@]/#title=*/title=改名}" \
+		--form-string "version=$ENTV"
+	T idor 404 "$who" GET /catalogue/staff/e/7/publish - -
+	T idor 404 "$who" POST /catalogue/staff/e/7/publish - - -d csrf=@CSRF@ -d idem=@IDEM@
+	T idor 404 "$who" GET "/catalogue/staff/e/$ENT/withdraw" - -
+	T idor 404 "$who" POST "/catalogue/staff/e/$ENT/withdraw" - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+		--data-urlencode 'reason=不是本单位的信息。'
+	T idor 404 "$who" GET "/catalogue/staff/e/$ENT/history" - -
+	T idor 404 "$who" GET "/catalogue/staff/e/$ENT/v/$CATV1" - -
+	T idor 404 "$who" GET "/catalogue/staff/e/$ENT/a/$ATT" - -
+done
+T idor 404 catB GET "/catalogue/staff/e/8/a/$ATT" - -
+T idor 404 catA GET "/catalogue/staff/e/$ENT/a/$ATTN" - -
+T idor 404 catB GET "/catalogue/staff/e/8/v/$CATV1" - -
+T idor 422 catB POST /catalogue/staff/new - "err|body" "${CATF[@]}"
+T idor 422 clerkA POST /catalogue/staff/new - "err|body" "${CATF[@]}"
+T idor 422 catB POST /catalogue/staff/e/8 - "err|body" --form-string csrf=@CSRF@ \
+	--form-string idem=@IDEM@ --form-string title=区教育局机构设置 --form-string body=801 \
+	--form-string written_on=2025-01-06 --form-string category=11 --form-string theme=101 \
+	--form-string genre=23 --form-string disclosure=active --form-string validity=valid \
+	--form-string version=1
+T idor 200 catA GET '/catalogue/staff/entries?format=xml&body=802' - 'lacks|区教育局机构设置'
+T idor 403 catA GET /catalogue/staff/categories - -
+T idor 403 catA POST /catalogue/staff/categories - - -d csrf=@CSRF@ -d idem=@IDEM@ -d parent=3 \
+	-d code=0399 --data-urlencode 'name=不该有的类目'
+T idor 403 catB GET /catalogue/staff/body/802 - -
+T idor 403 catB POST /catalogue/staff/body/802 - - -d csrf=@CSRF@ -d idem=@IDEM@ \
+	-d stamp=00000000000000000000000000000000 -d org_code=008213499
+T idor 403 super GET /catalogue/staff/entries - -
+T idor 303 anon GET /catalogue/staff/entries - "loc|/account/signin*"
+T idor 303 anon GET "/catalogue/staff/e/$ENT/a/$ATT" - "loc|/account/signin*"
+for e in 6 15 7 "$ENTN" "$ENTN/a/$ATTN" "$ENT/a/$ATTN" "7/a/$ATT" "$ENTR/a/$ATTR" \
+    "$ENT/a/$ATTR" 999999; do
+	T idor 404 anon GET "/catalogue/e/$e" - "same|catnone"
+done
+HIDDEN="区财政局内部审计工作底稿|区卫生健康局信访人员名册|政府采购意向公开（草稿）"
+SHOWN="+/catalogue/e/$ENT\"|+区财政局2026年部门预算"
+T idor 200 anon GET /catalogue/feed.atom - "lacks|$SHOWN|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
+T idor 200 anon GET /catalogue/feed.atom?body=801 - "lacks|$SHOWN|$HIDDEN|/catalogue/e/$ENTN\"|/catalogue/e/$ENTN<"
+T idor 200 anon GET /catalogue/sitemap.xml - \
+	"lacks|+/catalogue/e/$ENT<|+/catalogue/e/1<|/catalogue/e/6<|/catalogue/e/15<|/catalogue/e/7<|/catalogue/e/$ENTN<"
+T idor 200 anon GET '/catalogue/list?format=xml&q=%E5%BA%95%E7%A8%BF' - "noresult|entry"
+T idor 200 anon GET '/catalogue/list?format=xml&q=%E4%B8%93%E9%A1%B9%E8%B5%84%E9%87%91' - \
+	"lacks|+<entry><id>2</id>|$HIDDEN"	# 专项资金: found, nothing hidden with it
+T idor 200 anon GET '/catalogue/list?format=xml&body=801' - "lacks|+<entry><id>$ENT</id>|$HIDDEN|<entry><id>$ENTN</id>"
+T idor 200 anon GET '/catalogue/?format=xml' - "lacks|+<entry><id>$ENT</id>|$HIDDEN|<entry><id>$ENTN</id>"
+
 # ---- enumeration: wrong codes for one number (10 an hour), then numbers (30 an hour an address)
 for i in $(seq 1 10); do
 	T ratelimit 422 anon POST /mailbox/track - - -d csrf=@CSRF@ -d "no=$OTHER_NO" -d "code=WRONG$i"
@@ -939,13 +1203,23 @@ for p in /mailbox/../account/ /mailbox/%2e%2e/account/ /mailbox/..%2faccount/ \
     /consult/answers/feed.atom/..%2f2 "/consult/q/$ZX/poll/.." /prereview/../account/ \
     /prereview/%2e%2e/mailbox/office "/prereview/item/..%2f..%2faccount%2f" \
     "/prereview/case/$SER/file/..%2f..%2f..%2fetc%2fpasswd" "/prereview/case/$SER%2f..%2f$SER2" \
-    "/prereview/review/$APP/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd" /prereview/./desk; do
+    "/prereview/review/$APP/file/%2e%2e%2f%2e%2e%2fetc%2fpasswd" /prereview/./desk \
+    /catalogue/../account/ /catalogue/%2e%2e/mailbox/office /catalogue/e/..%2f6 \
+    "/catalogue/e/$ENT%2f..%2f6" "/catalogue/e/$ENT/a/..%2f..%2f..%2fetc%2fpasswd" \
+    "/catalogue/e/$ENT/a/$ATT%2f..%2f$ATTN" "/catalogue/staff/e/$ENT/a/%2e%2e%2f%2e%2e%2fetc%2fpasswd" \
+    "/catalogue/staff/e/$ENT/..%2f7/publish" /catalogue/./staff/entries /catalogue//staff/entries \
+    "/catalogue/e/$ENT/" /catalogue/sitemap.xml/..%2f..%2fetc%2fpasswd \
+    "/catalogue/sitemap.xml?part=..%2f..%2fetc%2fpasswd" "/catalogue/sitemap.xml?part=../../etc/passwd" \
+    "/catalogue/sitemap.xml?part=1/../2" "/catalogue/sitemap.xml?part=%2e%2e"; do
 	T traversal '400@web|404@web|400|404' office GET "$p" - nofile --path-as-is
 done
 for p in /mailbox/../../etc/passwd /demo/%2e%2e/%2e%2e/etc/passwd \
     /civic-static/..%2f..%2f..%2fetc%2fpasswd /mailbox/%00 /consult/../../etc/passwd \
     /consult/q/..%2f..%2f..%2fetc%2fpasswd /consult/%00 /prereview/../../etc/passwd \
-    "/prereview/item/$PRCODE/form/..%2f..%2f..%2fetc%2fpasswd" /prereview/%00; do
+    "/prereview/item/$PRCODE/form/..%2f..%2f..%2fetc%2fpasswd" /prereview/%00 \
+    /catalogue/../../etc/passwd /catalogue/e/%2e%2e/%2e%2e/etc/passwd /catalogue/%00 \
+    "/catalogue/e/6%00" "/catalogue/e/$ENT/a/..%2f..%2f..%2fetc%2fpasswd" \
+    "/catalogue/sitemap.xml?part=..%2f..%2f..%2fetc%2fpasswd"; do
 	T traversal '400@web|404@web|400|404' anon GET "$p" - nofile --path-as-is
 done
 
@@ -972,6 +1246,9 @@ expand() {
 		s=${s//@LASTQUESTION@/$(sql "SELECT MAX(id) FROM consult_question")} ;;
 	esac
 	case $s in *@LASTAPP@*) s=${s//@LASTAPP@/$(sql "SELECT MAX(id) FROM pr_application")} ;; esac
+	case $s in *@LASTENTRY@*) s=${s//@LASTENTRY@/$(sql "SELECT MAX(id) FROM cat_entry")} ;; esac
+	case $s in *@CATSTAMP@*) s=${s//@CATSTAMP@/$(cat_stamp cat_category 21)} ;; esac
+	case $s in *@THEMESTAMP@*) s=${s//@THEMESTAMP@/$(cat_stamp cat_theme 201)} ;; esac
 	printf '%s' "$s"
 }
 
@@ -980,14 +1257,16 @@ expand() {
 log_has() {
 	grep -qhE "\\[$1\\] info: $METHOD [^ ]+ $2\$" "$CIVIC_T/demo.log" "$CIVIC_T/account.log" \
 		"$CIVIC_T/mailbox.log" "$CIVIC_T/consult.log" "$CIVIC_T/evaluate.log" \
-		"$CIVIC_T/prereview.log"
+		"$CIVIC_T/prereview.log" "$CIVIC_T/catalogue.log"
 }
 
 # The text of a page without what differs between two answers: tokens,
 # keys, the request id, the values typed, the tracking number the client
-# gave (echoed in the link back to the form).
+# gave (echoed in the link back to the form), the catalogue entry's path
+# (echoed in the link to the page in the other language).
 normalized() {
 	sed -e 's/request-id="[^"]*"//g' -e 's/value="[^"]*"//g' \
+		-e 's:/catalogue/e/[0-9a/]*:/catalogue/e/ID:g' \
 		-e 's/\(MB\|ZX\)[0-9]\{8\}-[0-9]\{4,6\}/NO/g' -e 's/<\(csrf\|idem\)>[^<]*</<\1></g' \
 		-e 's:/evaluate/case/NO/[A-Za-z0-9_-]*:/evaluate/case/NO/TOKEN:g' "$1"
 }
@@ -1066,6 +1345,17 @@ extra() {
 		;;
 	nofile)
 		! grep -q 'root:.*:0:0:' "$BODY" || { why="a system file in the body"; return 1; }
+		;;
+	lacks)
+		while [ -n "$rest" ]; do
+			a=${rest%%|*}
+			[ "$a" = "$rest" ] && rest= || rest=${rest#*|}
+			case $a in
+			+*)	# what must be there, so that the check can fail
+				grep -qF -- "${a#+}" "$BODY" || { why="'${a#+}' not in the answer"; return 1; } ;;
+			*)	! grep -qF -- "$a" "$BODY" || { why="'$a' in the answer"; return 1; } ;;
+			esac
+		done
 		;;
 	noresult)
 		[ "$rest" = noresult ] && rest=letter
