@@ -460,26 +460,34 @@ edit_create(struct civic_req *r)
  * 0 when the entry of the path may be changed by this staff member: the
  * route's scope stops another body's clerk, but lets one who is also a
  * supervisor or admin past (they see every body's): such a clerk still
- * changes only their own body's.  Else the status (404).
+ * changes only their own body's.  Else CIVIC_ERR_NOTFOUND, or the
+ * database's error.  Locked: inside a transaction (publish, withdraw),
+ * the entry stays the clerk's body's until it ends.
  */
-static int
-edit_own(struct civic_req *r)
+static enum civic_err
+edit_own_tx(struct civic_req *r)
 {
 	static const char	 sql[] =
-	    "SELECT id FROM cat_entry WHERE id = ? AND (? = 0 OR body_id = ?)";
+	    "SELECT id FROM cat_entry WHERE id = ? AND (? = 0 OR body_id = ?) FOR UPDATE";
 	long long		 dept = edit_clerk_only(r) ? r->staff->department : 0;
 	struct civic_param	 p[] = { CIVIC_PINT(civic_req_seg_int(r, "id")), CIVIC_PINT(dept),
 	    CIVIC_PINT(dept) };
 	struct civic_rows	 rows;
 	enum civic_err		 err;
-	int			 st = 0;
 
-	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p), 1, &rows)) !=
-	    CIVIC_OK)
-		st = civic_req_status(err);
-	else if (rows.nrows == 0)
-		st = 404;
-	return st;
+	if ((err = civic_db_query(r->db, r->arena, sql, p, CIVIC_NITEMS(p), 1, &rows)) ==
+	    CIVIC_OK && rows.nrows == 0)
+		err = CIVIC_ERR_NOTFOUND;
+	return err;
+}
+
+/* The same as a status: 0, or 404 (or the database's). */
+static int
+edit_own(struct civic_req *r)
+{
+	enum civic_err	 err = edit_own_tx(r);
+
+	return err == CIVIC_OK ? 0 : civic_req_status(err);
 }
 
 /* POST /staff/e/{id} */
@@ -526,10 +534,11 @@ edit_step_tx(void *arg)
 	struct cat_entryio_ctx	 c = { r->db, r->arena, r->staff->id, r->remote_addr, NULL };
 	enum civic_err		 err;
 
-	if (s->reason == NULL)
-		err = cat_entryio_publish(&c, s->id, NULL, NULL, s->index_no, &s->why);
-	else
-		err = cat_entryio_withdraw(&c, s->id, s->reason, &s->why);
+	/* The scope again, with the entry locked: the office may have moved a draft meanwhile. */
+	if ((err = edit_own_tx(r)) == CIVIC_OK)
+		err = s->reason == NULL ?
+		    cat_entryio_publish(&c, s->id, NULL, NULL, s->index_no, &s->why) :
+		    cat_entryio_withdraw(&c, s->id, s->reason, &s->why);
 	if (err == CIVIC_OK && civic_req_redirect(r, "/staff/e/%lld?done=%s", s->id,
 	    s->reason == NULL ? "published" : "withdrawn") != 303)
 		err = CIVIC_ERR_NOMEM;
