@@ -253,7 +253,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
 	CIVIC_CAT_CLERK_NO=30000009 \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
-	timeout 1200 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
+	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
 # Every line of flows.mjs is shown; its ok/FAIL lines are counted here.
 while IFS= read -r line; do
