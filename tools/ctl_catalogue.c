@@ -151,15 +151,6 @@ imp_ref_of(const char *name)
 	return IMP_REF_NONE;
 }
 
-/* The English text of a message key, the key itself when entryio has none. */
-static const char *
-imp_message(const char *key)
-{
-	const char	*m = cat_entryio_message(key);
-
-	return m != NULL ? m : key;
-}
-
 /*
  * An index number's form: nine capital letters or digits (the
  * organisation code), "/", a year, "-", five digits, not all zeros.
@@ -349,7 +340,7 @@ imp_value(struct imp *t, struct imp_row *row, size_t k, char *v)
 		else if (id == NULL)
 			why = civic_arena_printf(t->io.c->arena, "\"%s\": %s", v, why);
 	} else if ((e = civic_valid_check(f, v, strlen(v))) != CIVIC_VE_OK)
-		why = imp_message(civic_valid_key(e));
+		why = cat_entryio_message(civic_valid_key(e));
 	else if ((ref == IMP_REF_ENTRY || k == IMP_INDEX_NO) && !imp_index_form(v))
 		why = civic_arena_printf(t->io.c->arena,
 		    "%s is not an index number like 008213401/2026-00042", v);
@@ -400,7 +391,7 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 		if ((cat_entryio_fields[k].flags & CIVIC_F_REQUIRED) && !typed[k] &&
 		    row->val[k] == NULL) {
 			ctl_import_fault(&t->io, row->line, "%s: %s", cat_entryio_fields[k].name,
-			    imp_message("v.required"));
+			    cat_entryio_message("v.required"));
 			bad = 1;
 		}
 	row->draft = row->val[IMP_STATE] != NULL && strcmp(row->val[IMP_STATE], "draft") == 0;
@@ -439,7 +430,7 @@ imp_check(struct imp *t, struct imp_row *row, const int cols[], char *vals[], si
 	cat_entryio_read(&row->in, imp_get, arg);
 	if ((key = cat_entryio_check(t->io.c->arena, &row->in, &field)) != NULL) {
 		ctl_import_fault(&t->io, row->line, "%s: %s", field != NULL ? field : "entry",
-		    imp_message(key));
+		    cat_entryio_message(key));
 		goto out;
 	}
 	if (row->val[IMP_INDEX_NO] != NULL)

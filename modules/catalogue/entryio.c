@@ -223,23 +223,13 @@ cat_entryio_message(const char *key)
 		{ "catalogue.edit.ref", "no such issuing body, leaf category, second-level theme, genre or published entry" },
 		{ "catalogue.edit.state", "the entry is not in a state for this" },
 		{ "catalogue.edit.index", "the index number is of another body, taken, or the year's numbers are used up" },
-		{ "v.required", "required" },
-		{ "v.short", "too short" },
-		{ "v.long", "too long" },
-		{ "v.int", "not a whole number" },
-		{ "v.range", "out of range" },
-		{ "v.date", "not a date (YYYY-MM-DD)" },
-		{ "v.docno", "not a 文号 like 郫府发〔2026〕12号" },
-		{ "v.choice", "not one of the allowed values" },
-		{ "v.control", "control characters" },
-		{ "v.utf8", "not valid UTF-8" },
 	};
 	size_t	 i;
 
 	for (i = 0; i < CIVIC_NITEMS(m); i++)
 		if (strcmp(m[i].key, key) == 0)
 			return m[i].text;
-	return key;
+	return civic_valid_message(key);
 }
 
 /* ---------------------------------------------------------------- the XML */

@@ -850,6 +850,41 @@ civic_valid_document(const char *type)
 	    strncmp(type, "image/", 6) != 0;
 }
 
+/* By enum civic_verr, as valid_keys; "v.nomem" is the callers' own. */
+static const char *const valid_messages[CIVIC_VE__MAX] = {
+	[CIVIC_VE_REQUIRED] = "required",
+	[CIVIC_VE_UTF8] = "not valid UTF-8",
+	[CIVIC_VE_CONTROL] = "control characters",
+	[CIVIC_VE_SHORT] = "too short",
+	[CIVIC_VE_LONG] = "too long",
+	[CIVIC_VE_INT] = "not a whole number",
+	[CIVIC_VE_RANGE] = "out of range",
+	[CIVIC_VE_DATE] = "not a date (YYYY-MM-DD)",
+	[CIVIC_VE_MOBILE] = "not a mobile number",
+	[CIVIC_VE_PHONE] = "not a phone number",
+	[CIVIC_VE_EMAIL] = "not an e-mail address",
+	[CIVIC_VE_IDCARD] = "not a resident ID number (check digit)",
+	[CIVIC_VE_USCC] = "not a unified social credit code (check character)",
+	[CIVIC_VE_TRACKNO] = "not a tracking number like XX20260131-0001",
+	[CIVIC_VE_DOCNO] = "not a 文号 like 郫府发〔2026〕12号",
+	[CIVIC_VE_CHOICE] = "not one of the allowed values",
+	[CIVIC_VE_TOKEN] = "not a token",
+	[CIVIC_VE_FILETYPE] = "not a PDF, JPEG or PNG file",
+	[CIVIC_VE_FILESIZE] = "too large a file",
+	[CIVIC_VE_DOCTYPE] = "not a PDF, Word, Excel, JPEG or PNG file",
+};
+
+const char *
+civic_valid_message(const char *key)
+{
+	size_t	 e;
+
+	for (e = 1; key != NULL && e < CIVIC_VE__MAX; e++)
+		if (valid_keys[e] != NULL && strcmp(valid_keys[e], key) == 0)
+			return valid_messages[e] != NULL ? valid_messages[e] : key;
+	return key;
+}
+
 /* NULL for CIVIC_VE_OK, which has no message, and for no error at all. */
 const char *
 civic_valid_key(enum civic_verr e)

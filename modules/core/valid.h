@@ -104,6 +104,13 @@ enum civic_verr	 civic_valid_file(const struct civic_field *f, const unsigned ch
 const char	*civic_valid_filetype(const unsigned char *data, size_t len);
 int		 civic_valid_document(const char *type);
 
+/*
+ * The short English text of a validator's message key ("v.long": "too
+ * long"), for what has no stylesheet to translate it (civicctl's imports
+ * report faults as FILE:LINE: field: text); key itself for any other.
+ */
+const char	*civic_valid_message(const char *key);
+
 /* The message key of e ("v.short"), for the page's <error key=.../>. */
 const char	*civic_valid_key(enum civic_verr e);
 

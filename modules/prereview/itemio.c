@@ -262,22 +262,13 @@ pr_itemio_message(const char *key)
 		{ "prereview.items.code.taken", "another item has this code" },
 		{ "prereview.items.used", "applications used this field or material: it can't be removed" },
 		{ "prereview.items.ref", "no such department, theme or parent item" },
-		{ "v.required", "required" },
-		{ "v.short", "too short" },
-		{ "v.long", "too long" },
-		{ "v.int", "not a whole number" },
-		{ "v.range", "out of range" },
-		{ "v.phone", "not a phone number" },
-		{ "v.choice", "not one of the allowed values" },
-		{ "v.control", "control characters" },
-		{ "v.utf8", "not valid UTF-8" },
 	};
 	size_t	 i;
 
 	for (i = 0; i < CIVIC_NITEMS(m); i++)
 		if (strcmp(m[i].key, key) == 0)
 			return m[i].text;
-	return key;
+	return civic_valid_message(key);
 }
 
 /* ---------------------------------------------------------------- the XML */

@@ -1132,6 +1132,13 @@ test_keys(void)
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_TRACKNO), "v.trackno");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_DOCNO), "v.docno");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_DOCTYPE), "v.doctype");
+	/* Each key's English text for civicctl, and any other key as it is. */
+	for (e = CIVIC_VE_OK + 1; e < CIVIC_VE__MAX; e++)
+		CU_ASSERT_STRING_NOT_EQUAL(civic_valid_message(civic_valid_key(e)),
+		    civic_valid_key(e));
+	CU_ASSERT_STRING_EQUAL(civic_valid_message("v.long"), "too long");
+	CU_ASSERT_STRING_EQUAL(civic_valid_message("catalogue.x"), "catalogue.x");
+	CU_ASSERT_PTR_NULL(civic_valid_message(NULL));
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_CHOICE), "v.choice");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_TOKEN), "v.token");
 	CU_ASSERT_STRING_EQUAL(civic_valid_key(CIVIC_VE_FILETYPE), "v.filetype");
