@@ -94,8 +94,23 @@ static const struct civic_field body_fields[] = {
  * One change of the office's: the transaction's function, what it
  * needs, and, when it refuses, the field and message key to answer with.
  */
+/* A tree's save: its table, its statement, the audit's action. */
+struct adm_save {
+	const char	*table;
+	const char	*sql;
+	const char	*action;
+};
+
+static const struct adm_save adm_cat_save = { "cat_category",
+	"UPDATE cat_category SET name = ?, sort = ?, active = ? WHERE id = ? AND "
+	ADM_CAT_STAMP " = ?", "catalogue.category.save" };
+static const struct adm_save adm_theme_save = { "cat_theme",
+	"UPDATE cat_theme SET name = ?, sort = ?, active = ? WHERE id = ? AND "
+	ADM_THEME_STAMP " = ?", "catalogue.theme.save" };
+
 struct adm {
 	struct civic_req	*r;
+	const struct adm_save	*save;		/* adm_save_tx's tree */
 	long long		 id;		/* the node (body) changed, or made */
 	const char		*field;		/* a refusal's field, NULL: the form */
 	const char		*why;		/* a refusal's message key */
@@ -373,13 +388,14 @@ adm_category(struct civic_req *r)
 	return 200;
 }
 
-/* name, sort and active of a node, conditional on the stamp its form showed. */
+/*
+ * name, sort and active of a catalogue node or a theme (a->save: the
+ * statement of its table, conditional on the stamp its form showed), and
+ * the audit's line.
+ */
 static enum civic_err
-adm_cat_save_tx(void *arg)
+adm_save_tx(void *arg)
 {
-	static const char	 upd[] =
-	    "UPDATE cat_category SET name = ?, sort = ?, active = ? WHERE id = ? AND "
-	    ADM_CAT_STAMP " = ?";
 	struct adm		*a = arg;
 	struct civic_req	*r = a->r;
 	int			 active = civic_req_value(r, "active") != NULL;
@@ -389,9 +405,9 @@ adm_cat_save_tx(void *arg)
 	enum civic_err		 err;
 
 	a->field = a->why = NULL;
-	if ((err = civic_db_change(r->db, upd, p, CIVIC_NITEMS(p))) != CIVIC_OK)
+	if ((err = civic_db_change(r->db, a->save->sql, p, CIVIC_NITEMS(p))) != CIVIC_OK)
 		return err;
-	return adm_finish(a, "catalogue.category.save", "cat_category",
+	return adm_finish(a, a->save->action, a->save->table,
 	    active ? civic_req_value(r, "name") : civic_arena_printf(r->arena, "%s (inactive)",
 	    civic_req_value(r, "name")));
 }
@@ -535,7 +551,8 @@ adm_category_post(struct civic_req *r)
 	a.path = "/staff/category";
 	a.node = 1;
 	a.done = "saved";
-	return adm_run(r, adm_cat_save_tx, &a);
+	a.save = &adm_cat_save;
+	return adm_run(r, adm_save_tx, &a);
 }
 
 /* ---------------------------------------------------------- the theme tree */
@@ -643,28 +660,6 @@ adm_theme(struct civic_req *r)
 	return 200;
 }
 
-static enum civic_err
-adm_theme_save_tx(void *arg)
-{
-	static const char	 upd[] =
-	    "UPDATE cat_theme SET name = ?, sort = ?, active = ? WHERE id = ? AND "
-	    ADM_THEME_STAMP " = ?";
-	struct adm		*a = arg;
-	struct civic_req	*r = a->r;
-	int			 active = civic_req_value(r, "active") != NULL;
-	struct civic_param	 p[] = { CIVIC_PTEXT(civic_req_value(r, "name")),
-	    CIVIC_PINT(civic_req_int(r, "sort", 0)), CIVIC_PINT(active), CIVIC_PINT(a->id),
-	    CIVIC_PTEXT(civic_req_value(r, "stamp")) };
-	enum civic_err		 err;
-
-	a->field = a->why = NULL;
-	if ((err = civic_db_change(r->db, upd, p, CIVIC_NITEMS(p))) != CIVIC_OK)
-		return err;
-	return adm_finish(a, "catalogue.theme.save", "cat_theme",
-	    active ? civic_req_value(r, "name") : civic_arena_printf(r->arena, "%s (inactive)",
-	    civic_req_value(r, "name")));
-}
-
 /* Deletes a theme no entry names and with no children. */
 static enum civic_err
 adm_theme_delete_tx(void *arg)
@@ -722,7 +717,8 @@ adm_theme_post(struct civic_req *r)
 	a.path = "/staff/theme";
 	a.node = 1;
 	a.done = "saved";
-	return adm_run(r, adm_theme_save_tx, &a);
+	a.save = &adm_theme_save;
+	return adm_run(r, adm_save_tx, &a);
 }
 
 /* ---------------------------------------------------------- issuing bodies */
