@@ -181,15 +181,20 @@ alive() {
 }
 
 # children PID: the pids of PID's live child processes, one a line
-# (/proc, so that procps need not be installed).
+# (/proc, so that procps need not be installed).  Read with builtins only:
+# a process forked per entry of /proc made each call take tens of seconds
+# on a loaded machine, and the cleanup calls it once a program.  The
+# command name may hold spaces and ")", so the fields are taken after the
+# last ") ".
 children() {
-	local f ppid pid st
+	local f line rest st ppid
 	for f in /proc/[0-9]*/stat; do
-		read -r pid st < <(sed -E 's/^([0-9]+) \(.*\) (.) ([0-9]+) .*$/\1 \2 \3/' "$f" 2>/dev/null) || continue
-		# st holds "STATE PPID"
-		ppid=${st#* }
-		st=${st%% *}
-		[ "$ppid" = "$1" ] && [ "$st" != Z ] && printf '%s\n' "$pid"
+		read -r line 2>/dev/null <"$f" || continue
+		rest=${line##*) }
+		st=${rest%% *}
+		rest=${rest#* }
+		ppid=${rest%% *}
+		[ "$ppid" = "$1" ] && [ "$st" != Z ] && printf '%s\n' "${line%% *}"
 	done
 	return 0
 }
