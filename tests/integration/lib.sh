@@ -658,7 +658,9 @@ MaxSpareThreads 64
 Timeout 60
 KeepAlive On
 TypesConfig /dev/null
-LogFormat "%h %l %u %t \"%r\" %>s %b %D" timed
+# The Proxy: header as the handler saw it: "-" when the configuration's
+# "RequestHeader unset Proxy" took effect (programs.sh checks it).
+LogFormat "%h %l %u %t \"%r\" %>s %b %D \"%{Proxy}i\"" timed
 CustomLog "$a/logs/access.log" timed
 DocumentRoot "$a/htdocs"
 $fcgid_lines
