@@ -13,7 +13,8 @@
 # class program-NAME, which only that program's layout writes: the
 # request reached the right program and the answer is its HTML, not the
 # server's), and one state-changing form POST through its CSRF token whose
-# 303 comes with its row already in the database.  The three programs that
+# 303 comes with its row already in the database (and the consultation
+# page's poll: its 304 must pass the server).  The three programs that
 # take files get a multipart POST whose stored bytes are the file's
 # (SHA-256 in the database): the mailbox's letter with a picture, the
 # pre-review's application, and the catalogue's new entry with an
