@@ -382,6 +382,9 @@ test_page_xml(void)
 	civic_page_rows(&r, civic_page_add(&r, NULL, "notes", NULL), "note", &rows);
 	/* Characters XML can't carry are replaced, not passed through. */
 	civic_page_add(&r, NULL, "odd", "a\x01" "b");
+	/* So are the noncharacters U+FFFE and U+FFFF, in text and attributes (fuzz_page). */
+	civic_page_attr(civic_page_add(&r, NULL, "nonchar", "x\xef\xbf\xbfy\xef\xbf\xbe"),
+	    "v", "\xef\xbf\xbf\x02");
 	civic_page_message(&r, "info", "saved");
 	civic_page_pager(&r, "17");
 	CU_ASSERT_EQUAL(civic_render_xml(r.doc, "/s/demo.xsl", a, &out, &len), CIVIC_OK);
@@ -391,6 +394,9 @@ test_page_xml(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>1</id><title>&lt;b&gt;&amp;</title></note>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>2</id></note>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<odd>a\xef\xbf\xbd" "b</odd>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<nonchar v=\"\xef\xbf\xbd\xef\xbf\xbd\">"
+	    "x\xef\xbf\xbdy\xef\xbf\xbd</nonchar>"));
+	CU_ASSERT_PTR_NULL(strstr(out, "\xef\xbf\xbf"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<message level=\"info\" key=\"saved\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<pager next=\"17\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<csrf>"));
