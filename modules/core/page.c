@@ -69,9 +69,8 @@ page_clean_copy(const char *s, char *out)
 	*out = '\0';
 }
 
-/* s itself, or an arena copy with the characters XML forbids replaced. */
-static const char *
-page_clean(struct civic_req *r, const char *s)
+const char *
+civic_page_clean(struct civic_arena *a, const char *s)
 {
 	const unsigned char	*p;
 	char			*out;
@@ -80,7 +79,7 @@ page_clean(struct civic_req *r, const char *s)
 		;
 	if (*p == '\0')
 		return s;
-	if ((out = civic_arena_alloc(r->arena, page_clean_len(s) + 1)) == NULL)
+	if ((out = civic_arena_alloc(a, page_clean_len(s) + 1)) == NULL)
 		return NULL;
 	page_clean_copy(s, out);
 	return out;
@@ -89,7 +88,7 @@ page_clean(struct civic_req *r, const char *s)
 xmlNodePtr
 civic_page_add(struct civic_req *r, xmlNodePtr parent, const char *name, const char *text)
 {
-	if (text != NULL && (text = page_clean(r, text)) == NULL)
+	if (text != NULL && (text = civic_page_clean(r->arena, text)) == NULL)
 		return NULL;
 	return xmlNewTextChild(parent != NULL ? parent : r->page, NULL, BAD_CAST name,
 	    BAD_CAST text);
@@ -181,7 +180,7 @@ civic_page_pager(struct civic_req *r, const char *next)
 	const char	*after = civic_kv_get(&r->query, "after");
 
 	civic_page_attr(p, "next", next);
-	civic_page_attr(p, "after", after != NULL ? page_clean(r, after) : NULL);
+	civic_page_attr(p, "after", after != NULL ? civic_page_clean(r->arena, after) : NULL);
 }
 
 void
@@ -279,7 +278,7 @@ page_begin(struct civic_req *r, const char *view)
 	/* The path as requested, for links back to this page (language switch). */
 	uri = civic_req_param(r, "REQUEST_URI");
 	if (uri != NULL && (path = civic_arena_strndup(r->arena, uri, strcspn(uri, "?"))) != NULL)
-		civic_page_attr(site, "path", page_clean(r, path));
+		civic_page_attr(site, "path", civic_page_clean(r->arena, path));
 	return CIVIC_OK;
 }
 
