@@ -654,6 +654,12 @@ civic_apache_start() {
 			die "examples/apache/civic-fcgid.conf does not map /demo/ to /usr/libexec/civic/civic-demo.fcgi/"
 		fcgid_lines="FcgidIPCDir \"$a/run/fcgid\"
 FcgidProcessTableFile \"$a/run/fcgid_shm\""
+		# mod_fcgid gives the programs it starts a clean environment: the
+		# sanitizers' settings (civic_san_setup) are passed on by name.
+		[ -n "${ASAN_OPTIONS:-}" ] && fcgid_lines="$fcgid_lines
+FcgidInitialEnv ASAN_OPTIONS \"$ASAN_OPTIONS\"
+FcgidInitialEnv UBSAN_OPTIONS \"$UBSAN_OPTIONS\"
+FcgidInitialEnv LSAN_OPTIONS \"$LSAN_OPTIONS\""
 	else
 		modlist="mpm_event authz_core proxy proxy_fcgi alias mime headers"
 		sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \
