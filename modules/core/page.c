@@ -3,11 +3,13 @@
  *
  * Text goes into the tree through xmlNewTextChild and xmlNewProp, which
  * escape it; before that, characters XML 1.0 can't carry (C0 controls
- * other than tab and line ends) are replaced by U+FFFD, so that no value a
- * client or a database holds can make the page ill-formed.
+ * other than tab and line ends, U+FFFE and U+FFFF) are replaced by
+ * U+FFFD, so that no value a client or a database holds can make the page
+ * ill-formed.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -18,37 +20,75 @@
 #include "valid.h"
 #include "worker.h"
 
-/* s itself, or an arena copy with the characters XML forbids replaced. */
-static const char *
-page_clean(struct civic_req *r, const char *s)
+/*
+ * The length of what XML 1.0 can't carry at p (0: a character it can): a
+ * C0 control other than tab and line ends, or the noncharacters U+FFFE
+ * and U+FFFF, which are valid UTF-8 and which the form layer lets through
+ * like any other character (a letter pasted from somewhere may hold them).
+ */
+static size_t
+page_bad(const unsigned char *p)
+{
+	if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+		return 1;
+	if (p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
+/* The bytes of s once each bad character is U+FFFD (3 bytes). */
+static size_t
+page_clean_len(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n = 0, bad;
+
+	while (*p != '\0') {
+		bad = page_bad(p);
+		n += bad > 0 ? 3 : 1;
+		p += bad > 0 ? bad : 1;
+	}
+	return n;
+}
+
+/* Copies s into out (page_clean_len(s) + 1 bytes), bad characters replaced. */
+static void
+page_clean_copy(const char *s, char *out)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 bad;
+
+	while (*p != '\0') {
+		if ((bad = page_bad(p)) > 0) {
+			memcpy(out, "\xef\xbf\xbd", 3);
+			out += 3;
+			p += bad;
+		} else
+			*out++ = (char)*p++;
+	}
+	*out = '\0';
+}
+
+const char *
+civic_page_clean(struct civic_arena *a, const char *s)
 {
 	const unsigned char	*p;
-	size_t			 bad = 0, i, j, len;
 	char			*out;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++)
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-			bad++;
-	if (bad == 0)
+	for (p = (const unsigned char *)s; *p != '\0' && page_bad(p) == 0; p++)
+		;
+	if (*p == '\0')
 		return s;
-	len = strlen(s);
-	if ((out = civic_arena_alloc(r->arena, len + bad * 2 + 1)) == NULL)
+	if ((out = civic_arena_alloc(a, page_clean_len(s) + 1)) == NULL)
 		return NULL;
-	for (i = j = 0; i < len; i++) {
-		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r') {
-			memcpy(out + j, "\xef\xbf\xbd", 3);
-			j += 3;
-		} else
-			out[j++] = s[i];
-	}
-	out[j] = '\0';
+	page_clean_copy(s, out);
 	return out;
 }
 
 xmlNodePtr
 civic_page_add(struct civic_req *r, xmlNodePtr parent, const char *name, const char *text)
 {
-	if (text != NULL && (text = page_clean(r, text)) == NULL)
+	if (text != NULL && (text = civic_page_clean(r->arena, text)) == NULL)
 		return NULL;
 	return xmlNewTextChild(parent != NULL ? parent : r->page, NULL, BAD_CAST name,
 	    BAD_CAST text);
@@ -67,12 +107,30 @@ civic_page_addf(struct civic_req *r, xmlNodePtr parent, const char *name, const 
 	return civic_page_add(r, parent, name, buf);
 }
 
-/* Attributes are cleaned in place of the caller: they are short and ours. */
+/*
+ * Attributes are cleaned like text: most are the program's own, but some
+ * hold what a database row holds (a category's name, a file's name).
+ * There is no request here, so a value that needs it is copied with malloc.
+ */
 void
 civic_page_attr(xmlNodePtr node, const char *name, const char *val)
 {
-	if (node != NULL && val != NULL)
+	const unsigned char	*p;
+	char			*copy;
+
+	if (node == NULL || val == NULL)
+		return;
+	for (p = (const unsigned char *)val; *p != '\0' && page_bad(p) == 0; p++)
+		;
+	if (*p == '\0') {
 		xmlSetProp(node, BAD_CAST name, BAD_CAST val);
+		return;
+	}
+	if ((copy = malloc(page_clean_len(val) + 1)) == NULL)
+		return;
+	page_clean_copy(val, copy);
+	xmlSetProp(node, BAD_CAST name, BAD_CAST copy);
+	free(copy);
 }
 
 xmlNodePtr
@@ -122,7 +180,7 @@ civic_page_pager(struct civic_req *r, const char *next)
 	const char	*after = civic_kv_get(&r->query, "after");
 
 	civic_page_attr(p, "next", next);
-	civic_page_attr(p, "after", after != NULL ? page_clean(r, after) : NULL);
+	civic_page_attr(p, "after", after != NULL ? civic_page_clean(r->arena, after) : NULL);
 }
 
 void
@@ -220,7 +278,7 @@ page_begin(struct civic_req *r, const char *view)
 	/* The path as requested, for links back to this page (language switch). */
 	uri = civic_req_param(r, "REQUEST_URI");
 	if (uri != NULL && (path = civic_arena_strndup(r->arena, uri, strcspn(uri, "?"))) != NULL)
-		civic_page_attr(site, "path", page_clean(r, path));
+		civic_page_attr(site, "path", civic_page_clean(r->arena, path));
 	return CIVIC_OK;
 }
 

@@ -31,6 +31,14 @@ xmlNodePtr	 civic_page_addf(struct civic_req *, xmlNodePtr parent, const char *n
 void		 civic_page_attr(xmlNodePtr, const char *name, const char *val);
 
 /*
+ * s itself, or an arena copy with what XML 1.0 can't carry (C0 controls
+ * but tab and line ends, U+FFFE, U+FFFF) replaced by U+FFFD; NULL when
+ * out of memory.  civic_page_add and civic_page_attr do it; other builders
+ * of XML (snapshot.c) call it.
+ */
+const char	*civic_page_clean(struct civic_arena *, const char *s);
+
+/*
  * One element named row under parent for each row, with one child element
  * per column named after the column (SQL NULL: the child is left out).
  * Returns the last element added, or NULL when rows is empty.

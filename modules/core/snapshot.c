@@ -10,20 +10,25 @@
 #include "page.h"
 #include "snapshot.h"
 
-/* One element of name a row under parent, a child a non-NULL column. */
+/*
+ * One element of name a row under parent, a child a non-NULL column,
+ * cleaned as a page's text is: the snapshot is parsed again to be shown.
+ */
 static void
-snapshot_rows(xmlNodePtr parent, const char *name, const struct civic_rows *rows,
-    size_t from, size_t to)
+snapshot_rows(struct civic_arena *a, xmlNodePtr parent, const char *name,
+    const struct civic_rows *rows, size_t from, size_t to)
 {
 	xmlNodePtr	 row;
+	const char	*cell;
 	size_t		 i, j;
 
 	for (i = from; i < to && i < rows->nrows; i++) {
 		row = name != NULL ? xmlNewChild(parent, NULL, BAD_CAST name, NULL) : parent;
 		for (j = 0; j < rows->ncols; j++)
-			if (rows->cell[i * rows->ncols + j] != NULL)
+			if ((cell = rows->cell[i * rows->ncols + j]) != NULL &&
+			    (cell = civic_page_clean(a, cell)) != NULL)
 				xmlNewTextChild(row, NULL, BAD_CAST rows->names[j],
-				    BAD_CAST rows->cell[i * rows->ncols + j]);
+				    BAD_CAST cell);
 	}
 }
 
@@ -64,9 +69,9 @@ civic_snapshot_make(struct civic_arena *a, const char *root, long long id, long 
 	snprintf(num, sizeof(num), "%lld", version);
 	xmlNewProp(top, BAD_CAST "version", BAD_CAST num);
 	/* The row's columns straight under the root. */
-	snapshot_rows(top, NULL, row, 0, 1);
+	snapshot_rows(a, top, NULL, row, 0, 1);
 	for (i = 0; i < nlists; i++)
-		snapshot_rows(xmlNewChild(top, NULL, BAD_CAST lists[i].name, NULL),
+		snapshot_rows(a, xmlNewChild(top, NULL, BAD_CAST lists[i].name, NULL),
 		    lists[i].item, lists[i].rows, 0, lists[i].rows->nrows);
 	for (n = top->children; n != NULL && st->nparts < CIVIC_SNAPSHOT_PARTS; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)

@@ -26,6 +26,11 @@
 #					mod_proxy_fcgi, configuration generated from
 #					examples/apache/civic-proxy-fcgi.conf) instead of
 #					nginx; APACHE2 is then the path of apache2
+#	CIVIC_SANITIZERS=yes		the build has AddressSanitizer and
+#					UndefinedBehaviorSanitizer (configure
+#					--enable-sanitizers): their reports go to
+#					files in $CIVIC_T/san, and any report
+#					fails the suite at its end
 #	CIVIC_WEB=fcgid			Apache with mod_fcgid (libapache2-mod-fcgid,
 #					examples/apache/civic-fcgid.conf): Apache
 #					starts the programs itself
@@ -250,6 +255,7 @@ civic_cleanup() {
 	civic_nginx_stop
 	civic_apache_stop
 	civic_db_stop
+	civic_san_reports || rc=1
 	if [ -n "$CIVIC_T" ] && [ -d "$CIVIC_T" ]; then
 		if [ "${CIVIC_KEEP_TMP:-0}" = 1 ]; then
 			note "kept $CIVIC_T"
@@ -275,6 +281,40 @@ civic_tmp() {
 	chmod 0711 "$CIVIC_T/run" "$CIVIC_T/spawned" "$CIVIC_T/nginx" "$CIVIC_T/nginx/tmp"
 	chmod 0700 "$CIVIC_T/db" "$CIVIC_T/work"
 	note "private directory $CIVIC_T"
+	civic_san_setup
+}
+
+# ---------------------------------------------------------------- sanitizers
+
+# With a sanitized build, every civic process a suite starts (the programs,
+# their workers, civicctl; the servers and clients are not instrumented and
+# ignore these) writes its reports to $CIVIC_T/san/KIND.PID instead of
+# stderr, where a worker's report would be lost in its log.  A memory
+# error, undefined behaviour or a leak at a process's exit: the process
+# stops (halt_on_error) and the suite fails at its end, showing the report.
+# The directory is writable by all: under mod_fcgid the programs run as
+# Apache's user.
+civic_san_setup() {
+	[ "${CIVIC_SANITIZERS:-no}" = yes ] || return 0
+	mkdir -p "$CIVIC_T/san"
+	chmod 1777 "$CIVIC_T/san"
+	export ASAN_OPTIONS="log_path=$CIVIC_T/san/asan:halt_on_error=1:detect_leaks=1:abort_on_error=0"
+	export UBSAN_OPTIONS="log_path=$CIVIC_T/san/ubsan:halt_on_error=1:print_stacktrace=1"
+	export LSAN_OPTIONS="suppressions=$top_srcdir/tests/lsan.supp:print_suppressions=0"
+}
+
+# civic_san_reports: fails (1) when a sanitizer wrote a report, after
+# printing it; called by the cleanup once every process has stopped.
+civic_san_reports() {
+	local f found=0
+	[ -d "$CIVIC_T/san" ] || return 0
+	for f in "$CIVIC_T"/san/*; do
+		[ -e "$f" ] || continue
+		found=1
+		printf 'FAIL - sanitizer report %s\n' "${f##*/}"
+		sed -n '1,60p' "$f" | sed 's/^/#   /'
+	done
+	[ "$found" = 0 ]
 }
 
 # ---------------------------------------------------------------- MariaDB
@@ -619,6 +659,12 @@ civic_apache_start() {
 			die "examples/apache/civic-fcgid.conf does not map /demo/ to /usr/libexec/civic/civic-demo.fcgi/"
 		fcgid_lines="FcgidIPCDir \"$a/run/fcgid\"
 FcgidProcessTableFile \"$a/run/fcgid_shm\""
+		# mod_fcgid gives the programs it starts a clean environment: the
+		# sanitizers' settings (civic_san_setup) are passed on by name.
+		[ -n "${ASAN_OPTIONS:-}" ] && fcgid_lines="$fcgid_lines
+FcgidInitialEnv ASAN_OPTIONS \"$ASAN_OPTIONS\"
+FcgidInitialEnv UBSAN_OPTIONS \"$UBSAN_OPTIONS\"
+FcgidInitialEnv LSAN_OPTIONS \"$LSAN_OPTIONS\""
 	else
 		modlist="mpm_event authz_core proxy proxy_fcgi alias mime headers"
 		sed -e "s|/run/civic/|$CIVIC_T/run/|g" -e "s|/usr/share/civic/xslt/|$CIVIC_T/xslt/|g" \

@@ -16,12 +16,15 @@
 #include <libxml/tree.h>
 #include <sodium.h>
 
+#include <libxml/parser.h>
+
 #include "civic.h"
 #include "access.h"
 #include "formtime.h"
 #include "sign.h"
 #include "render.h"
 #include "session.h"
+#include "snapshot.h"
 #include "worker.h"
 #include "cunit_run.h"
 
@@ -382,6 +385,9 @@ test_page_xml(void)
 	civic_page_rows(&r, civic_page_add(&r, NULL, "notes", NULL), "note", &rows);
 	/* Characters XML can't carry are replaced, not passed through. */
 	civic_page_add(&r, NULL, "odd", "a\x01" "b");
+	/* So are the noncharacters U+FFFE and U+FFFF, in text and attributes (fuzz_page). */
+	civic_page_attr(civic_page_add(&r, NULL, "nonchar", "x\xef\xbf\xbfy\xef\xbf\xbe"),
+	    "v", "\xef\xbf\xbf\x02");
 	civic_page_message(&r, "info", "saved");
 	civic_page_pager(&r, "17");
 	CU_ASSERT_EQUAL(civic_render_xml(r.doc, "/s/demo.xsl", a, &out, &len), CIVIC_OK);
@@ -391,6 +397,9 @@ test_page_xml(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>1</id><title>&lt;b&gt;&amp;</title></note>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<note><id>2</id></note>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<odd>a\xef\xbf\xbd" "b</odd>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<nonchar v=\"\xef\xbf\xbd\xef\xbf\xbd\">"
+	    "x\xef\xbf\xbdy\xef\xbf\xbd</nonchar>"));
+	CU_ASSERT_PTR_NULL(strstr(out, "\xef\xbf\xbf"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<message level=\"info\" key=\"saved\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<pager next=\"17\"/>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "<csrf>"));
@@ -701,6 +710,38 @@ test_access(void)
 	fake_worker.mount = NULL;
 }
 
+/*
+ * A version's snapshot is XML parsed again for the history page: what a
+ * clerk typed that XML can't carry (U+FFFF passes the form layer) must
+ * not make it ill-formed, or that page would fail.
+ */
+static void
+test_snapshot(void)
+{
+	struct civic_arena	*a = civic_arena_new();
+	struct civic_snapshot	 st;
+	struct civic_rows	 rows;
+	const char		*names[] = { "title", "body" };
+	char			*cells[] = { "a\xef\xbf\xbf" "b", "x\x01y" };
+	size_t			 lens[] = { 5, 3 };
+	xmlDocPtr		 doc;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	rows.nrows = 1;
+	rows.ncols = 2;
+	rows.names = names;
+	rows.cell = cells;
+	rows.len = lens;
+	CU_ASSERT_EQUAL_FATAL(civic_snapshot_make(a, "entry", 3, 2, &rows, NULL, 0, &st), CIVIC_OK);
+	CU_ASSERT_EQUAL(st.nparts, 2);
+	doc = xmlReadMemory(st.xml, (int)strlen(st.xml), NULL, NULL, XML_PARSE_NONET);
+	CU_ASSERT_PTR_NOT_NULL(doc);
+	xmlFreeDoc(doc);
+	CU_ASSERT_PTR_NOT_NULL(strstr(st.xml, "<title>a\xef\xbf\xbd" "b</title>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(st.xml, "<body>x\xef\xbf\xbdy</body>"));
+	civic_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -727,6 +768,7 @@ main(void)
 	CU_add_test(s, "signed times", test_sign);
 	CU_add_test(s, "signed form times", test_formtime);
 	CU_add_test(s, "query codes and grants", test_access);
+	CU_add_test(s, "snapshots stay well-formed", test_snapshot);
 	failures = cunit_run("test_core");
 	civic_valid_exit();
 	return failures;
