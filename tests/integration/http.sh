@@ -386,41 +386,57 @@ if "$CURL" -s --max-time 5 -o /dev/null --interface 127.0.0.9 "$BASE/civic-stati
 	SRC=(--interface 127.0.0.9)
 fi
 RJAR=$W/rjar
-# The limit counts in windows of 60 s: start early in one (the program's
-# windows are aligned to the minute), so that the flood ends in the window
-# it began in; if it does cross into the next one anyway, the 429 still
-# comes, after at most 30 + 30 accepted.
+# The limit counts in windows of 60 s, aligned to the minute: start early
+# in one, so that the flood usually ends in the window it began in.  On a
+# loaded machine it may not: each post's window is noted, and the count of
+# accepted posts starts again in a new window; the 429 must come after
+# exactly 30 accepted in the window it came in (or fewer, when that window
+# began in the middle of the flood, whose first posts counted in it too).
 sec=$(( $(date +%s) % 60 ))
 if [ "$sec" -gt 40 ]; then
 	note "waiting $((61 - sec)) s for a fresh rate-limit window"
 	sleep $((61 - sec))
 fi
-w_start=$(( $(date +%s) / 60 ))
+win=$(( $(date +%s) / 60 ))
+first_win=$win
 n3=$(note_count)
 got429=0
 ok=0
+inwin=0
 bad=
-for i in $(seq 1 70); do
+for i in $(seq 1 200); do
 	get_tokens "$RJAR" "${SRC[@]}"
+	w_before=$(( $(date +%s) / 60 ))
 	post_form "$RJAR" "title=限流测试留言第${i}条" -- "${SRC[@]}"
+	w_after=$(( $(date +%s) / 60 ))
+	# A post that straddled a minute starts the count afresh, without
+	# itself: the server may have counted it in either window.
+	unsure=0
+	if [ "$w_before" != "$win" ] || [ "$w_after" != "$win" ]; then
+		win=$w_after
+		inwin=0
+		unsure=1
+	fi
 	case $STATUS in
-	303) ok=$((ok + 1)) ;;
+	303) ok=$((ok + 1)); [ "$unsure" = 1 ] || inwin=$((inwin + 1)) ;;
 	429) got429=1; break ;;
 	*) bad="$bad $STATUS" ;;
 	esac
+	[ "$inwin" -gt 30 ] && break
 done
 if [ "$got429" = 1 ]; then
 	pass "POST /demo/new is limited (429 after $ok accepted)"
 	expect_header "429 has Retry-After in seconds" Retry-After '^[1-9][0-9]*$'
 	expect_security_headers "429"
-	if [ "$(( $(date +%s) / 60 ))" = "$w_start" ]; then
+	if [ "$win" = "$first_win" ]; then
 		check_eq "the limit accepted 30 first" 30 "$ok"
 	else
-		note "the flood crossed a window boundary: not counting the accepted ones"
+		note "the flood crossed a window boundary: $inwin accepted in the 429's window"
+		check "at most 30 accepted in the 429's window" test "$inwin" -le 30
 	fi
 	check_eq "the rejected POSTs wrote nothing" "$((n3 + ok))" "$(note_count)"
 else
-	fail "no 429 after 70 POSTs ($ok accepted; other statuses:$bad)"
+	fail "no 429 after $i POSTs ($ok accepted, $inwin in the last window; other statuses:$bad)"
 fi
 check_eq "no unexpected status before the limit" "" "$bad"
 if [ "${#SRC[@]}" -gt 0 ]; then
