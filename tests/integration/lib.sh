@@ -181,15 +181,19 @@ alive() {
 }
 
 # children PID: the pids of PID's live child processes, one a line
-# (/proc, so that procps need not be installed).
+# (/proc, so that procps need not be installed).  Bash alone, no process
+# a /proc entry: with a sed for each, one call took 49 s on a machine
+# running 440 processes at a load average of 27.
 children() {
-	local f ppid pid st
+	local f line rest st ppid
 	for f in /proc/[0-9]*/stat; do
-		read -r pid st < <(sed -E 's/^([0-9]+) \(.*\) (.) ([0-9]+) .*$/\1 \2 \3/' "$f" 2>/dev/null) || continue
-		# st holds "STATE PPID"
-		ppid=${st#* }
-		st=${st%% *}
-		[ "$ppid" = "$1" ] && [ "$st" != Z ] && printf '%s\n' "$pid"
+		{ read -r line <"$f"; } 2>/dev/null || continue
+		# "PID (COMM) STATE PPID ...": COMM may hold spaces and ")".
+		rest=${line##*) }
+		st=${rest%% *}
+		rest=${rest#* }
+		ppid=${rest%% *}
+		[ "$ppid" = "$1" ] && [ "$st" != Z ] && printf '%s\n' "${line%% *}"
 	done
 	return 0
 }
