@@ -50,8 +50,9 @@ if [ "$(id -u)" != 0 ]; then
 fi
 MKFS=$(command -v mkfs.ext4 2>/dev/null) ||
 	skip_or_fail "mkfs.ext4 not found: install the Debian package e2fsprogs"
-command -v mount >/dev/null 2>&1 && command -v umount >/dev/null 2>&1 ||
+if ! command -v mount >/dev/null 2>&1 || ! command -v umount >/dev/null 2>&1; then
 	skip_or_fail "mount not found: install the Debian package mount"
+fi
 # A loop mount must work here (a container may have no loop devices).
 df_try=$(mktemp -d "${TMPDIR:-/tmp}/civic-df.XXXXXX") || die "mktemp -d failed"
 if truncate -s 8M "$df_try/img" && "$MKFS" -q -F "$df_try/img" >"$df_try/out" 2>&1 &&
@@ -71,12 +72,13 @@ w0=$(workers)
 # The mount goes away in every exit path, after the server that uses it.
 DF_MNT=$CIVIC_T/dbfs
 df_cleanup() {
-	local rc=$? i
+	local rc=$? try
 	trap - EXIT
 	civic_db_stop
 	if mountpoint -q "$DF_MNT" 2>/dev/null; then
-		for i in 1 2 3 4 5 6 7 8 9 10; do
+		for try in 1 2 3 4 5 6 7 8 9 10; do
 			umount "$DF_MNT" 2>/dev/null && break
+			note "unmount $DF_MNT, try $try: busy"
 			sleep 0.3
 		done
 		mountpoint -q "$DF_MNT" && { note "$DF_MNT busy: lazy unmount"; umount -l "$DF_MNT"; }
@@ -139,7 +141,7 @@ for r in $(seq 1 "$DF_ROUNDS"); do
 	# What a citizen sees: a 503 page that says so (a key of its own, in
 	# the records: its retries below must store it once).
 	key=$(printf 'f%s-page-%06d' "$F_RUN" "$r")
-	http POST /demo/new --interface 127.9.1.$r -b "$F/jar" \
+	http POST /demo/new --interface "127.9.1.$r" -b "$F/jar" \
 		--data-raw "$F_FORM&idem=$key&body=$F_BODY$key"
 	printf '%s 1 %s %s 0\n' "$key" "$EPOCHREALTIME" "$STATUS" >>"$F/answers.page"
 	if [ "$STATUS" = 503 ] && grep -q '服务暂时不可用\|Service temporarily unavailable' "$BODY"; then
@@ -153,7 +155,7 @@ for r in $(seq 1 "$DF_ROUNDS"); do
 	fault_recover "after space returned (round $r)"
 	# The page's key, posted again as a citizen would: acknowledged now
 	# (15 s at most, or it is left unacknowledged: a failure below).
-	fault_post "$key" 127.9.1.$r "$F/answers.page" &
+	fault_post "$key" "127.9.1.$r" "$F/answers.page" &
 	pp=$!
 	CIVIC_PIDS+=("$pp")
 	wait_gone "$pp" 15 || { touch "$F/giveup"; wait_gone "$pp" 25; rm -f "$F/giveup"; }
