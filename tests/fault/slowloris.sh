@@ -109,6 +109,7 @@ awk -v H="$HDR_TO" -v B="$BODY_TO" -v S="$SLACK" -v SECS="$SLOW_SECS" '
 		next
 	}
 	$7 == "ours" {
+		ours++
 		# Still open at the end: must be younger than its timeout.
 		age = $1 == "H" ? $4 - $3 : $4 - $5
 		to = $1 == "H" ? H : B
@@ -118,10 +119,10 @@ awk -v H="$HDR_TO" -v B="$BODY_TO" -v S="$SLACK" -v SECS="$SLOW_SECS" '
 	{ printf "BAD line %s\n", $0 }
 	END {
 		printf "SL_H=%d\nSL_B=%d\nSL_HCUT=%d\nSL_BCUT=%d\nSL_REFUSED=%d\n", n["H"], n["B"], cut["H"], cut["B"], refused
-		printf "SL_HMAX=%.1f\nSL_BMAX=%.1f\n", hmax, bmax
+		printf "SL_HMAX=%.1f\nSL_BMAX=%.1f\nSL_OURS=%d\n", hmax, bmax, ours
 		for (s in answered) printf "SL_ANSWERED_%s=%d\n", s, answered[s]
 	}' "$F/slow" >"$F/slow.check"
-SL_H=0 SL_B=0 SL_HCUT=0 SL_BCUT=0 SL_REFUSED=0 SL_HMAX=0 SL_BMAX=0
+SL_H=0 SL_B=0 SL_HCUT=0 SL_BCUT=0 SL_REFUSED=0 SL_HMAX=0 SL_BMAX=0 SL_OURS=0
 # shellcheck disable=SC1090
 . <(grep -E '^SL_[A-Z0-9_]+=[0-9.]+$' "$F/slow.check")
 if grep -q '^BAD' "$F/slow.check"; then
@@ -136,7 +137,10 @@ check_eq "nginx accepted every slow connection (none refused: no connection shor
 answers=$(grep '^SL_ANSWERED_' "$F/slow.check" | tr '\n' ' ')
 [ -n "$answers" ] && note "answers nginx sent before cutting: $answers"
 n408=$(grep -c '" 408 ' "$CIVIC_T/nginx/logs/access.log")
-check_eq "nginx logged each cut as a timeout (408)" "$((SL_HCUT + SL_BCUT))" "$n408"
+# A connection the client closed at the end may have timed out at nginx
+# in the same instant: a 408 too.
+check "nginx logged each cut as a timeout: $n408 408s, $((SL_HCUT + SL_BCUT)) cuts, $SL_OURS closed at the end" \
+	test "$n408" -ge "$((SL_HCUT + SL_BCUT))" -a "$n408" -le "$((SL_HCUT + SL_BCUT + SL_OURS))"
 check "no slow request reached the program (no /demo/slow in its log)" \
 	sh -c "! grep -q '/slow' '$CIVIC_T/demo.log'"
 check_eq "the same workers serve" "$w0" "$(workers)"
