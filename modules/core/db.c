@@ -103,6 +103,17 @@ db_classify(struct civic_db *db, unsigned no, const char *msg)
 		return CIVIC_ERR_DUPLICATE;
 	if (no == ER_LOCK_DEADLOCK || no == ER_LOCK_WAIT_TIMEOUT)
 		return CIVIC_ERR_RETRY;
+	/*
+	 * InnoDB answers at once when a tablespace cannot grow (1114, "The
+	 * table is full"; the statement is undone, the connection usable);
+	 * 1021 is the older engines' disk full.  Nothing was written: the
+	 * request is answered 503 and works again once there is space
+	 * (tests/fault/diskfull.sh).
+	 */
+	if (no == ER_RECORD_FILE_FULL || no == ER_DISK_FULL) {
+		civic_log_err("database storage full (%u: %s)", no, db->err_msg);
+		return CIVIC_ERR_FULL;
+	}
 	if (db_lost(no)) {
 		civic_log_warn("database connection lost (%u: %s)", no, db->err_msg);
 		db_disconnect(db);

@@ -15,6 +15,7 @@ static const char *const civic_err_names[CIVIC_ERR__MAX] = {
 	[CIVIC_ERR_DUPLICATE] = "duplicate key",
 	[CIVIC_ERR_RETRY] = "deadlock or lock wait timeout",
 	[CIVIC_ERR_DBDOWN] = "database unavailable",
+	[CIVIC_ERR_FULL] = "database storage full",
 	[CIVIC_ERR_DB] = "database error",
 	[CIVIC_ERR_IO] = "FastCGI stream error",
 	[CIVIC_ERR_CONFIG] = "configuration error",

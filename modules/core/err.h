@@ -17,6 +17,7 @@ enum civic_err {
 	CIVIC_ERR_DUPLICATE,	/* a UNIQUE key refused the row (1062) */
 	CIVIC_ERR_RETRY,	/* deadlock or lock wait: run the transaction again */
 	CIVIC_ERR_DBDOWN,	/* no database connection could be had */
+	CIVIC_ERR_FULL,		/* the database's storage is full (1114, 1021): nothing written */
 	CIVIC_ERR_DB,		/* any other database error */
 	CIVIC_ERR_IO,		/* reading or writing the FastCGI stream failed */
 	CIVIC_ERR_CONFIG,	/* configuration missing or wrong */

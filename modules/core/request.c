@@ -398,8 +398,15 @@ civic_req_done(struct civic_req *r, enum civic_err err, const char *conflict)
 	return civic_req_status(err);
 }
 
+/*
+ * A database that is down or whose disk is full is the service being
+ * unavailable for a while (503: the citizen may try again), not a fault
+ * of the program (500).
+ */
 int
 civic_req_status(enum civic_err e)
 {
-	return e == CIVIC_ERR_DBDOWN ? 503 : e == CIVIC_ERR_NOTFOUND ? 404 : 500;
+	if (e == CIVIC_ERR_DBDOWN || e == CIVIC_ERR_FULL)
+		return 503;
+	return e == CIVIC_ERR_NOTFOUND ? 404 : 500;
 }

@@ -165,8 +165,10 @@ fault_recover() {
 # fault_dump: the notes of this run (note id, key) and their stored answers
 # (key, Location), from the database.
 fault_dump() {
+	# The key is the body's last word (diskfull.sh puts words before it).
 	sql "SELECT id, SUBSTRING_INDEX(body, ' ', -1) FROM demo_note
-		WHERE body LIKE '故障测试留言，编号 f${F_RUN}-%'" >"$F/notes" ||
+		WHERE body LIKE '故障测试留言，编号 %'
+		AND SUBSTRING_INDEX(body, ' ', -1) LIKE 'f${F_RUN}-%'" >"$F/notes" ||
 		fail "could not read the notes from the database"
 	sql "SELECT idem_key, location FROM idempotency
 		WHERE program = 'demo' AND idem_key LIKE 'f${F_RUN}-%'" >"$F/idem" ||
