@@ -1913,8 +1913,8 @@ const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evalu
 	prereview: prereviewFlows, a11y: a11yFlows,
 	catalogue: (js, w, h, run) => catalogueFlows({ browser, Person, step, signIn, ok, fail, BASE,
 		clerkNo: process.env.CIVIC_CAT_CLERK_NO || '' }, js, w, h, run),
-	staffkeys: (js, w, h, run) => staffkeysFlows({ browser, Person, step, tabThrough, ok, BASE, PW,
-		PR_CODE, PR_ID, PR_M1, PR_M2, PNG, smallPdf }, js, w, h, run) };
+	staffkeys: (js, w, h) => staffkeysFlows({ browser, Person, step, tabThrough, ok, BASE, PW,
+		PR_CODE, PR_ID, PR_M1, PR_M2, PNG, smallPdf }, js, w, h) };
 try {
 	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);

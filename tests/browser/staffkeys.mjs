@@ -32,11 +32,20 @@ const LETTERS = (env.CIVIC_SK_LETTERS || '').split(/\s+/).filter((x) => x);
 // ctx: flows.mjs's browser, Person, step, tabThrough, ok, BASE,
 // PW, and the pre-review's item (PR_CODE, PR_ID: an applicant's ID number,
 // PR_M1 and PR_M2: its materials, a PDF and a PNG: smallPdf, PNG).
-export async function staffkeysFlows(ctx, js, w, h, run) {
+export async function staffkeysFlows(ctx, js, w, h) {
 	if (w < 1280 || !js) return;
-	const { browser, Person, step } = ctx;
-	const mark = js ? '甲' : '乙';
 	const people = [];
+	try {
+		await staffForms(ctx, js, w, h, people);
+	} finally {
+		for (const p of people) await p.close();
+	}
+}
+
+async function staffForms(ctx, js, w, h, people) {
+	const { browser, Person, step } = ctx;
+	// What this flow writes is marked 甲, as the evaluation's first browser's.
+	const mark = '甲';
 	const person = async (role) => {
 		const p = await new Person(browser, `sk-${role}`, js, w, h).open();
 		people.push(p);
@@ -51,8 +60,8 @@ export async function staffkeysFlows(ctx, js, w, h, run) {
 	const clerk = await person('clerk');
 	await signInWith(ctx, clerk, S.clerk, '市政局');
 
-	// The mailbox: browser.sh's letter (received) of this browser, found in
-	// the office's inbox by its subject.
+	// The mailbox: browser.sh's letter (received), found in the office's
+	// inbox by its subject.
 	await part(async () => {
 		const subject = `键盘转办的来信${mark}`;
 		let path, dpath;
@@ -83,7 +92,7 @@ export async function staffkeysFlows(ctx, js, w, h, run) {
 
 	// The catalogue's office: a node added to the tree.
 	await part(() => kb.form(office, '/catalogue/staff/categories', '新增节点', 'catalogue node', {
-		'f-code': js ? '97' : '98', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
+		'f-code': '97', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
 	}, `键盘新增节点${mark}`));
 
 	// The consultation: a question asked by the mouse, noted and answered at
@@ -161,15 +170,15 @@ export async function staffkeysFlows(ctx, js, w, h, run) {
 		}, '审核意见已提交。', 'Space');
 	});
 
-	// The evaluation: browser.sh's two spare letters of this browser, rated
+	// The evaluation: browser.sh's two spare letters, rated
 	// 非常不满意 by the mouse; the clerk's return visit, rectification and
 	// appeal, and the office's decision, by the keyboard.
 	const eclerk = await person('eval-clerk');
 	const eoffice = await person('eval-office');
 	await part(async () => {
-		const letters = LETTERS.slice(2 * run, 2 * run + 2);
+		const letters = LETTERS;
 		await step(citizen, 'staffkeys: the letters to rate', async () => {
-			if (letters.length !== 2) throw new Error(`CIVIC_SK_LETTERS has no two letters for browser ${run + 1}`);
+			if (letters.length !== 2) throw new Error('CIVIC_SK_LETTERS has not two letters');
 		});
 		for (const no of letters) await ratesBadly(ctx, citizen, no);
 		await signInWith(ctx, eclerk, S.evalClerk, '交通窗口');
@@ -206,7 +215,7 @@ export async function staffkeysFlows(ctx, js, w, h, run) {
 	const admin = await person('admin');
 	const newbie = await person('newbie');
 	await part(async () => {
-		const no = js ? '30000091' : '30000092';
+		const no = '30000091';
 		const name = `键盘新人${mark}`;
 		const pw1 = 'keyboard first 2026', pw2 = 'keyboard second 2026';
 		await signInWith(ctx, admin, S.admin, '管理员');
@@ -221,7 +230,6 @@ export async function staffkeysFlows(ctx, js, w, h, run) {
 		await signInWith(ctx, newbie, no, name, pw2);
 	});
 
-	for (const p of people) await p.close();
 }
 
 // The href of the first link in the row (or list item) of main that has
