@@ -126,7 +126,7 @@ if [ ! -f "$MODULES_DIR/node_modules/playwright-core/package.json" ] ||
 	}
 fi
 pass "playwright-core and axe-core installed"
-[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$HERE/catalogue.mjs" "$MODULES_DIR/"
+[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$HERE/catalogue.mjs" "$HERE/staffkeys.mjs" "$MODULES_DIR/"
 
 W=$CIVIC_T/work
 PW='browser flows 2026'
@@ -145,6 +145,9 @@ civic_add_staff "$PW" 30000007 城管窗口 chengguan 县城市管理局 clerk
 civic_add_staff "$PW" 30000008 资源窗口 ziyuan 县自然资源局 clerk
 # The catalogue's: the clerk of 县财政局 (department 21 of sql/demo-catalogue.sql).
 civic_add_staff "$PW" 30000009 财政窗口 caizheng '' clerk
+# The staff forms by keyboard (staffkeys.mjs): the administrator, who adds
+# a staff member.
+civic_add_staff "$PW" 30000010 管理员 office '' admin
 
 # The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
 # on duty all day, every day, by the duty text of the staff record (the
@@ -208,6 +211,21 @@ done
     AND state = 'replied' AND reply_department_id = $JIAOTONG")" = 8 ] ||
 	die "the evaluation's eight replied letters are not there"
 pass "the evaluation's letters are set up:$EVAL_LETTERS"
+# The staff forms by keyboard (staffkeys.mjs, JavaScript on, 1280x900):
+# two more such letters, and a new one, 键盘转办的来信甲.
+SK_LETTERS='MB20250104-0001 MB20250104-0002'
+sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
+	subject, body, name, mobile, agree_public, address, state, created_at, accepted_at,
+	forwarded_at, due_at, warn_at, reply, reply_department_id, replied_at, reply_days)
+	SELECT CONCAT('MB20250104-000', k.n), query_hash, type, category_id, department_id, subject,
+	body, name, mobile, agree_public, address, state, created_at, accepted_at, forwarded_at,
+	due_at, warn_at, reply, reply_department_id, replied_at, reply_days
+	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001';
+INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body, name,
+	mobile, agree_public, address, state, created_at) VALUES ('MB20250105-0001', REPEAT('x', 32),
+	'help', 1, '键盘转办的来信甲', '人民路东段路灯连续一周不亮，夜间行走不便。', '孙立',
+	'13700002222', 1, '127.0.0.1', 'received', NOW())" ||
+	die "could not put in the staff forms' letters"
 
 # The pre-review (doc/prereview.md): an item that takes applications
 # online, reviewed in parallel (并联审批) by the 城管局 (its own) and the
@@ -251,7 +269,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_EVAL_CLERK_NO=30000005 CIVIC_EVAL_OFFICE_NO=30000006 \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
-	CIVIC_CAT_CLERK_NO=30000009 \
+	CIVIC_CAT_CLERK_NO=30000009 CIVIC_ADMIN_NO=30000010 CIVIC_SK_LETTERS="$SK_LETTERS" \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?

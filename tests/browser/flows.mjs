@@ -58,6 +58,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The disclosure catalogue's flows (CIVIC_CAT_CLERK_NO: the 县财政局's clerk).
 import { catalogueFlows } from './catalogue.mjs';
+import { staffkeysFlows } from './staffkeys.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,7 +81,7 @@ const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter(
 const PR_CLERK = process.env.CIVIC_PR_CLERK_NO || '';
 const PR_CLERK2 = process.env.CIVIC_PR_CLERK2_NO || '';
 const CAT_CLERK = process.env.CIVIC_CAT_CLERK_NO || '';
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview catalogue a11y').split(/[\s,]+/);
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview catalogue a11y staffkeys').split(/[\s,]+/);
 mkdirSync(SHOTS, { recursive: true });
 
 // The mailbox's and the consultation's flows run side by side (main): each
@@ -1911,7 +1912,9 @@ async function consultFlows(js, w, h) {
 const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows,
 	prereview: prereviewFlows, a11y: a11yFlows,
 	catalogue: (js, w, h, run) => catalogueFlows({ browser, Person, step, signIn, ok, fail, BASE,
-		clerkNo: process.env.CIVIC_CAT_CLERK_NO || '' }, js, w, h, run) };
+		clerkNo: process.env.CIVIC_CAT_CLERK_NO || '' }, js, w, h, run),
+	staffkeys: (js, w, h) => staffkeysFlows({ browser, Person, step, tabThrough, ok, BASE, PW,
+		PR_CODE, PR_ID, PR_M1, PR_M2, PNG, smallPdf }, js, w, h) };
 try {
 	for (const [run, [js, w, h]] of matrix.entries()) {
 		console.log(`# ---- JavaScript ${js ? 'on' : 'off'}, ${w}x${h}`);

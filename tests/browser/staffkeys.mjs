@@ -1,0 +1,378 @@
+// staffkeys.mjs: the staff's own forms with the keyboard alone (issue 10:
+// "the whole site usable by keyboard alone, visible focus"), an ES module
+// imported by flows.mjs as the flow "staffkeys" (doc/browser-tests.md).
+//
+// Each form is reached on its page as KB_FORMS's are: the first Tab shows
+// the skip link and Enter follows it, Tab goes on to the form's first
+// field and through every field in DOM order, each with a visible focus
+// (flows.mjs tabThrough); the fields are typed into, a list or a radio
+// group is set with the arrow keys, a check box with Space; the next Tab
+// reaches the submit button, its focus visible, and Enter or Space sends
+// the form; the page that comes back shows the result.  A form that is
+// only a button (受理, 公开, 受理本部门审核) is reached by Tab from the skip
+// link's target and pressed with Enter.  What the forms act on is made by
+// the mouse (a question asked, an application sent, two letters rated) or
+// by browser.sh (the letters to forward, the evaluation's letters, the
+// administrator): setting up is not what is tested here.
+//
+// Run at 1280x900 only (a phone has no Tab key) and with JavaScript on
+// only: no staff page sends a script (only the consultation's citizen pages
+// do), so that the page, its tab order and what Enter and Space do on it
+// are the same without, and a second run would cost minutes for nothing.
+
+// The staff numbers, as browser.sh passes them to flows.mjs; the
+// administrator (CIVIC_ADMIN_NO) and the evaluation's spare letters
+// (CIVIC_SK_LETTERS: two) are this flow's.
+const env = process.env;
+const S = { office: env.CIVIC_OFFICE_NO, clerk: env.CIVIC_CLERK_NO, consult: env.CIVIC_CONSULT_CLERK_NO,
+	supervisor: env.CIVIC_SUPERVISOR_NO, evalClerk: env.CIVIC_EVAL_CLERK_NO,
+	evalOffice: env.CIVIC_EVAL_OFFICE_NO, prClerk: env.CIVIC_PR_CLERK_NO, admin: env.CIVIC_ADMIN_NO };
+const LETTERS = (env.CIVIC_SK_LETTERS || '').split(/\s+/).filter((x) => x);
+
+// ctx: flows.mjs's browser, Person, step, tabThrough, ok, BASE,
+// PW, and the pre-review's item (PR_CODE, PR_ID: an applicant's ID number,
+// PR_M1 and PR_M2: its materials, a PDF and a PNG: smallPdf, PNG).
+export async function staffkeysFlows(ctx, js, w, h) {
+	if (w < 1280 || !js) return;
+	const people = [];
+	try {
+		await staffForms(ctx, js, w, h, people);
+	} finally {
+		for (const p of people) await p.close();
+	}
+}
+
+async function staffForms(ctx, js, w, h, people) {
+	const { browser, Person, step } = ctx;
+	// What this flow writes is marked 甲, as the evaluation's first browser's.
+	const mark = '甲';
+	const person = async (role) => {
+		const p = await new Person(browser, `sk-${role}`, js, w, h).open();
+		people.push(p);
+		return p;
+	};
+	// One part failing ends that part; the next goes on.
+	const part = async (fn) => { try { await fn(); } catch (e) { /* counted by step() */ } };
+	const kb = forms(ctx);
+
+	const office = await person('office');
+	await signInWith(ctx, office, S.office, '信息办');
+	const clerk = await person('clerk');
+	await signInWith(ctx, clerk, S.clerk, '市政局');
+
+	// The mailbox: browser.sh's letter (received), found in the office's
+	// inbox by its subject.
+	await part(async () => {
+		const subject = `键盘转办的来信${mark}`;
+		let path, dpath;
+		await step(office, 'staffkeys: the letter in the office\'s inbox', async () => {
+			path = await hrefOf(ctx, office, '/mailbox/office', subject);
+		});
+		await kb.button(office, path, '受理', 'mailbox accept', '已受理');
+		await kb.form(office, path, '转办', 'mailbox forward', {
+			'f-department1': { pick: '县市政公用事业管理局' },
+			'f-instruction': `请七个工作日内处理${mark}。`, 'f-limit_days': '7',
+		}, '转办情况', 'Space');
+		await step(clerk, 'staffkeys: the letter in the department\'s list', async () => {
+			dpath = await hrefOf(ctx, clerk, '/mailbox/dept', subject);
+		});
+		await kb.form(clerk, dpath, '提交延期申请', 'mailbox extension asked', {
+			'f-ext_days': '3', 'f-ext_reason': `需要协调供电部门${mark}。`,
+		}, '申请延期 3 个工作日，待审核');
+		await kb.button(office, path, '同意延期', 'mailbox extension granted', '已同意延期 3 个工作日');
+		await kb.form(clerk, dpath, '提交信息办审核', 'mailbox reply drafted', {
+			'f-draft': `已更换路灯灯泡，恢复照明${mark}。`,
+		}, '答复待审核', 'Space');
+		await kb.button(office, path, '审核通过并答复来信人', 'mailbox reply approved', '已答复');
+		await kb.form(office, `${path}/public`, '保存公开版本', 'mailbox public version', {
+			'f-public_body': `（已隐去个人信息）${mark}`,
+		}, `（已隐去个人信息）${mark}`);
+		await kb.button(office, path, '公开', 'mailbox publish', '撤销公开', 'button');
+	});
+
+	// The catalogue's office: a node added to the tree.
+	await part(() => kb.form(office, '/catalogue/staff/categories', '新增节点', 'catalogue node', {
+		'f-code': '97', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
+	}, `键盘新增节点${mark}`));
+
+	// The consultation: a question asked by the mouse, noted and answered at
+	// the desk by the keyboard.
+	const citizen = await person('citizen');
+	const cclerk = await person('consult-clerk');
+	await part(async () => {
+		let no, qpath;
+		await step(citizen, 'staffkeys: a question asked', async () => {
+			const p = citizen.page;
+			await quietGo(ctx, citizen, '/consult/ask');
+			await p.getByLabel(/^咨询窗口/).selectOption({ label: '县公安局' });
+			await p.getByLabel(/^问题概要/).fill(`身份证丢失如何补办${mark}`);
+			await p.getByLabel(/^详细内容/).fill('身份证丢失了，补办需要带什么材料？多久能拿到？');
+			await p.getByLabel(/^姓名/).fill('吴秀英');
+			await p.getByLabel(/^联系电话/).fill('13700009999');
+			await quietPress(citizen, '提交咨询');
+			no = (await p.locator('main').innerText()).match(/ZX\d{8}-\d{4,6}/)[0];
+		});
+		await signInWith(ctx, cclerk, S.consult, '公安窗口');
+		await step(cclerk, 'staffkeys: the question at the desk', async () => {
+			qpath = await hrefOf(ctx, cclerk, '/consult/desk', no);
+		});
+		await kb.form(cclerk, qpath, '添加备注', 'consult note', {
+			'f-note-body': `内部备注：申请人已挂失${mark}`,
+		}, `内部备注：申请人已挂失${mark}`);
+		await kb.form(cclerk, qpath, '使用', 'consult canned answer', {
+			'f-canned': { pick: '户口迁入办理地点' },
+		}, '户口迁入可在县政务服务中心公安窗口办理');
+		await kb.form(cclerk, qpath, '发送答复', 'consult answer', {
+			'f-body': (who) => who.page.keyboard.type(`补办身份证请带户口簿到公安窗口${mark}。`),
+		}, '已答复', 'Space');
+	});
+
+	// The supervision pages' filters (GET forms).
+	const sup = await person('supervisor');
+	await signInWith(ctx, sup, S.supervisor, '督查室');
+	await part(() => kb.form(sup, '/mailbox/supervise', '筛选', 'mailbox supervise filter', {
+		'f-department': { pick: '县市政公用事业管理局' },
+	}, '键盘转办的来信甲', 'Enter', (u) => /department=\d+/.test(u)));
+	await part(() => kb.form(sup, '/consult/supervise', '筛选', 'consult supervise filter', {
+		'f-clerk': S.consult,
+	}, S.consult, 'Enter', (u) => u.includes(`clerk=${S.consult}`)));
+
+	// The pre-review: an application sent by the mouse; the 城管局's clerk
+	// claims it and asks for a correction by the keyboard.
+	const prclerk = await person('pr-clerk');
+	await part(async () => {
+		let serial, rpath;
+		await step(citizen, 'staffkeys: an application sent', async () => {
+			const p = citizen.page;
+			await quietGo(ctx, citizen, `/prereview/item/${ctx.PR_CODE}/apply`);
+			await p.getByLabel(/^申请人类型/).selectOption({ label: '个人' });
+			await p.getByLabel(/^申请人名称/).fill('郑玉梅');
+			await p.getByLabel(/^居民身份证号码/).fill(ctx.PR_ID);
+			await p.getByLabel(/^手机号码/).fill('13700003333');
+			await p.getByLabel(/^设置地点\s*（/).fill('建设路3号临街外墙');
+			await p.getByLabel(/^广告面积/).fill('4');
+			await p.getByLabel(new RegExp('^' + ctx.PR_M1)).setInputFiles({ name: '申请表.pdf',
+				mimeType: 'application/pdf', buffer: ctx.smallPdf('staffkeys') });
+			await p.getByLabel(new RegExp('^' + ctx.PR_M2)).setInputFiles({ name: '示意图.png',
+				mimeType: 'image/png', buffer: ctx.PNG });
+			await p.getByLabel(/^我承诺所填信息和所交材料真实有效/).check();
+			await quietPress(citizen, '提交预审申请');
+			serial = (await p.locator('main').innerText()).match(/YS\d{8}-\d{4,6}/)[0];
+		});
+		await signInWith(ctx, prclerk, S.prClerk, '城管窗口');
+		await step(prclerk, 'staffkeys: the application at the desk', async () => {
+			rpath = await hrefOf(ctx, prclerk, '/prereview/desk', serial);
+		});
+		await kb.button(prclerk, rpath, '受理本部门审核', 'prereview claim', '已受理，请逐项审核材料。');
+		await kb.form(prclerk, rpath, '提交审核意见', 'prereview decision', {
+			'f-v1': { pick: '需补正' }, 'f-n1': `请加盖单位公章${mark}`, 'f-v2': { pick: '合格' },
+			'f-decision': { pick: '需补正' },
+		}, '审核意见已提交。', 'Space');
+	});
+
+	// The evaluation: browser.sh's two spare letters, rated
+	// 非常不满意 by the mouse; the clerk's return visit, rectification and
+	// appeal, and the office's decision, by the keyboard.
+	const eclerk = await person('eval-clerk');
+	const eoffice = await person('eval-office');
+	await part(async () => {
+		const letters = LETTERS;
+		await step(citizen, 'staffkeys: the letters to rate', async () => {
+			if (letters.length !== 2) throw new Error('CIVIC_SK_LETTERS has not two letters');
+		});
+		for (const no of letters) await ratesBadly(ctx, citizen, no);
+		await signInWith(ctx, eclerk, S.evalClerk, '交通窗口');
+		let c1, c2;
+		await step(eclerk, 'staffkeys: the cases at the desk', async () => {
+			c1 = await hrefOf(ctx, eclerk, '/evaluate/desk', letters[0]);
+			c2 = await hrefOf(ctx, eclerk, '/evaluate/desk', letters[1]);
+		});
+		await kb.form(eclerk, c1, '登记回访', 'evaluate return visit', {
+			'f-visit_note': `电话回访，评价人反映站台仍未修复${mark}。`,
+		}, '整改中');
+		await kb.form(eclerk, c1, '整改完成', 'evaluate rectification', {
+			'f-rectify_note': '站台顶棚已更换。', 'f-public_summary': `站台顶棚已更换并验收（键盘${mark}）。`,
+		}, '已整改', 'Space');
+		await kb.form(eclerk, c2, '提交申诉', 'evaluate appeal', {
+			'f-appeal_reason': `评价人来电承认误评${mark}。`,
+		}, '申诉待审核');
+		await signInWith(ctx, eoffice, S.evalOffice, '评议办');
+		let d;
+		await step(eoffice, 'staffkeys: the appeal in the office\'s list', async () => {
+			d = await hrefOf(ctx, eoffice, '/evaluate/office/appeals', letters[1]);
+		});
+		await kb.form(eoffice, d, '提交审核意见', 'evaluate appeal decision', {
+			'f-decision-uphold': { radio: '申诉成立，评价不计入统计' }, 'f-decision_note': `核实属误评${mark}。`,
+		}, async (who) => {
+			if (!(await who.page.locator('main').innerText()).includes(letters[1]))
+				ctx.ok(`${who.tag} keyboard evaluate appeal decision: upheld, ${letters[1]} no longer waits`);
+			else throw new Error(`${letters[1]} is still in the appeals' list`);
+		}, 'Enter', (u) => u.endsWith('/evaluate/office/appeals'));
+	});
+
+	// The accounts: the administrator adds a staff member; the new member
+	// signs in and changes the password; the new password signs in.
+	const admin = await person('admin');
+	const newbie = await person('newbie');
+	await part(async () => {
+		const no = '30000091';
+		const name = `键盘新人${mark}`;
+		const pw1 = 'keyboard first 2026', pw2 = 'keyboard second 2026';
+		await signInWith(ctx, admin, S.admin, '管理员');
+		await kb.form(admin, '/account/staff/new', '保存', 'account new staff', {
+			'f-staff_no': no, 'f-name': name, 'f-department': { pick: '县交通运输局' },
+			'f-role_clerk': ' ', 'f-password': pw1,
+		}, '编辑人员', 'Enter', (u) => /\/account\/staff\/\d+$/.test(u));
+		await signInWith(ctx, newbie, no, name, pw1);
+		await kb.form(newbie, '/account/password', '修改密码', 'account password', {
+			'f-current': pw1, 'f-new': pw2, 'f-confirm': pw2,
+		}, '密码已修改', 'Space');
+		await signInWith(ctx, newbie, no, name, pw2);
+	});
+
+}
+
+// The href of the first link in the row (or list item) of main that has
+// text, on the page at list (quiet): where a staff member opens a case.
+async function hrefOf(ctx, who, list, text) {
+	await quietGo(ctx, who, list);
+	const a = who.page.locator('main').locator('tr, li', { hasText: text }).first().locator('a').first();
+	const href = await a.getAttribute('href', { timeout: 5000 });
+	return new URL(href, who.page.url()).pathname;
+}
+
+// Setting up, by the mouse, on pages the other flows check: no
+// screenshot, no axe (Person.visit), which would double this flow's time.
+async function quietGo(ctx, who, path) {
+	const r = await who.page.goto(ctx.BASE + path);
+	if (r && r.status() >= 400) throw new Error(`GET ${path}: status ${r.status()}`);
+}
+async function quietPress(who, text) {
+	await Promise.all([who.page.waitForNavigation(),
+		who.page.getByRole('button', { name: text, exact: true }).click()]);
+}
+
+// flows.mjs's signIn, quiet, with the suite's password or another.
+async function signInWith(ctx, who, no, name, pw = ctx.PW) {
+	const p = who.page;
+	await ctx.step(who, `staffkeys: ${name} signs in`, async () => {
+		await quietGo(ctx, who, '/account/signin');
+		await p.getByLabel('工号').fill(no);
+		await p.getByLabel('密码').fill(pw);
+		await quietPress(who, '登录');
+		await who.sees(`staffkeys: ${no} ${name} is signed in${pw === ctx.PW ? '' : ' with ' + pw}`, name);
+	});
+}
+
+// The writer of a replied letter rates it 非常不满意 with a reason.
+async function ratesBadly(ctx, who, no) {
+	const p = who.page;
+	await ctx.step(who, `staffkeys: ${no} rated 非常不满意`, async () => {
+		await quietGo(ctx, who, '/mailbox/track');
+		await p.getByLabel('查询编号').fill(no);
+		await p.getByLabel('查询码').fill('DEMQ234567');
+		await quietPress(who, '查询');
+		await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: '去评价' }).first().click()]);
+		for (const g of ['总体满意度', '办事效率', '办事便利度'])
+			await p.getByRole('group', { name: new RegExp('^' + g) }).getByLabel('非常不满意').check();
+		await p.getByLabel(/^不满意的原因/).selectOption({ label: '问题没有解决' });
+		await p.getByLabel(/^意见和建议/).fill('站台顶棚至今没有修。');
+		await quietPress(who, '提交评价');
+		await who.sees(`staffkeys: ${no} rated`, '感谢您的评价！');
+	});
+}
+
+// The two ways of sending a staff form by keyboard, over flows.mjs's
+// tabThrough and Person.
+function forms(ctx) {
+	const { step, ok, tabThrough } = ctx;
+	const focusOf = (p) => p.evaluate(() => {
+		const e = document.activeElement;
+		const cs = getComputedStyle(e);
+		return { text: (e.textContent || e.value || '').trim(), tag: e.tagName,
+			visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none' };
+	});
+	// Sends with key and checks the page: status below 400, text on screen,
+	// and the address (url(href), where given).
+	const sent = async (who, name, label, key, what, text, url) => {
+		const p = who.page;
+		const [r] = await Promise.all([p.waitForNavigation(), p.keyboard.press(key)]);
+		await who.visit(`${what}-sent`);
+		const status = r ? r.status() : 0;
+		if (status >= 400) throw new Error(`${key} on ${label}: status ${status} at ${p.url()}`);
+		if (url && !url(p.url())) throw new Error(`${key} on ${label}: the page is ${p.url()}`);
+		if (text === null) return;
+		if (typeof text === 'function') return text(who);
+		await who.sees(`${name}: ${key} on ${label} sends it (${text})`, text);
+	};
+	// Sets the focused field: a string typed (' ' is Space: a check box),
+	// a function called, {pick} an option chosen with the arrow keys, {radio}
+	// a radio button chosen with them.
+	const setField = async (who, v) => {
+		const p = who.page;
+		if (v === ' ') return p.keyboard.press('Space');
+		if (typeof v === 'string') return p.keyboard.type(v);
+		if (typeof v === 'function') return v(who);
+		const want = v.pick || v.radio;
+		const now = () => p.evaluate(() => {
+			const e = document.activeElement;
+			if (e.tagName === 'SELECT') return e.selectedIndex >= 0 ? e.options[e.selectedIndex].text.trim() : '';
+			return e.labels && e.labels[0] ? e.labels[0].textContent.trim() : '';
+		});
+		for (const k of ['ArrowDown', 'ArrowUp'])
+			for (let i = 0; i < 40 && !(await now()).includes(want); i++) await p.keyboard.press(k);
+		const got = await now();
+		if (!got.includes(want)) throw new Error(`the arrow keys never chose ${want} (last: ${got})`);
+		// A radio group with none checked: Tab's stop is the first button,
+		// which Space checks.
+		if (v.radio && !(await p.evaluate(() => document.activeElement.checked))) await p.keyboard.press('Space');
+	};
+	return {
+		// The form of path whose submit button reads label.
+		form: (who, path, label, what, fill, text, key = 'Enter', url = null) =>
+			step(who, `staffkeys ${what}`, async () => {
+				const shot = `skb-${what.replace(/\s+/g, '-')}`;
+				const focused = await tabThrough(who, path, shot, label, async (k) => {
+					if (k in fill) await setField(who, fill[k]);
+				}, what);
+				// The last field's other Tab stops (a date's month, day and
+				// calendar button), then the button.
+				const last = (await focused()).key;
+				let f;
+				for (let i = 0; i < 8; i++) {
+					await who.page.keyboard.press('Tab');
+					f = await focused();
+					if (f.key !== last) break;
+				}
+				if (f.text === label && f.visible) ok(`${who.tag} keyboard ${what}: after the fields, ${label}, its focus visible`);
+				else throw new Error(`after the fields the focus is on ${JSON.stringify(f)}`);
+				await sent(who, `keyboard ${what}`, label, key, shot, text, url);
+			}).catch(() => { /* counted by step() */ }),
+		// A form that is only its button: Tab from the skip link's target.
+		button: (who, path, label, what, text, role) =>
+			step(who, `staffkeys ${what}`, async () => {
+				const shot = `skb-${what.replace(/\s+/g, '-')}`;
+				const p = who.page;
+				await who.go(path, shot);
+				await p.keyboard.press('Tab');
+				let f = await focusOf(p);
+				if (f.text !== '跳到正文' || !f.visible) throw new Error(`the first Tab is on ${JSON.stringify(f)}`);
+				await p.keyboard.press('Enter');
+				let n = 0;
+				for (; n < 120; n++) {
+					await p.keyboard.press('Tab');
+					f = await focusOf(p);
+					if (f.text === label && f.tag === 'BUTTON') break;
+				}
+				if (f.text === label && f.visible) ok(`${who.tag} keyboard ${what}: Tab reaches ${label} (${n + 1} Tabs), its focus visible`);
+				else throw new Error(`Tab never reached ${label}, or without a visible focus (${JSON.stringify(f)})`);
+				if (role === 'button') {
+					await sent(who, `keyboard ${what}`, label, 'Enter', shot, null);
+					await p.getByRole('button', { name: text, exact: true }).waitFor({ timeout: 5000 });
+					ok(`${who.tag} keyboard ${what}: Enter on ${label} sends it (the page offers ${text})`);
+				} else {
+					await sent(who, `keyboard ${what}`, label, 'Enter', shot, text);
+				}
+			}).catch(() => { /* counted by step() */ }),
+	};
+}
