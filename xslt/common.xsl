@@ -70,39 +70,46 @@
     </xsl:choose>
   </xsl:variable>
 
-  <xsl:variable name="i18n-zh-m" select="exsl:node-set($i18n-zh-CN)/m |
-      exsl:node-set($i18n-zh-CN-mailbox)/m | exsl:node-set($i18n-zh-CN-mailbox-public)/m |
-      exsl:node-set($i18n-zh-CN-mailbox-citizen)/m | exsl:node-set($i18n-zh-CN-mailbox-office)/m |
-      exsl:node-set($i18n-zh-CN-mailbox-supervise)/m |
-      exsl:node-set($i18n-zh-CN-consult)/m | exsl:node-set($i18n-zh-CN-consult-citizen)/m |
-      exsl:node-set($i18n-zh-CN-consult-staff)/m |
-      exsl:node-set($i18n-zh-CN-evaluate)/m | exsl:node-set($i18n-zh-CN-evaluate-case)/m |
-      exsl:node-set($i18n-zh-CN-evaluate-campaign)/m | exsl:node-set($i18n-zh-CN-evaluate-rectify)/m |
-      exsl:node-set($i18n-zh-CN-evaluate-results)/m |
-      exsl:node-set($i18n-zh-CN-prereview)/m | exsl:node-set($i18n-zh-CN-prereview-guide)/m |
-      exsl:node-set($i18n-zh-CN-prereview-items)/m |
-      exsl:node-set($i18n-zh-CN-prereview-apply)/m | exsl:node-set($i18n-zh-CN-prereview-review)/m |
-      exsl:node-set($i18n-zh-CN-catalogue)/m | exsl:node-set($i18n-zh-CN-catalogue-browse)/m |
-      exsl:node-set($i18n-zh-CN-catalogue-entry)/m | exsl:node-set($i18n-zh-CN-catalogue-edit)/m |
-      exsl:node-set($i18n-zh-CN-catalogue-admin)/m"/>
-  <xsl:variable name="i18n-en-m" select="exsl:node-set($i18n-en)/m |
-      exsl:node-set($i18n-en-mailbox)/m | exsl:node-set($i18n-en-mailbox-public)/m |
-      exsl:node-set($i18n-en-mailbox-citizen)/m | exsl:node-set($i18n-en-mailbox-office)/m |
-      exsl:node-set($i18n-en-mailbox-supervise)/m |
-      exsl:node-set($i18n-en-consult)/m | exsl:node-set($i18n-en-consult-citizen)/m |
-      exsl:node-set($i18n-en-consult-staff)/m |
-      exsl:node-set($i18n-en-evaluate)/m | exsl:node-set($i18n-en-evaluate-case)/m |
-      exsl:node-set($i18n-en-evaluate-campaign)/m | exsl:node-set($i18n-en-evaluate-rectify)/m |
-      exsl:node-set($i18n-en-evaluate-results)/m |
-      exsl:node-set($i18n-en-prereview)/m | exsl:node-set($i18n-en-prereview-guide)/m |
-      exsl:node-set($i18n-en-prereview-items)/m |
-      exsl:node-set($i18n-en-prereview-apply)/m | exsl:node-set($i18n-en-prereview-review)/m |
-      exsl:node-set($i18n-en-catalogue)/m | exsl:node-set($i18n-en-catalogue-browse)/m |
-      exsl:node-set($i18n-en-catalogue-entry)/m | exsl:node-set($i18n-en-catalogue-edit)/m |
-      exsl:node-set($i18n-en-catalogue-admin)/m"/>
-  <!-- The catalogue of the page's language (one of the two sets is empty). -->
-  <xsl:variable name="i18n-m"
-      select="$i18n-en-m[string($lang) = 'en'] | $i18n-zh-m[string($lang) != 'en']"/>
+  <!--
+    The catalogues, one document each (a module's variable is a document of
+    its own), of the default language (zh-CN) and of the page's.  "t" looks
+    a key up with key(), which searches the document of the context node,
+    so it visits each document with xsl:for-each.  It scanned the messages
+    with $i18n-m[@k = $key] before, and building that union of ~2000 nodes
+    and scanning it took most of a page's transform (doc/evidence.md).  A
+    key is in one module only (test_render checks it): one document at
+    most answers.
+  -->
+  <xsl:key name="i18n" match="m" use="@k"/>
+  <xsl:variable name="i18n-zh-docs" select="exsl:node-set($i18n-zh-CN) | exsl:node-set($i18n-zh-CN-mailbox) |
+      exsl:node-set($i18n-zh-CN-mailbox-public) | exsl:node-set($i18n-zh-CN-mailbox-citizen) |
+      exsl:node-set($i18n-zh-CN-mailbox-office) | exsl:node-set($i18n-zh-CN-mailbox-supervise) |
+      exsl:node-set($i18n-zh-CN-consult) | exsl:node-set($i18n-zh-CN-consult-citizen) |
+      exsl:node-set($i18n-zh-CN-consult-staff) | exsl:node-set($i18n-zh-CN-evaluate) |
+      exsl:node-set($i18n-zh-CN-evaluate-case) | exsl:node-set($i18n-zh-CN-evaluate-campaign) |
+      exsl:node-set($i18n-zh-CN-evaluate-rectify) |
+      exsl:node-set($i18n-zh-CN-evaluate-results) | exsl:node-set($i18n-zh-CN-prereview) |
+      exsl:node-set($i18n-zh-CN-prereview-guide) | exsl:node-set($i18n-zh-CN-prereview-items) |
+      exsl:node-set($i18n-zh-CN-prereview-apply) | exsl:node-set($i18n-zh-CN-prereview-review) |
+      exsl:node-set($i18n-zh-CN-catalogue) | exsl:node-set($i18n-zh-CN-catalogue-browse) |
+      exsl:node-set($i18n-zh-CN-catalogue-entry) | exsl:node-set($i18n-zh-CN-catalogue-edit) |
+      exsl:node-set($i18n-zh-CN-catalogue-admin)"/>
+  <xsl:variable name="i18n-en-docs" select="exsl:node-set($i18n-en) | exsl:node-set($i18n-en-mailbox) |
+      exsl:node-set($i18n-en-mailbox-public) | exsl:node-set($i18n-en-mailbox-citizen) |
+      exsl:node-set($i18n-en-mailbox-office) | exsl:node-set($i18n-en-mailbox-supervise) |
+      exsl:node-set($i18n-en-consult) | exsl:node-set($i18n-en-consult-citizen) |
+      exsl:node-set($i18n-en-consult-staff) | exsl:node-set($i18n-en-evaluate) |
+      exsl:node-set($i18n-en-evaluate-case) | exsl:node-set($i18n-en-evaluate-campaign) |
+      exsl:node-set($i18n-en-evaluate-rectify) | exsl:node-set($i18n-en-evaluate-results) |
+      exsl:node-set($i18n-en-prereview) | exsl:node-set($i18n-en-prereview-guide) |
+      exsl:node-set($i18n-en-prereview-items) | exsl:node-set($i18n-en-prereview-apply) |
+      exsl:node-set($i18n-en-prereview-review) | exsl:node-set($i18n-en-catalogue) |
+      exsl:node-set($i18n-en-catalogue-browse) | exsl:node-set($i18n-en-catalogue-entry) |
+      exsl:node-set($i18n-en-catalogue-edit) | exsl:node-set($i18n-en-catalogue-admin)"/>
+  <xsl:variable name="i18n-docs"
+      select="$i18n-en-docs[string($lang) = 'en'] | $i18n-zh-docs[string($lang) != 'en']"/>
+  <!-- Every zh-CN message (a view lists the choices of a prefix from it). -->
+  <xsl:variable name="i18n-zh-m" select="$i18n-zh-docs/m"/>
 
   <xsl:variable name="site" select="/page/site"/>
 
@@ -117,14 +124,26 @@
     <xsl:param name="max"/>
     <xsl:param name="n"/>
     <xsl:param name="s"/>
-    <xsl:variable name="hit" select="$i18n-m[@k = $key]"/>
+    <!-- "+" and the message when found (a message may be empty). -->
+    <xsl:variable name="hit">
+      <xsl:for-each select="$i18n-docs">
+        <xsl:for-each select="key('i18n', $key)[1]">+<xsl:value-of select="."/></xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="zh-hit">
+      <xsl:if test="not(starts-with($hit, '+')) and string($lang) = 'en'">
+        <xsl:for-each select="$i18n-zh-docs">
+          <xsl:for-each select="key('i18n', $key)[1]">+<xsl:value-of select="."/></xsl:for-each>
+        </xsl:for-each>
+      </xsl:if>
+    </xsl:variable>
     <xsl:variable name="text">
       <xsl:choose>
-        <xsl:when test="$hit">
-          <xsl:value-of select="$hit[1]"/>
+        <xsl:when test="starts-with($hit, '+')">
+          <xsl:value-of select="substring($hit, 2)"/>
         </xsl:when>
-        <xsl:when test="$i18n-zh-m[@k = $key]">
-          <xsl:value-of select="$i18n-zh-m[@k = $key][1]"/>
+        <xsl:when test="starts-with($zh-hit, '+')">
+          <xsl:value-of select="substring($zh-hit, 2)"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:value-of select="$key"/>

@@ -87,6 +87,16 @@
 #define CIVIC_SEARCH_PAIRS	3000
 #define CIVIC_SEARCH_MAX	4000
 
+/*
+ * Index rows a keyset search counts of each of its grams to find the
+ * rarest (search.h, CIVIC_SEARCH_PROBE): the list is walked from that
+ * gram's rows, so a rare gram makes a short walk; a count stops here, so
+ * that finding it costs at most eight short index reads whatever the
+ * data.  Grams with more rows than this are all "common" alike.
+ */
+#define CIVIC_SEARCH_PROBE_CAP		1000
+#define CIVIC_SEARCH_PROBE_CAP_SQL	"1000"
+
 /* Rows a single list query may fetch into the arena: one page and its peek row. */
 #define CIVIC_MAX_ROWS		500
 

@@ -13,6 +13,7 @@
  * them anyway.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -130,4 +131,38 @@ civic_search_params(struct civic_req *r, const char *q,
 	rc = (int)n;
 out:
 	return rc;
+}
+
+enum civic_err
+civic_search_rarest(struct civic_req *r, const char *probe, long long below,
+    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n)
+{
+	struct civic_param	 q[2 * CIVIC_SEARCH_GRAMS], t;
+	struct civic_rows	 rows;
+	long long		 c, least = -1;
+	size_t			 i, rarest = 0;
+	enum civic_err		 err = CIVIC_OK;
+
+	if (n < 2)
+		goto out;
+	for (i = 0; i < CIVIC_SEARCH_GRAMS; i++) {
+		q[2 * i] = p[i];
+		q[2 * i + 1] = CIVIC_PINT(below);
+	}
+	if ((err = civic_db_query(r->db, r->arena, probe, q, 2 * CIVIC_SEARCH_GRAMS, 1,
+	    &rows)) != CIVIC_OK)
+		goto out;
+	/* The first of the least counts: ties keep the query's order. */
+	for (i = 0; i < CIVIC_SEARCH_GRAMS && i < rows.ncols && rows.nrows == 1; i++) {
+		c = rows.cell[i] != NULL ? strtoll(rows.cell[i], NULL, 10) : 0;
+		if (least < 0 || c < least) {
+			least = c;
+			rarest = i;
+		}
+	}
+	t = p[0];
+	p[0] = p[rarest];
+	p[rarest] = t;
+out:
+	return err;
 }

@@ -21,6 +21,7 @@
 #define CIVIC_SEARCH_H
 
 #include "db.h"
+#include "limits.h"
 #include "request.h"
 
 /*
@@ -41,6 +42,46 @@
 #define CIVIC_SEARCH_IN(table, col) \
 	"IN (SELECT g." col " FROM " table " g " \
 	"WHERE g.gram IN (?, ?, ?, ?, ?, ?, ?, ?) GROUP BY g." col " HAVING COUNT(*) = ?)"
+
+/*
+ * The keyset search, for a list newest first that stops after a page
+ * (the mailbox's): instead of CIVIC_SEARCH_IN, which reads every row of
+ * every gram of the query before the keyset applies (its cost grows with
+ * the documents holding the commonest gram), the list walks one gram's
+ * rows backwards from the keyset and joins each of the other grams by
+ * primary key, stopping when the page is full:
+ *
+ *	FROM mailbox_gram g0 STRAIGHT_JOIN mailbox_letter l ON l.id = g0.letter_id
+ *	CIVIC_SEARCH_JOIN("mailbox_gram", "letter_id") …
+ *	WHERE g0.gram = ? AND g0.letter_id < ? … ORDER BY g0.letter_id DESC LIMIT ?
+ *
+ * Its parameters: the grams p[1] to p[7] (CIVIC_SEARCH_JOIN, in text
+ * order), then p[0] for g0.gram.  civic_search_rarest() puts the rarest
+ * gram first, so that the walk is as short as the query allows: about a
+ * page divided by how often the other grams come with it, and never more
+ * than the rarest gram's rows.
+ */
+#define CIVIC_SEARCH_JOIN1_(table, col, i) \
+	"STRAIGHT_JOIN " table " g" i " ON g" i ".gram = ? AND g" i "." col " = g0." col " "
+#define CIVIC_SEARCH_JOIN(table, col) \
+	CIVIC_SEARCH_JOIN1_(table, col, "1") CIVIC_SEARCH_JOIN1_(table, col, "2") \
+	CIVIC_SEARCH_JOIN1_(table, col, "3") CIVIC_SEARCH_JOIN1_(table, col, "4") \
+	CIVIC_SEARCH_JOIN1_(table, col, "5") CIVIC_SEARCH_JOIN1_(table, col, "6") \
+	CIVIC_SEARCH_JOIN1_(table, col, "7")
+
+/*
+ * How many rows each gram has below the keyset, each count stopping at
+ * CIVIC_SEARCH_PROBE_CAP (limits.h): one row of eight counts.  Its
+ * parameters: each gram and the keyset, eight times.
+ */
+#define CIVIC_SEARCH_PROBE1_(table, col) \
+	"(SELECT COUNT(*) FROM (SELECT 1 FROM " table " WHERE gram = ? AND " col " < ? " \
+	"LIMIT " CIVIC_SEARCH_PROBE_CAP_SQL ") p)"
+#define CIVIC_SEARCH_PROBE(table, col) \
+	"SELECT " CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col) ", " \
+	CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col) ", " \
+	CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col) ", " \
+	CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col)
 
 /*
  * For suggestions ("similar questions"), a derived table of the documents
@@ -93,5 +134,14 @@ enum civic_err	 civic_search_unindex(struct civic_db *, const struct civic_searc
  */
 int		 civic_search_params(struct civic_req *, const char *q,
 		    struct civic_param p[CIVIC_SEARCH_NPARAMS]);
+
+/*
+ * Puts the rarest of the query's n grams in p[0] (swapping it with the
+ * first), by the statement probe (CIVIC_SEARCH_PROBE of the feature's
+ * gram table) on the rows below the keyset below.  A query of one gram
+ * asks nothing.  Returns CIVIC_OK or the database's error.
+ */
+enum civic_err	 civic_search_rarest(struct civic_req *, const char *probe, long long below,
+		    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n);
 
 #endif

@@ -55,15 +55,20 @@ function rows($doc, $parent, $elem, $rows) {
 	}
 }
 rows($doc, $page->appendChild($doc->createElement('years')), 'y', $db->query(
-	'SELECT DISTINCT YEAR(created_at) AS year FROM mailbox_letter ' .
-	'WHERE published = 1 ORDER BY year DESC')->fetchAll(PDO::FETCH_ASSOC));
+	'WITH RECURSIVE b AS (SELECT YEAR(MIN(created_at)) AS lo, ' .
+	'YEAR(MAX(created_at)) AS hi FROM mailbox_letter WHERE published = 1), ' .
+	'y AS (SELECT hi AS year FROM b WHERE hi IS NOT NULL ' .
+	'UNION ALL SELECT y.year - 1 FROM y JOIN b ON y.year > b.lo) ' .
+	'SELECT y.year FROM y WHERE EXISTS (SELECT 1 FROM mailbox_letter l ' .
+	'WHERE l.published = 1 AND l.created_at >= MAKEDATE(y.year, 1) ' .
+	'AND l.created_at < MAKEDATE(y.year + 1, 1)) ORDER BY y.year DESC')->fetchAll(PDO::FETCH_ASSOC));
 
 $st = $db->prepare(
 	"SELECT l.id, l.public_subject AS subject, l.type, c.name AS category, " .
 	"d.name AS department, DATE_FORMAT(l.created_at, '%Y-%m-%d') AS created, " .
 	"DATE_FORMAT(l.replied_at, '%Y-%m-%d') AS replied, l.reply_days, " .
 	"LEFT(l.public_body, 80) AS excerpt, CHAR_LENGTH(l.public_body) > 80 AS more " .
-	"FROM mailbox_letter l JOIN mailbox_category c ON c.id = l.category_id " .
+	"FROM mailbox_letter l STRAIGHT_JOIN mailbox_category c ON c.id = l.category_id " .
 	"LEFT JOIN department d ON d.id = l.reply_department_id " .
 	"WHERE l.published = 1 AND l.id < ? ORDER BY l.id DESC LIMIT 21");
 $st->execute([$after > 0 ? $after : (1 << 62)]);
