@@ -133,14 +133,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR
 // sent (not redirected: the mailbox's preview is at its form's address),
 // the status when it is not 200 (a refused form, 422, or the sign-in a
 // staff page asks for, 403, is a page of its own: its error messages are
-// what axe must see), the display mode and the theme.  axe runs once a view in each browser configuration, the no-CSS
-// check once a public view, and the weights are tabled by view.
+// what axe must see), the display mode and the theme.  axe runs once a
+// view in each browser configuration, the no-CSS check once a public view,
+// and the weights are tabled by view.
 function viewOf(url, method, status, mode, theme) {
 	const u = new URL(url);
 	const path = u.pathname.split('/').map((x) => (/\d/.test(x) || x.length >= 16 ? ':id' : x)).join('/');
 	const q = [...new Set([...u.searchParams.keys()].filter((k) => k !== 'a11y'))].sort();
-	return (method === 'POST' ? 'POST ' : '') + path + (q.length ? '?' + q.join('&') : '') + (status && status !== 200 ? ` (${status})` : '') +
-		(mode ? ` [${mode}]` : '') + (theme ? ` {${theme}}` : '');
+	return (method === 'POST' ? 'POST ' : '') + path + (q.length ? '?' + q.join('&') : '') +
+		(status && status !== 200 ? ` (${status})` : '') + (mode ? ` [${mode}]` : '') + (theme ? ` {${theme}}` : '');
 }
 
 // What each view's first check found, by browser configuration and view:
