@@ -264,10 +264,12 @@ sed "s|^xslt_dir *=.*|xslt_dir = $CIVIC_T/theme-xslt|" "$CIVIC_T/civic.conf" >"$
 	die "could not write $CIVIC_T/theme.conf"
 [ "$(grep -c "^xslt_dir = $CIVIC_T/theme-xslt\$" "$CIVIC_T/theme.conf")" = 1 ] ||
 	die "theme.conf: xslt_dir is not $CIVIC_T/theme-xslt"
+THEME_PIDS=()
 for p in mailbox consult evaluate prereview; do
 	rm -f "$CIVIC_T/spawned/$p.sock"
 	"$top_builddir/civic-$p.fcgi" --config "$CIVIC_T/theme.conf" --listen "$CIVIC_T/spawned/$p.sock" \
 		--workers 1 >>"$CIVIC_T/theme-$p.log" 2>&1 &
+	THEME_PIDS+=("$!")
 	CIVIC_PIDS+=("$!")
 done
 themed() {
@@ -305,6 +307,13 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
+# The theme's programs, done with: stopped together (each master ends its
+# worker), so that the cleanup's stop_pid, one after another and each
+# looking through /proc for children left behind, finds them gone.
+kill -TERM "${THEME_PIDS[@]}" 2>/dev/null
+for pid in "${THEME_PIDS[@]}"; do
+	wait_gone "$pid" 15 || note "the theme's program $pid did not stop within 15 s of SIGTERM"
+done
 # Every line of flows.mjs is shown; its ok/FAIL lines are counted here.
 while IFS= read -r line; do
 	case $line in
