@@ -203,7 +203,7 @@ class Person {
 	async close() {
 		await this.ctx.close();
 		await this.copies;
-		if (this.copyCtx) await this.copyCtx.close();
+		if (this.copy) await this.copy.ctx.close();
 	}
 	// The page now on screen: a screenshot, lang="zh-CN", its weight, and
 	// axe's count (once a view in this configuration; the count of the
@@ -309,24 +309,11 @@ class Person {
 		this.copies = (this.copies || Promise.resolve()).then(async () => {
 			let n = -1;
 			try {
-				if (!this.copyCtx) {
-					this.copyCtx = await this.browser.newContext({ javaScriptEnabled: true,
-						viewport: this.size, locale: 'zh-CN' });
-					this.copyPage = await this.copyCtx.newPage();
-					this.copyPage.setDefaultTimeout(15000);
-					await this.copyPage.route('**/*', (route) => {
-						const rq = route.request();
-						if (rq.resourceType() === 'document' && rq.url() === this.copyDoc.url)
-							return route.fulfill({ status: 200, body: this.copyDoc.html,
-								contentType: 'text/html; charset=UTF-8' });
-						if (rq.resourceType() === 'script')
-							return route.abort();
-						return route.continue();
-					});
-				}
-				this.copyDoc = doc;
-				await this.copyPage.goto(doc.url);
-				n = await axeCheck(this.copyPage, `${this.tag} ${what}`);
+				if (!this.copy)
+					this.copy = await replayBrowser(this.browser, true, this.size,
+						(rq) => rq.resourceType() === 'script');
+				await this.copy.show(doc);
+				n = await axeCheck(this.copy.page, `${this.tag} ${what}`);
 			} catch (e) {
 				fail(`${this.tag} ${what}: axe WCAG 2.1 A/AA`, `the copy without JavaScript: ${e.message}`);
 			}
@@ -377,6 +364,32 @@ class Person {
 // axe on the page: returns the number of violations (-1 when it failed).
 // resultTypes: only the violations with every element; a rule that passed
 // is still listed (once), which is all the count needs.
+// A browser that shows a document saved from another one, served at its
+// own address, and sends the page's other requests on, except those that
+// refuse() names (counted): the scripts, for axe on what a browser without
+// JavaScript showed; the style sheets, for a page without its CSS.
+async function replayBrowser(browser, js, size, refuse) {
+	const ctx = await browser.newContext({ javaScriptEnabled: js, viewport: size, locale: 'zh-CN' });
+	const page = await ctx.newPage();
+	page.setDefaultTimeout(15000);
+	const r = { ctx, page, doc: null, refused: 0 };
+	await page.route('**/*', (route) => {
+		const rq = route.request();
+		if (rq.resourceType() === 'document' && r.doc && rq.url() === r.doc.url)
+			return route.fulfill({ status: 200, body: r.doc.html, contentType: 'text/html; charset=UTF-8' });
+		if (refuse(rq)) {
+			r.refused++;
+			return route.abort();
+		}
+		return route.continue();
+	});
+	r.show = async (doc) => {
+		r.doc = doc;
+		await page.goto(doc.url);
+	};
+	return r;
+}
+
 async function axeCheck(page, name) {
 	try {
 		await page.evaluate(AXE);
@@ -1714,7 +1727,7 @@ function weightReport() {
 // the content's forms with its label, and every button shown with its
 // text.  Checked one after another while the flows go on; their lines are
 // printed at the end.
-const noCss = { buf: [], chain: Promise.resolve(), ctx: null, page: null, doc: null, aborted: 0 };
+const noCss = { buf: [], chain: Promise.resolve(), replay: null };
 kept.add(noCss.buf);
 
 function noCssQueue(view, url, html) {
@@ -1727,27 +1740,12 @@ function noCssQueue(view, url, html) {
 async function noCssCheck(view, url, html) {
 	const name = `no-css ${view}`;
 	try {
-		if (!noCss.page) {
-			noCss.ctx = await browser.newContext({ javaScriptEnabled: false,
-				viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-			noCss.page = await noCss.ctx.newPage();
-			noCss.page.setDefaultTimeout(15000);
-			await noCss.page.route('**/*', (route) => {
-				const rq = route.request();
-				if (rq.resourceType() === 'document' && rq.url() === noCss.doc.url)
-					return route.fulfill({ status: 200, body: noCss.doc.html,
-						contentType: 'text/html; charset=UTF-8' });
-				if (/\.css(\?|$)/.test(new URL(rq.url()).pathname) || rq.resourceType() === 'stylesheet') {
-					noCss.aborted++;
-					return route.abort();
-				}
-				return route.continue();
-			});
-		}
-		const page = noCss.page;
-		noCss.doc = { url, html };
-		const before = noCss.aborted;
-		await page.goto(url);
+		if (!noCss.replay)
+			noCss.replay = await replayBrowser(browser, false, { width: 1280, height: 900 },
+				(rq) => rq.resourceType() === 'stylesheet' || /\.css$/.test(new URL(rq.url()).pathname));
+		const page = noCss.replay.page;
+		const before = noCss.replay.refused;
+		await noCss.replay.show({ url, html });
 		// The window only: an unstyled page runs long (the catalogue's tree),
 		// and the picture is an artefact, not a check.
 		await page.screenshot({ path: join(SHOTS, `nocss-${view.replace(/[^0-9A-Za-z._-]+/g, '_')}.png`) })
@@ -1770,8 +1768,9 @@ async function noCssCheck(view, url, html) {
 				badButtons: buttons.filter((b) => !shown(b) || text(b) === '').map((b) => b.name || b.id || b.outerHTML.slice(0, 40)),
 			};
 		});
-		if (noCss.aborted > before && o.unstyled) ok(`${name}: its stylesheets aborted, the page unstyled`);
-		else fail(`${name}: its stylesheets aborted`, `${noCss.aborted - before} aborted, body margin ${o.unstyled ? '8px' : 'styled'}`);
+		const aborted = noCss.replay.refused - before;
+		if (aborted > 0 && o.unstyled) ok(`${name}: its stylesheets aborted, the page unstyled`);
+		else fail(`${name}: its stylesheets aborted`, `${aborted} aborted, body margin ${o.unstyled ? '8px' : 'styled'}`);
 		if (o.h1 !== '') ok(`${name}: the heading "${o.h1.slice(0, 20)}" is shown`);
 		else fail(`${name}: the heading is shown`, 'no visible h1 in main');
 		if (o.navItems >= 5) ok(`${name}: the navigation is a list of ${o.navItems} links`);
@@ -2202,7 +2201,7 @@ try {
 	// The public views without CSS (checked while the flows went on), and
 	// the weights of every view.
 	await noCss.chain;
-	if (noCss.ctx) await noCss.ctx.close();
+	if (noCss.replay) await noCss.replay.ctx.close();
 	console.log(`# ---- without CSS: ${noCssViews.size} public views`);
 	for (const l of noCss.buf) console.log(l);
 	kept.delete(noCss.buf);
