@@ -289,6 +289,8 @@ grep -q 'portal-banner' "$BODY" ||
 http GET /civic-static/static/county-portal.css -H 'Host: spawned.test'
 [ "$STATUS" = 200 ] || die "nginx does not serve the theme's CSS (status $STATUS)"
 pass "the public programs run with the county-portal theme at $THEME_BASE"
+# flows.mjs's address of the theme's pages.
+export CIVIC_THEME_BASE=$THEME_BASE
 
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
@@ -303,7 +305,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_EVAL_CLERK_NO=30000005 CIVIC_EVAL_OFFICE_NO=30000006 \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
-	CIVIC_CAT_CLERK_NO=30000009 CIVIC_THEME_BASE=$THEME_BASE \
+	CIVIC_CAT_CLERK_NO=30000009 \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
