@@ -38,15 +38,17 @@ for t in $tests; do
 	# --error-exitcode makes memcheck's findings the exit status; the
 	# leak kinds that count are the real ones (a pointer to the block
 	# nowhere, or only from such a block), not "still reachable" globals.
-	if "$VALGRIND" -q --error-exitcode=3 --leak-check=full \
+	"$VALGRIND" -q --error-exitcode=3 --leak-check=full \
 	    --show-leak-kinds=definite,indirect \
 	    --errors-for-leak-kinds=definite,indirect \
-	    "$top_builddir/$t" >"$log" 2>&1; then
+	    "$top_builddir/$t" >"$log" 2>&1
+	st=$?
+	if [ "$st" = 0 ]; then
 		passed=$((passed + 1))
 		echo "ok - $t under valgrind: no errors, no leaks ($(( $(date +%s) - start )) s)"
 	else
 		failed=$((failed + 1))
-		echo "FAIL - $t under valgrind (exit $?):"
+		echo "FAIL - $t under valgrind (exit $st: 3 is memcheck's finding, else the test's own failure):"
 		grep -E '^==[0-9]+==' "$log" | head -80 | sed 's/^/#   /'
 		tail -5 "$log" | sed 's/^/#   /'
 	fi
