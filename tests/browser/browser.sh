@@ -250,6 +250,17 @@ sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, dep
 	due_at, warn_at, reply, reply_department_id, replied_at, reply_days
 	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001'" ||
 	die "could not put in the citizen's follow-ups' letters"
+# … and a campaign open today on the 公安局, two questions; the SMS code
+# its form asks for is read from notify_outbox (CIVIC_CK_MARIADB,
+# CIVIC_CK_MYCNF), as a person reads it on the phone.
+sql "INSERT INTO eval_campaign (title, starts_on, ends_on, created_at) VALUES
+	('键盘网上评议', CURDATE() - INTERVAL 1 DAY, CURDATE() + INTERVAL 30 DAY, NOW());
+SET @c = LAST_INSERT_ID();
+INSERT INTO eval_campaign_department (campaign_id, department_id) VALUES (@c, $GONGAN);
+INSERT INTO eval_campaign_question (campaign_id, no, text) VALUES (@c, 1, '办事效率是否满意'),
+	(@c, 2, '工作人员服务态度是否满意')" || die "could not put in the citizen's campaign"
+CK_CAMPAIGN=$(sql "SELECT id FROM eval_campaign WHERE title = '键盘网上评议'")
+[ -n "$CK_CAMPAIGN" ] || die "the citizen's campaign is missing"
 
 CHENGGUAN=$(sql "SELECT id FROM department WHERE code = 'chengguan'")
 ZIYUAN=$(sql "SELECT id FROM department WHERE code = 'ziyuan'")
@@ -338,6 +349,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
 	CIVIC_CAT_CLERK_NO=30000009 CIVIC_ADMIN_NO=30000010 CIVIC_SK_LETTERS="$SK_LETTERS" \
 	CIVIC_CK_LETTERS="$CK_LETTERS" \
+	CIVIC_CK_CAMPAIGN=$CK_CAMPAIGN CIVIC_CK_MARIADB=$MARIADB CIVIC_CK_MYCNF=$CIVIC_T/db/my.cnf \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?

@@ -1,4 +1,5 @@
-// citizenkeys.mjs: the citizen's follow-up forms with the keyboard alone
+// citizenkeys.mjs: the citizen's follow-ups and a campaign's rating with
+// the keyboard alone
 // (issue 10: "the whole site usable by keyboard alone, visible focus"), an
 // ES module imported by flows.mjs as the flow "citizenkeys"
 // (doc/browser-tests.md).
@@ -19,10 +20,15 @@
 // - The consultation's follow-up: a question asked by the mouse (setting
 //   up, as staffkeys.mjs does: no screenshot, no axe), then its page's
 //   follow-up form by the keyboard.
+// - A campaign's rating (browser.sh's campaign, CIVIC_CK_CAMPAIGN): the
+//   form by the keyboard, its SMS code read from notify_outbox
+//   (CIVIC_CK_MARIADB, CIVIC_CK_MYCNF) as a person reads it on the phone.
 //
 // Run at 1280x900 only (a phone has no Tab key), with JavaScript on and
 // off: the public pages send a script (consult.js), which must not change
 // the tab order or what Enter and Space do.
+
+import { execFileSync } from 'node:child_process';
 
 const LETTERS = (process.env.CIVIC_CK_LETTERS || '').split(/\s+/).filter((x) => x);
 // The query code of browser.sh's replied letters (their query_hash).
@@ -42,6 +48,7 @@ export async function citizenkeysFlows(ctx, js, w, h) {
 		const part = async (fn) => { try { await fn(); } catch (e) { /* counted by step() */ } };
 		await part(async () => mailboxFollowup(ctx, await person('writer'), LETTERS[js ? 0 : 1]));
 		await part(async () => consultFollowup(ctx, await person('asker')));
+		await part(async () => campaignRates(ctx, await person('rater'), js ? '13800000101' : '13800000102'));
 	} finally {
 		for (const p of people) await p.close();
 	}
@@ -135,5 +142,72 @@ async function consultFollowup(ctx, who) {
 		// Stored: the question's page, loaded again, has it in the thread.
 		await p.goto(`${ctx.BASE}/consult/q/${no}`);
 		if (!(await who.sees('consult follow-up: stored, in the thread', body))) throw new Error('not stored');
+	}).catch(() => { /* counted by step() */ });
+}
+
+// The SMS code last sent to phone for the campaign, from notify_outbox
+// (browser.sh's database): what the person reads on the phone.
+function smsCode(phone) {
+	const out = execFileSync(process.env.CIVIC_CK_MARIADB, [`--defaults-file=${process.env.CIVIC_CK_MYCNF}`,
+		'-N', '-B', 'civic', '-e', `SELECT params FROM notify_outbox WHERE template = 'evaluate.code'
+		AND recipient = '${phone}' ORDER BY id DESC LIMIT 1`], { encoding: 'utf8' });
+	const m = out.match(/code=(\d{6})/);
+	if (!m) throw new Error(`no SMS code for ${phone} in notify_outbox`);
+	return m[1];
+}
+
+// A campaign's rating: the department chosen with the arrow keys, each
+// radio group set to 满意 with them, a comment and the phone typed; Tab
+// back (Shift+Tab) from the code's field to 获取验证码, Enter; on the page
+// that comes back, Tab from the skip link's target to the code's field,
+// the SMS's code typed, Enter on 提交评价; the thanks on screen (the
+// page the stored rating's redirect leads to).
+async function campaignRates(ctx, who, phone) {
+	const { step, tabThrough, ok } = ctx;
+	const p = who.page;
+	const id = process.env.CIVIC_CK_CAMPAIGN;
+	const label = () => p.evaluate(() => {
+		const e = document.activeElement;
+		if (e.tagName === 'SELECT') return e.selectedIndex >= 0 ? e.options[e.selectedIndex].text.trim() : '';
+		return e.labels && e.labels[0] ? e.labels[0].textContent.trim() : '';
+	});
+	const choose = async (want, radio) => {
+		if (radio) await p.keyboard.press('Space');
+		for (let i = 0; i < 12 && (await label()) !== want; i++) await p.keyboard.press('ArrowDown');
+		if ((await label()) !== want) throw new Error(`the arrow keys never chose ${want} (last: ${await label()})`);
+	};
+	await step(who, 'citizenkeys campaign rating', async () => {
+		if (!id) throw new Error('no CIVIC_CK_CAMPAIGN');
+		const path = `/evaluate/campaign/${id}`;
+		const focused = await tabThrough(who, path, 'ckb-campaign', '提交评价', async (k) => {
+			const tag = await p.evaluate(() => `${document.activeElement.tagName}:${document.activeElement.type}`);
+			if (k === 'f-department') await choose('县公安局', false);
+			else if (tag === 'INPUT:radio') await choose('满意', true);
+			else if (tag.startsWith('TEXTAREA')) await p.keyboard.type('窗口人员解答耐心（键盘）');
+			else if (k === 'f-phone') await p.keyboard.type(phone);
+		}, 'campaign rating');
+		if ((await focused()).key !== 'f-code') throw new Error(`the last field is not f-code: ${JSON.stringify(await focused())}`);
+		await p.keyboard.press('Shift+Tab');
+		let f = await focusOf(p);
+		if (f.text === '获取验证码' && f.visible) ok(`${who.tag} keyboard campaign rating: Shift+Tab to 获取验证码, its focus visible`);
+		else throw new Error(`Shift+Tab is on ${JSON.stringify(f)}`);
+		await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+		await who.visit('ckb-campaign-code');
+		if (!(await who.sees('keyboard campaign rating: Enter on 获取验证码 sends the code', '验证码已发送')))
+			throw new Error('no code sent');
+		const code = smsCode(phone);
+		await p.keyboard.press('Tab');
+		f = await focusOf(p);
+		if (f.text !== '跳到正文' || !f.visible) throw new Error(`the first Tab is on ${JSON.stringify(f)}`);
+		await p.keyboard.press('Enter');
+		let n = 0;
+		for (; n < 120 && f.id !== 'f-code'; n++) {
+			await p.keyboard.press('Tab');
+			f = await focusOf(p);
+		}
+		if (f.id === 'f-code' && f.visible) ok(`${who.tag} keyboard campaign rating: Tab reaches the code's field (${n} Tabs), its focus visible`);
+		else throw new Error(`Tab never reached f-code, or without a visible focus (${JSON.stringify(f)})`);
+		await p.keyboard.type(code);
+		await sends(ctx, who, 'campaign rating', 'f-code', '提交评价', 'Enter', '评价已提交，感谢您参加网上评议');
 	}).catch(() => { /* counted by step() */ });
 }
