@@ -83,8 +83,25 @@ async function sends(ctx, who, what, last, label, key, text) {
 		throw new Error(`"${text}" not on screen`);
 }
 
+// On a page that answers a POST (not one tabThrough can load): the first
+// Tab on the skip link, Enter, then Tab to the field id, its focus visible.
+async function tabTo(ctx, who, id, what) {
+	const p = who.page;
+	await p.keyboard.press('Tab');
+	let f = await focusOf(p);
+	if (f.text !== '跳到正文' || !f.visible) throw new Error(`the first Tab is on ${JSON.stringify(f)}`);
+	await p.keyboard.press('Enter');
+	let n = 0;
+	for (; n < 120 && f.id !== id; n++) {
+		await p.keyboard.press('Tab');
+		f = await focusOf(p);
+	}
+	if (f.id === id && f.visible) ctx.ok(`${who.tag} keyboard ${what}: Tab reaches ${id} (${n} Tabs), its focus visible`);
+	else throw new Error(`Tab never reached ${id}, or without a visible focus (${JSON.stringify(f)})`);
+}
+
 async function mailboxFollowup(ctx, who, no) {
-	const { step, tabThrough, ok } = ctx;
+	const { step, tabThrough } = ctx;
 	const p = who.page;
 	const question = `答复说本月修复，具体哪天施工？键盘追问${who.tag}`;
 	await step(who, 'citizenkeys mailbox follow-up', async () => {
@@ -97,17 +114,7 @@ async function mailboxFollowup(ctx, who, no) {
 		await sends(ctx, who, 'mailbox track', (await focused()).key, '查询', 'Enter', '城南公交站台破损无人修');
 		// The letter's page: from the skip link's target, Tab to the
 		// follow-up's field.
-		await p.keyboard.press('Tab');
-		let f = await focusOf(p);
-		if (f.text !== '跳到正文' || !f.visible) throw new Error(`the first Tab is on ${JSON.stringify(f)}`);
-		await p.keyboard.press('Enter');
-		let n = 0;
-		for (; n < 80 && f.id !== 'f-question'; n++) {
-			await p.keyboard.press('Tab');
-			f = await focusOf(p);
-		}
-		if (f.id === 'f-question' && f.visible) ok(`${who.tag} keyboard mailbox follow-up: Tab reaches the question (${n} Tabs), its focus visible`);
-		else throw new Error(`Tab never reached f-question, or without a visible focus (${JSON.stringify(f)})`);
+		await tabTo(ctx, who, 'f-question', 'mailbox follow-up');
 		await p.keyboard.type(question);
 		await sends(ctx, who, 'mailbox follow-up', 'f-question', '提交追问', 'Space', '您的追问已提交');
 		// Stored: the letter tracked again (by the mouse) shows the question.
@@ -188,7 +195,7 @@ async function campaignRates(ctx, who, phone) {
 		}, 'campaign rating');
 		if ((await focused()).key !== 'f-code') throw new Error(`the last field is not f-code: ${JSON.stringify(await focused())}`);
 		await p.keyboard.press('Shift+Tab');
-		let f = await focusOf(p);
+		const f = await focusOf(p);
 		if (f.text === '获取验证码' && f.visible) ok(`${who.tag} keyboard campaign rating: Shift+Tab to 获取验证码, its focus visible`);
 		else throw new Error(`Shift+Tab is on ${JSON.stringify(f)}`);
 		await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
@@ -196,17 +203,7 @@ async function campaignRates(ctx, who, phone) {
 		if (!(await who.sees('keyboard campaign rating: Enter on 获取验证码 sends the code', '验证码已发送')))
 			throw new Error('no code sent');
 		const code = smsCode(phone);
-		await p.keyboard.press('Tab');
-		f = await focusOf(p);
-		if (f.text !== '跳到正文' || !f.visible) throw new Error(`the first Tab is on ${JSON.stringify(f)}`);
-		await p.keyboard.press('Enter');
-		let n = 0;
-		for (; n < 120 && f.id !== 'f-code'; n++) {
-			await p.keyboard.press('Tab');
-			f = await focusOf(p);
-		}
-		if (f.id === 'f-code' && f.visible) ok(`${who.tag} keyboard campaign rating: Tab reaches the code's field (${n} Tabs), its focus visible`);
-		else throw new Error(`Tab never reached f-code, or without a visible focus (${JSON.stringify(f)})`);
+		await tabTo(ctx, who, 'f-code', 'campaign rating');
 		await p.keyboard.type(code);
 		await sends(ctx, who, 'campaign rating', 'f-code', '提交评价', 'Enter', '评价已提交，感谢您参加网上评议');
 	}).catch(() => { /* counted by step() */ });
