@@ -133,7 +133,7 @@ if [ ! -f "$MODULES_DIR/node_modules/playwright-core/package.json" ] ||
 	}
 fi
 pass "playwright-core and axe-core installed"
-[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$HERE/catalogue.mjs" "$HERE/staffkeys.mjs" "$MODULES_DIR/"
+[ "$MODULES_DIR" = "$HERE" ] || cp "$HERE/flows.mjs" "$HERE/catalogue.mjs" "$HERE/staffkeys.mjs" "$HERE/citizenkeys.mjs" "$MODULES_DIR/"
 
 W=$CIVIC_T/work
 PW='browser flows 2026'
@@ -238,6 +238,30 @@ INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject,
 # online, reviewed in parallel (并联审批) by the 城管局 (its own) and the
 # 自然资源局, with two fields of its own and two materials, found by a
 # search for 广告 once civicctl reindex prereview has indexed it.
+# The citizen's follow-ups by keyboard (citizenkeys.mjs): two replied
+# letters with the query code DEMQ234567, one for each run (JavaScript on,
+# off), since a letter takes one follow-up only.
+CK_LETTERS='MB20250106-0001 MB20250106-0002'
+sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
+	subject, body, name, mobile, agree_public, address, state, created_at, accepted_at,
+	forwarded_at, due_at, warn_at, reply, reply_department_id, replied_at, reply_days)
+	SELECT CONCAT('MB20250106-000', k.n), query_hash, type, category_id, department_id, subject,
+	body, name, mobile, agree_public, address, state, created_at, accepted_at, forwarded_at,
+	due_at, warn_at, reply, reply_department_id, replied_at, reply_days
+	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001'" ||
+	die "could not put in the citizen's follow-ups' letters"
+# … and a campaign open today on the 公安局, two questions; the SMS code
+# its form asks for is read from notify_outbox (CIVIC_CK_MARIADB,
+# CIVIC_CK_MYCNF), as a person reads it on the phone.
+sql "INSERT INTO eval_campaign (title, starts_on, ends_on, created_at) VALUES
+	('键盘网上评议', CURDATE() - INTERVAL 1 DAY, CURDATE() + INTERVAL 30 DAY, NOW());
+SET @c = LAST_INSERT_ID();
+INSERT INTO eval_campaign_department (campaign_id, department_id) VALUES (@c, $GONGAN);
+INSERT INTO eval_campaign_question (campaign_id, no, text) VALUES (@c, 1, '办事效率是否满意'),
+	(@c, 2, '工作人员服务态度是否满意')" || die "could not put in the citizen's campaign"
+CK_CAMPAIGN=$(sql "SELECT id FROM eval_campaign WHERE title = '键盘网上评议'")
+[ -n "$CK_CAMPAIGN" ] || die "the citizen's campaign is missing"
+
 CHENGGUAN=$(sql "SELECT id FROM department WHERE code = 'chengguan'")
 ZIYUAN=$(sql "SELECT id FROM department WHERE code = 'ziyuan'")
 [ -n "$CHENGGUAN" ] && [ -n "$ZIYUAN" ] || die "the departments chengguan and ziyuan are missing"
@@ -324,6 +348,8 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
 	CIVIC_CAT_CLERK_NO=30000009 CIVIC_ADMIN_NO=30000010 CIVIC_SK_LETTERS="$SK_LETTERS" \
+	CIVIC_CK_LETTERS="$CK_LETTERS" \
+	CIVIC_CK_CAMPAIGN=$CK_CAMPAIGN CIVIC_CK_MARIADB=$MARIADB CIVIC_CK_MYCNF=$CIVIC_T/db/my.cnf \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?

@@ -65,6 +65,7 @@ import { join } from 'node:path';
 // The disclosure catalogue's flows (CIVIC_CAT_CLERK_NO: the 县财政局's clerk).
 import { catalogueFlows } from './catalogue.mjs';
 import { staffkeysFlows } from './staffkeys.mjs';
+import { citizenkeysFlows } from './citizenkeys.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -87,7 +88,7 @@ const EVAL_LETTERS = (process.env.CIVIC_EVAL_LETTERS || '').split(/\s+/).filter(
 const PR_CLERK = process.env.CIVIC_PR_CLERK_NO || '';
 const PR_CLERK2 = process.env.CIVIC_PR_CLERK2_NO || '';
 const CAT_CLERK = process.env.CIVIC_CAT_CLERK_NO || '';
-const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview catalogue a11y staffkeys').split(/[\s,]+/);
+const FLOWS = (process.env.CIVIC_FLOWS || 'mailbox consult evaluate prereview catalogue a11y staffkeys citizenkeys').split(/[\s,]+/);
 // The same programs with examples/themes/county-portal's layout.xsl
 // (browser.sh: a second instance of each public program behind nginx's
 // second virtual server, spawned.test, which Chromium resolves to
@@ -2176,6 +2177,7 @@ async function consultFlows(js, w, h) {
 // The features' flows run side by side, their lines kept apart.
 const features = { mailbox: mailboxFlows, consult: consultFlows, evaluate: evaluateFlows,
 	prereview: prereviewFlows, a11y: a11yFlows,
+	citizenkeys: (js, w, h) => citizenkeysFlows({ browser, Person, step, tabThrough, ok, BASE }, js, w, h),
 	catalogue: (js, w, h, run) => catalogueFlows({ browser, Person, step, signIn, ok, fail, BASE,
 		clerkNo: process.env.CIVIC_CAT_CLERK_NO || '' }, js, w, h, run),
 	staffkeys: (js, w, h) => staffkeysFlows({ browser, Person, step, tabThrough, ok, BASE, PW,
