@@ -88,6 +88,30 @@ async function staffForms(ctx, js, w, h, people) {
 			'f-public_body': `（已隐去个人信息）${mark}`,
 		}, `（已隐去个人信息）${mark}`);
 		await kb.button(office, path, '公开', 'mailbox publish', '撤销公开', 'button');
+		await kb.button(office, path, '办结', 'mailbox close', '已办结');
+	});
+
+	// The mailbox's other ends: browser.sh's three more letters, one
+	// received and not accepted, one received to merge into the third, which
+	// is forwarded to the 市政局 and which its clerk returns.
+	await part(async () => {
+		let rpath, mpath, fpath;
+		await step(office, 'staffkeys: the letters to reject and merge in the office\'s inbox', async () => {
+			rpath = await hrefOf(ctx, office, '/mailbox/office', `键盘不予受理的来信${mark}`);
+			mpath = await hrefOf(ctx, office, '/mailbox/office', `键盘合并的来信${mark}`);
+		});
+		await kb.form(office, rpath, '不予受理', 'mailbox reject', {
+			'f-reason': { pick: '不属于本县职责范围' }, 'f-reject_note': `请向市生态环境局反映${mark}。`,
+		}, `请向市生态环境局反映${mark}。`);
+		await kb.form(office, mpath, '合并重复来信', 'mailbox merge', {
+			'f-into': 'MB20250105-0004',
+		}, 'MB20250105-0004', 'Space', (u) => u.endsWith(mpath));
+		await step(clerk, 'staffkeys: the letter to return in the department\'s list', async () => {
+			fpath = await hrefOf(ctx, clerk, '/mailbox/dept', `键盘退回的来信${mark}`);
+		});
+		await kb.form(clerk, fpath, '退回', 'mailbox return', {
+			'f-return_reason': `此事属县城市管理局职责${mark}。`,
+		}, `此事属县城市管理局职责${mark}。`);
 	});
 
 	// The catalogue's office: a node added to the tree.
