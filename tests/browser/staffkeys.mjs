@@ -118,6 +118,25 @@ async function staffForms(ctx, js, w, h, people) {
 	await part(() => kb.form(office, '/catalogue/staff/categories', '新增节点', 'catalogue node', {
 		'f-code': '97', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
 	}, `键盘新增节点${mark}`));
+	// The node just added, renamed on its own page; a theme; a publishing
+	// body (the first department without one: ArrowDown from the empty
+	// choice), its organisation code with its check character (GB 11714).
+	await part(async () => {
+		let npath;
+		await step(office, 'staffkeys: the new node in the tree', async () => {
+			npath = await hrefOf(ctx, office, '/catalogue/staff/categories', `键盘新增节点${mark}`);
+		});
+		await kb.form(office, npath, '保存', 'catalogue node edit', {
+			'f-name': '（改）', 'f-sort': '8',
+		}, '已保存。');
+	});
+	await part(() => kb.form(office, '/catalogue/staff/themes', '新增主题', 'catalogue theme', {
+		'f-code': '97', 'f-name': `键盘新增主题${mark}`, 'f-sort': '99',
+	}, `键盘新增主题${mark}`));
+	await part(() => kb.form(office, '/catalogue/staff/bodies', '新增发布机构', 'catalogue body', {
+		'f-department': (who) => who.page.keyboard.press('ArrowDown'), 'f-org_code': '123456788',
+		'f-sort': '99',
+	}, '123456788'));
 
 	// The consultation: a question asked by the mouse, noted and answered at
 	// the desk by the keyboard.
@@ -149,6 +168,22 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(cclerk, qpath, '发送答复', 'consult answer', {
 			'f-body': (who) => who.page.keyboard.type(`补办身份证请带户口簿到公安窗口${mark}。`),
 		}, '已答复', 'Space');
+		await kb.form(cclerk, qpath, '交办', 'consult dispatch', {
+			'f-department': { pick: '县市政公用事业管理局' }, 'f-dispatch-note': `请核实补办进度${mark}。`,
+		}, `请核实补办进度${mark}。`);
+		// The office publishes the answered question.
+		const ppath = qpath.replace('/desk/q/', '/office/q/') + '/publish';
+		await kb.form(office, ppath, '公开', 'consult publication', {
+			'f-public_subject': `（键盘）${mark}`, 'f-public_body': '（已隐去个人信息）',
+			'f-public_answer': `（已核对）${mark}`,
+		}, '这条咨询已经公开。', 'Space');
+		// The question moved to the 市政局's window: back at the desk.
+		await kb.form(cclerk, qpath, '转办', 'consult transfer', {
+			'f-area': { pick: '县市政公用事业管理局' }, 'f-transfer-note': `属市政窗口${mark}。`,
+		}, '值班状态', 'Enter', (u) => u.endsWith('/consult/desk'));
+		// The duty: away, then on again.
+		await kb.button(cclerk, '/consult/desk', '暂离（今天不再分配）', 'consult duty away', '您现在不在值班');
+		await kb.button(cclerk, '/consult/desk', '开始值班', 'consult duty on', '您正在值班');
 	});
 
 	// The supervision pages' filters (GET forms).
@@ -188,6 +223,9 @@ async function staffForms(ctx, js, w, h, people) {
 			rpath = await hrefOf(ctx, prclerk, '/prereview/desk', serial);
 		});
 		await kb.button(prclerk, rpath, '受理本部门审核', 'prereview claim', '已受理，请逐项审核材料。');
+		await kb.form(prclerk, rpath, '提交延期申请', 'prereview extension', {
+			'f-days': '2', 'f-ext_reason': `需要现场勘查${mark}。`,
+		}, '延期已处理。');
 		await kb.form(prclerk, rpath, '提交审核意见', 'prereview decision', {
 			'f-v1': { pick: '需补正' }, 'f-n1': `请加盖单位公章${mark}`, 'f-v2': { pick: '合格' },
 			'f-decision': { pick: '需补正' },
