@@ -258,6 +258,15 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(eclerk, c2, '提交申诉', 'evaluate appeal', {
 			'f-appeal_reason': `评价人来电承认误评${mark}。`,
 		}, '申诉待审核');
+		// The desk's filter: 已整改 lists the first case, not the second.
+		await kb.form(eclerk, '/evaluate/desk', '筛选', 'evaluate desk filter', {
+			'f-state': { pick: '已整改' },
+		}, async (who) => {
+			const main = await who.page.locator('main').innerText();
+			if (main.includes(letters[0]) && !main.includes(letters[1]))
+				ctx.ok(`${who.tag} keyboard evaluate desk filter: ${letters[0]} listed, ${letters[1]} not`);
+			else throw new Error(`the filtered desk does not list ${letters[0]} alone`);
+		}, 'Enter', (u) => u.includes('state=rectified'));
 		await signInWith(ctx, eoffice, S.evalOffice, '评议办');
 		let d;
 		await step(eoffice, 'staffkeys: the appeal in the office\'s list', async () => {
