@@ -17,12 +17,19 @@
 # departments asking for the same material's correction (one notice with
 # both notes), the file replaced, both passing, the completion, the board.
 # And the display modes (大字版, 高对比度: the header's switch, kept from
-# page to page), text at 200 %, page weight and the pages without CSS on
-# the main public pages (flows.mjs a11yFlows).
-# Each flow with JavaScript on and off, at 1280x900 and 375x812; axe-core
-# (WCAG 2.1 A and AA) on every page.  The checks are in flows.mjs; this
-# script starts the stack (tests/integration/lib.sh), sets up the data the
-# flows need and counts their lines.
+# page to page) and text at 200 % on the main public pages (flows.mjs
+# a11yFlows); the same pages with the county-portal theme's layout.xsl
+# (a second instance of the public programs, below), axe and a visible
+# focus in them, the mailbox's home screenshotted in both themes.
+# Each flow with JavaScript on and off, at 1280x900 and 375x812.  On every
+# page: a screenshot, lang, and its weight (every public page at most
+# 60 KB with what it loads, every request to the site itself; a table of
+# the views at the end); axe-core (WCAG 2.1 A and AA) once a view (the
+# page's kind: its path with the ids replaced, its display mode and
+# theme) in each browser configuration; each public view once without
+# its CSS.  The checks are in flows.mjs; this script starts the stack
+# (tests/integration/lib.sh), sets up the data the flows need and counts
+# their lines.
 #
 # npm ci installs playwright-core and axe-core (package-lock.json) into
 # tests/browser/node_modules when they are missing there, or, in a build
@@ -274,6 +281,53 @@ grep -q '510124000000-XK-0801' "$BODY" ||
 	die "the pre-review's item is not found for 广告 after civicctl reindex prereview (status $STATUS)"
 pass "the pre-review's item, reviewed by two departments, is set up and found by search"
 
+# The county-portal theme (examples/themes/county-portal, issue 11): a
+# second instance of each public program the a11y flow visits in it, with
+# a copy of civic.conf whose xslt_dir has the theme's layout.xsl (as
+# theme.sh swaps it), on the sockets of lib.sh's second virtual server
+# (spawned.test, $CIVIC_T/spawned/), which Chromium resolves to 127.0.0.1;
+# the theme's CSS beside civic.css in what nginx serves.  One worker each:
+# six pages are visited, in one browser.
+THEME=$top_srcdir/examples/themes/county-portal
+rm -rf "$CIVIC_T/theme-xslt"
+cp -R "$top_srcdir/xslt" "$CIVIC_T/theme-xslt" &&
+	cp "$THEME/layout.xsl" "$CIVIC_T/theme-xslt/layout.xsl" &&
+	cp "$THEME"/*.css "$CIVIC_T/xslt/static/" &&
+	chmod -R a+rX "$CIVIC_T/theme-xslt" "$CIVIC_T/xslt/static" ||
+	die "could not put the theme $THEME in $CIVIC_T/theme-xslt"
+sed "s|^xslt_dir *=.*|xslt_dir = $CIVIC_T/theme-xslt|" "$CIVIC_T/civic.conf" >"$CIVIC_T/theme.conf" &&
+	chmod 0600 "$CIVIC_T/theme.conf" ||
+	die "could not write $CIVIC_T/theme.conf"
+[ "$(grep -c "^xslt_dir = $CIVIC_T/theme-xslt\$" "$CIVIC_T/theme.conf")" = 1 ] ||
+	die "theme.conf: xslt_dir is not $CIVIC_T/theme-xslt"
+THEME_PIDS=()
+for p in mailbox consult evaluate prereview; do
+	rm -f "$CIVIC_T/spawned/$p.sock"
+	"$top_builddir/civic-$p.fcgi" --config "$CIVIC_T/theme.conf" --listen "$CIVIC_T/spawned/$p.sock" \
+		--workers 1 >>"$CIVIC_T/theme-$p.log" 2>&1 &
+	THEME_PIDS+=("$!")
+	CIVIC_PIDS+=("$!")
+done
+themed() {
+	local p
+	for p in mailbox consult evaluate prereview; do
+		test -S "$CIVIC_T/spawned/$p.sock" || return 1
+	done
+}
+wait_for 15 themed || {
+	for p in mailbox consult evaluate prereview; do show_log "$CIVIC_T/theme-$p.log" 20; done
+	die "the programs with the county-portal theme did not start"
+}
+THEME_BASE=http://spawned.test:$NGINX_PORT
+http GET /mailbox/ -H 'Host: spawned.test'
+grep -q 'portal-banner' "$BODY" ||
+	die "nginx's spawned.test does not serve the mailbox with the county-portal theme (status $STATUS)"
+http GET /civic-static/static/county-portal.css -H 'Host: spawned.test'
+[ "$STATUS" = 200 ] || die "nginx does not serve the theme's CSS (status $STATUS)"
+pass "the public programs run with the county-portal theme at $THEME_BASE"
+# flows.mjs's address of the theme's pages.
+export CIVIC_THEME_BASE=$THEME_BASE
+
 SHOTS=${CIVIC_SHOTS:-$top_builddir/tests/browser/shots}
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS" || die "could not make $SHOTS"
@@ -291,6 +345,13 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
 	timeout 1800 "$NODE" "$MODULES_DIR/flows.mjs" "$BASE" >"$W/flows.out" 2>&1
 rc=$?
+# The theme's programs, done with: stopped together (each master ends its
+# worker), so that the cleanup's stop_pid, one after another and each
+# looking through /proc for children left behind, finds them gone.
+kill -TERM "${THEME_PIDS[@]}" 2>/dev/null
+for pid in "${THEME_PIDS[@]}"; do
+	wait_gone "$pid" 15 || note "the theme's program $pid did not stop within 15 s of SIGTERM"
+done
 # Every line of flows.mjs is shown; its ok/FAIL lines are counted here.
 while IFS= read -r line; do
 	case $line in
