@@ -233,6 +233,24 @@ INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject,
 	'help', 1, '键盘转办的来信甲', '人民路东段路灯连续一周不亮，夜间行走不便。', '孙立',
 	'13700002222', 1, '127.0.0.1', 'received', NOW())" ||
 	die "could not put in the staff forms' letters"
+# And three for the mailbox's other ends: one to reject, one to merge into
+# the third, which is forwarded to the 市政局 for its clerk to return.
+OFFICE1=$(sql "SELECT id FROM staff WHERE staff_no = '30000001'")
+[ -n "$OFFICE1" ] || die "the staff member 30000001 is missing"
+sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body, name,
+	mobile, agree_public, address, state, created_at, accepted_at, forwarded_at, due_at, warn_at)
+	VALUES ('MB20250105-0002', REPEAT('x', 32), 'complaint', 1, '键盘不予受理的来信甲',
+	'邻县化工厂排放异味。', '孙立', '13700002222', 0, '127.0.0.1', 'received', NOW(),
+	NULL, NULL, NULL, NULL),
+	('MB20250105-0003', REPEAT('x', 32), 'help', 1, '键盘合并的来信甲', '人民路东段路灯不亮。',
+	'孙立', '13700002222', 0, '127.0.0.1', 'received', NOW(), NULL, NULL, NULL, NULL),
+	('MB20250105-0004', REPEAT('x', 32), 'help', 1, '键盘退回的来信甲', '人民路东段路灯不亮，已一周。',
+	'孙立', '13700002222', 0, '127.0.0.1', 'forwarded', NOW(), NOW(), NOW(),
+	NOW() + INTERVAL 7 DAY, NOW() + INTERVAL 5 DAY);
+INSERT INTO mailbox_forward (letter_id, department_id, limit_days, due_at, warn_at, created_at,
+	created_by) SELECT id, $SHIZHENG, 7, due_at, warn_at, NOW(), $OFFICE1 FROM mailbox_letter
+	WHERE tracking_no = 'MB20250105-0004'" ||
+	die "could not put in the letters to reject, merge and return"
 
 # The pre-review (doc/prereview.md): an item that takes applications
 # online, reviewed in parallel (并联审批) by the 城管局 (its own) and the

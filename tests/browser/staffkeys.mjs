@@ -11,9 +11,11 @@
 // the form; the page that comes back shows the result.  A form that is
 // only a button (受理, 公开, 受理本部门审核) is reached by Tab from the skip
 // link's target and pressed with Enter.  What the forms act on is made by
-// the mouse (a question asked, an application sent, two letters rated) or
-// by browser.sh (the letters to forward, the evaluation's letters, the
-// administrator): setting up is not what is tested here.
+// the mouse (a question asked, two applications sent, the second passed
+// by both departments, two letters rated) or by browser.sh (the letters to
+// forward, reject, merge and return, the evaluation's letters, the
+// administrator): setting up is not what is tested here.  Tab selects a
+// text input's content, so that typing into a filled input replaces it.
 //
 // Run at 1280x900 only (a phone has no Tab key) and with JavaScript on
 // only: no staff page sends a script (only the consultation's citizen pages
@@ -26,7 +28,7 @@
 const env = process.env;
 const S = { office: env.CIVIC_OFFICE_NO, clerk: env.CIVIC_CLERK_NO, consult: env.CIVIC_CONSULT_CLERK_NO,
 	supervisor: env.CIVIC_SUPERVISOR_NO, evalClerk: env.CIVIC_EVAL_CLERK_NO,
-	evalOffice: env.CIVIC_EVAL_OFFICE_NO, prClerk: env.CIVIC_PR_CLERK_NO, admin: env.CIVIC_ADMIN_NO };
+	evalOffice: env.CIVIC_EVAL_OFFICE_NO, prClerk: env.CIVIC_PR_CLERK_NO, prClerk2: env.CIVIC_PR_CLERK2_NO, admin: env.CIVIC_ADMIN_NO };
 const LETTERS = (env.CIVIC_SK_LETTERS || '').split(/\s+/).filter((x) => x);
 
 // ctx: flows.mjs's browser, Person, step, tabThrough, ok, BASE,
@@ -88,12 +90,55 @@ async function staffForms(ctx, js, w, h, people) {
 			'f-public_body': `（已隐去个人信息）${mark}`,
 		}, `（已隐去个人信息）${mark}`);
 		await kb.button(office, path, '公开', 'mailbox publish', '撤销公开', 'button');
+		await kb.button(office, path, '办结', 'mailbox close', '已办结');
+	});
+
+	// The mailbox's other ends: browser.sh's three more letters, one
+	// received and not accepted, one received to merge into the third, which
+	// is forwarded to the 市政局 and which its clerk returns.
+	await part(async () => {
+		let rpath, mpath, fpath;
+		await step(office, 'staffkeys: the letters to reject and merge in the office\'s inbox', async () => {
+			rpath = await hrefOf(ctx, office, '/mailbox/office', `键盘不予受理的来信${mark}`);
+			mpath = await hrefOf(ctx, office, '/mailbox/office', `键盘合并的来信${mark}`);
+		});
+		await kb.form(office, rpath, '不予受理', 'mailbox reject', {
+			'f-reason': { pick: '不属于本县职责范围' }, 'f-reject_note': `请向市生态环境局反映${mark}。`,
+		}, `请向市生态环境局反映${mark}。`);
+		await kb.form(office, mpath, '合并重复来信', 'mailbox merge', {
+			'f-into': 'MB20250105-0004',
+		}, 'MB20250105-0004', 'Space', (u) => u.endsWith(mpath));
+		await step(clerk, 'staffkeys: the letter to return in the department\'s list', async () => {
+			fpath = await hrefOf(ctx, clerk, '/mailbox/dept', `键盘退回的来信${mark}`);
+		});
+		await kb.form(clerk, fpath, '退回', 'mailbox return', {
+			'f-return_reason': `此事属县城市管理局职责${mark}。`,
+		}, `此事属县城市管理局职责${mark}。`);
 	});
 
 	// The catalogue's office: a node added to the tree.
 	await part(() => kb.form(office, '/catalogue/staff/categories', '新增节点', 'catalogue node', {
 		'f-code': '97', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
 	}, `键盘新增节点${mark}`));
+	// The node just added, renamed on its own page; a theme; a publishing
+	// body (the first department without one: ArrowDown from the empty
+	// choice), its organisation code with its check character (GB 11714).
+	await part(async () => {
+		let npath;
+		await step(office, 'staffkeys: the new node in the tree', async () => {
+			npath = await hrefOf(ctx, office, '/catalogue/staff/categories', `键盘新增节点${mark}`);
+		});
+		await kb.form(office, npath, '保存', 'catalogue node edit', {
+			'f-name': '（改）', 'f-sort': '8',
+		}, '已保存。');
+	});
+	await part(() => kb.form(office, '/catalogue/staff/themes', '新增主题', 'catalogue theme', {
+		'f-code': '97', 'f-name': `键盘新增主题${mark}`, 'f-sort': '99',
+	}, `键盘新增主题${mark}`));
+	await part(() => kb.form(office, '/catalogue/staff/bodies', '新增发布机构', 'catalogue body', {
+		'f-department': (who) => who.page.keyboard.press('ArrowDown'), 'f-org_code': '123456788',
+		'f-sort': '99',
+	}, '123456788'));
 
 	// The consultation: a question asked by the mouse, noted and answered at
 	// the desk by the keyboard.
@@ -125,6 +170,22 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(cclerk, qpath, '发送答复', 'consult answer', {
 			'f-body': (who) => who.page.keyboard.type(`补办身份证请带户口簿到公安窗口${mark}。`),
 		}, '已答复', 'Space');
+		await kb.form(cclerk, qpath, '交办', 'consult dispatch', {
+			'f-department': { pick: '县市政公用事业管理局' }, 'f-dispatch-note': `请核实补办进度${mark}。`,
+		}, `请核实补办进度${mark}。`);
+		// The office publishes the answered question.
+		const ppath = qpath.replace('/desk/q/', '/office/q/') + '/publish';
+		await kb.form(office, ppath, '公开', 'consult publication', {
+			'f-public_subject': `（键盘）${mark}`, 'f-public_body': '（已隐去个人信息）',
+			'f-public_answer': `（已核对）${mark}`,
+		}, '这条咨询已经公开。', 'Space');
+		// The question moved to the 市政局's window: back at the desk.
+		await kb.form(cclerk, qpath, '转办', 'consult transfer', {
+			'f-area': { pick: '县市政公用事业管理局' }, 'f-transfer-note': `属市政窗口${mark}。`,
+		}, '值班状态', 'Enter', (u) => u.endsWith('/consult/desk'));
+		// The duty: away, then on again.
+		await kb.button(cclerk, '/consult/desk', '暂离（今天不再分配）', 'consult duty away', '您现在不在值班');
+		await kb.button(cclerk, '/consult/desk', '开始值班', 'consult duty on', '您正在值班');
 	});
 
 	// The supervision pages' filters (GET forms).
@@ -142,32 +203,42 @@ async function staffForms(ctx, js, w, h, people) {
 	const prclerk = await person('pr-clerk');
 	await part(async () => {
 		let serial, rpath;
-		await step(citizen, 'staffkeys: an application sent', async () => {
-			const p = citizen.page;
-			await quietGo(ctx, citizen, `/prereview/item/${ctx.PR_CODE}/apply`);
-			await p.getByLabel(/^申请人类型/).selectOption({ label: '个人' });
-			await p.getByLabel(/^申请人名称/).fill('郑玉梅');
-			await p.getByLabel(/^居民身份证号码/).fill(ctx.PR_ID);
-			await p.getByLabel(/^手机号码/).fill('13700003333');
-			await p.getByLabel(/^设置地点\s*（/).fill('建设路3号临街外墙');
-			await p.getByLabel(/^广告面积/).fill('4');
-			await p.getByLabel(new RegExp('^' + ctx.PR_M1)).setInputFiles({ name: '申请表.pdf',
-				mimeType: 'application/pdf', buffer: ctx.smallPdf('staffkeys') });
-			await p.getByLabel(new RegExp('^' + ctx.PR_M2)).setInputFiles({ name: '示意图.png',
-				mimeType: 'image/png', buffer: ctx.PNG });
-			await p.getByLabel(/^我承诺所填信息和所交材料真实有效/).check();
-			await quietPress(citizen, '提交预审申请');
-			serial = (await p.locator('main').innerText()).match(/YS\d{8}-\d{4,6}/)[0];
-		});
+		serial = await applies(ctx, citizen, 'staffkeys');
 		await signInWith(ctx, prclerk, S.prClerk, '城管窗口');
 		await step(prclerk, 'staffkeys: the application at the desk', async () => {
 			rpath = await hrefOf(ctx, prclerk, '/prereview/desk', serial);
 		});
 		await kb.button(prclerk, rpath, '受理本部门审核', 'prereview claim', '已受理，请逐项审核材料。');
+		await kb.form(prclerk, rpath, '提交延期申请', 'prereview extension', {
+			'f-days': '2', 'f-ext_reason': `需要现场勘查${mark}。`,
+		}, '延期已处理。');
 		await kb.form(prclerk, rpath, '提交审核意见', 'prereview decision', {
 			'f-v1': { pick: '需补正' }, 'f-n1': `请加盖单位公章${mark}`, 'f-v2': { pick: '合格' },
 			'f-decision': { pick: '需补正' },
 		}, '审核意见已提交。', 'Space');
+	});
+	// The completion: a second application, passed by both departments by
+	// the mouse, completed by the 城管局's clerk by the keyboard.
+	const prclerk2 = await person('pr-clerk2');
+	await part(async () => {
+		const serial = await applies(ctx, citizen, 'staffkeys-2');
+		await signInWith(ctx, prclerk2, S.prClerk2, '资源窗口');
+		let rpath;
+		for (const who of [prclerk, prclerk2]) {
+			await step(who, `staffkeys: ${serial} passed by the mouse`, async () => {
+				const p = who.page;
+				const path = await hrefOf(ctx, who, '/prereview/desk', serial);
+				if (who === prclerk) rpath = path;
+				await quietGo(ctx, who, path);
+				await quietPress(who, '受理本部门审核');
+				await p.locator('#f-v1').selectOption({ label: '合格' });
+				await p.locator('#f-v2').selectOption({ label: '合格' });
+				await p.locator('#f-decision').selectOption({ value: 'passed' });
+				await quietPress(who, '提交审核意见');
+				await who.sees(`staffkeys: ${serial} passed by ${who.tag}`, '审核意见已提交。');
+			});
+		}
+		await kb.button(prclerk, rpath, '办结并通知领取', 'prereview completion', '已办结，领取通知已发送。');
 	});
 
 	// The evaluation: browser.sh's two spare letters, rated
@@ -196,6 +267,15 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(eclerk, c2, '提交申诉', 'evaluate appeal', {
 			'f-appeal_reason': `评价人来电承认误评${mark}。`,
 		}, '申诉待审核');
+		// The desk's filter: 已整改 lists the first case, not the second.
+		await kb.form(eclerk, '/evaluate/desk', '筛选', 'evaluate desk filter', {
+			'f-state': { pick: '已整改' },
+		}, async (who) => {
+			const main = await who.page.locator('main').innerText();
+			if (main.includes(letters[0]) && !main.includes(letters[1]))
+				ctx.ok(`${who.tag} keyboard evaluate desk filter: ${letters[0]} listed, ${letters[1]} not`);
+			else throw new Error(`the filtered desk does not list ${letters[0]} alone`);
+		}, 'Enter', (u) => u.includes('state=rectified'));
 		await signInWith(ctx, eoffice, S.evalOffice, '评议办');
 		let d;
 		await step(eoffice, 'staffkeys: the appeal in the office\'s list', async () => {
@@ -223,6 +303,31 @@ async function staffForms(ctx, js, w, h, people) {
 			'f-staff_no': no, 'f-name': name, 'f-department': { pick: '县交通运输局' },
 			'f-role_clerk': ' ', 'f-password': pw1,
 		}, '编辑人员', 'Enter', (u) => /\/account\/staff\/\d+$/.test(u));
+		// A department added, then renamed on its page.
+		const fieldIs = (id, want) => async (who) => {
+			const v = await who.page.locator(`#${id}`).inputValue();
+			if (v === want) ctx.ok(`${who.tag} keyboard: ${id} is ${want} once saved`);
+			else throw new Error(`${id} is ${v}, not ${want}`);
+		};
+		let dpath;
+		await kb.form(admin, '/account/departments/new', '保存', 'account new department', {
+			'f-code': 'jianpan', 'f-name': `键盘新部门${mark}`, 'f-phone': '028-88880000',
+			'f-address': '建设路3号',
+		}, fieldIs('f-name', `键盘新部门${mark}`), 'Enter', (u) => {
+			dpath = new URL(u).pathname;
+			return /\/account\/departments\/\d+$/.test(u);
+		});
+		await kb.form(admin, dpath, '保存', 'account department edit', {
+			'f-name': `键盘改名部门${mark}`, 'f-parent': { pick: '县政府办公室' },
+		}, fieldIs('f-name', `键盘改名部门${mark}`), 'Space', (u) => u.endsWith(dpath));
+		// The audit log's filter: the administrator's own rows.
+		await kb.form(admin, '/account/audit', '查询', 'account audit filter', {
+			'f-staff_no': S.admin,
+		}, async (who) => {
+			const rows = await who.page.locator('main table').innerText({ timeout: 5000 });
+			if (rows.includes('修改部门')) ctx.ok(`${who.tag} keyboard account audit filter: the department's change is listed`);
+			else throw new Error('the filtered audit log does not list 修改部门');
+		}, 'Enter', (u) => u.includes(`staff_no=${S.admin}`));
 		await signInWith(ctx, newbie, no, name, pw1);
 		await kb.form(newbie, '/account/password', '修改密码', 'account password', {
 			'f-current': pw1, 'f-new': pw2, 'f-confirm': pw2,
@@ -262,6 +367,30 @@ async function signInWith(ctx, who, no, name, pw = ctx.PW) {
 		await quietPress(who, '登录');
 		await who.sees(`staffkeys: ${no} ${name} is signed in${pw === ctx.PW ? '' : ' with ' + pw}`, name);
 	});
+}
+
+// An application sent by the mouse, as the pre-review's flow sends one;
+// its serial number.
+async function applies(ctx, citizen, pdf) {
+	let serial;
+	await ctx.step(citizen, `staffkeys: an application sent (${pdf})`, async () => {
+		const p = citizen.page;
+		await quietGo(ctx, citizen, `/prereview/item/${ctx.PR_CODE}/apply`);
+		await p.getByLabel(/^申请人类型/).selectOption({ label: '个人' });
+		await p.getByLabel(/^申请人名称/).fill('郑玉梅');
+		await p.getByLabel(/^居民身份证号码/).fill(ctx.PR_ID);
+		await p.getByLabel(/^手机号码/).fill('13700003333');
+		await p.getByLabel(/^设置地点\s*（/).fill('建设路3号临街外墙');
+		await p.getByLabel(/^广告面积/).fill('4');
+		await p.getByLabel(new RegExp('^' + ctx.PR_M1)).setInputFiles({ name: '申请表.pdf',
+			mimeType: 'application/pdf', buffer: ctx.smallPdf(pdf) });
+		await p.getByLabel(new RegExp('^' + ctx.PR_M2)).setInputFiles({ name: '示意图.png',
+			mimeType: 'image/png', buffer: ctx.PNG });
+		await p.getByLabel(/^我承诺所填信息和所交材料真实有效/).check();
+		await quietPress(citizen, '提交预审申请');
+		serial = (await p.locator('main').innerText()).match(/YS\d{8}-\d{4,6}/)[0];
+	});
+	return serial;
 }
 
 // The writer of a replied letter rates it 非常不满意 with a reason.
