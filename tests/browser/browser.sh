@@ -220,15 +220,20 @@ done
 pass "the evaluation's letters are set up:$EVAL_LETTERS"
 # The staff forms by keyboard (staffkeys.mjs, JavaScript on, 1280x900):
 # two more such letters, and a new one, 键盘转办的来信甲.
-SK_LETTERS='MB20250104-0001 MB20250104-0002'
-sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
+# replied_copies DAY: two copies of the replied letter MB20250102-0001,
+# numbered MBDAY-0001 and MBDAY-0002 (one for each run that needs its own).
+replied_copies() {
+	sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
 	subject, body, name, mobile, agree_public, address, state, created_at, accepted_at,
 	forwarded_at, due_at, warn_at, reply, reply_department_id, replied_at, reply_days)
-	SELECT CONCAT('MB20250104-000', k.n), query_hash, type, category_id, department_id, subject,
+	SELECT CONCAT('MB$1-000', k.n), query_hash, type, category_id, department_id, subject,
 	body, name, mobile, agree_public, address, state, created_at, accepted_at, forwarded_at,
 	due_at, warn_at, reply, reply_department_id, replied_at, reply_days
-	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001';
-INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body, name,
+	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001'"
+}
+SK_LETTERS='MB20250104-0001 MB20250104-0002'
+replied_copies 20250104 || die "could not put in the staff forms' letters"
+sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body, name,
 	mobile, agree_public, address, state, created_at) VALUES ('MB20250105-0001', REPEAT('x', 32),
 	'help', 1, '键盘转办的来信甲', '人民路东段路灯连续一周不亮，夜间行走不便。', '孙立',
 	'13700002222', 1, '127.0.0.1', 'received', NOW())" ||
@@ -252,22 +257,16 @@ INSERT INTO mailbox_forward (letter_id, department_id, limit_days, due_at, warn_
 	WHERE tracking_no = 'MB20250105-0004'" ||
 	die "could not put in the letters to reject, merge and return"
 
-# The pre-review (doc/prereview.md): an item that takes applications
-# online, reviewed in parallel (并联审批) by the 城管局 (its own) and the
-# 自然资源局, with two fields of its own and two materials, found by a
-# search for 广告 once civicctl reindex prereview has indexed it.
 # The citizen's follow-ups by keyboard (citizenkeys.mjs): two replied
 # letters with the query code DEMQ234567, one for each run (JavaScript on,
 # off), since a letter takes one follow-up only.
 CK_LETTERS='MB20250106-0001 MB20250106-0002'
-sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, department_id,
-	subject, body, name, mobile, agree_public, address, state, created_at, accepted_at,
-	forwarded_at, due_at, warn_at, reply, reply_department_id, replied_at, reply_days)
-	SELECT CONCAT('MB20250106-000', k.n), query_hash, type, category_id, department_id, subject,
-	body, name, mobile, agree_public, address, state, created_at, accepted_at, forwarded_at,
-	due_at, warn_at, reply, reply_department_id, replied_at, reply_days
-	FROM mailbox_letter, (SELECT 1 n UNION SELECT 2) k WHERE tracking_no = 'MB20250102-0001'" ||
-	die "could not put in the citizen's follow-ups' letters"
+replied_copies 20250106 || die "could not put in the citizen's follow-ups' letters"
+
+# The pre-review (doc/prereview.md): an item that takes applications
+# online, reviewed in parallel (并联审批) by the 城管局 (its own) and the
+# 自然资源局, with two fields of its own and two materials, found by a
+# search for 广告 once civicctl reindex prereview has indexed it.
 # … and a campaign open today on the 公安局, two questions; the SMS code
 # its form asks for is read from notify_outbox (CIVIC_CK_MARIADB,
 # CIVIC_CK_MYCNF), as a person reads it on the phone.
