@@ -56,6 +56,13 @@ async function staffForms(ctx, js, w, h, people) {
 	// One part failing ends that part; the next goes on.
 	const part = async (fn) => { try { await fn(); } catch (e) { /* counted by step() */ } };
 	const kb = forms(ctx);
+	// The page that comes back: the field id holds want (a form that
+	// redirects to itself, with no message).
+	const fieldIs = (id, want) => async (who) => {
+		const v = await who.page.locator(`#${id}`).inputValue();
+		if (v === want) ctx.ok(`${who.tag} keyboard: ${id} is ${want} once saved`);
+		else throw new Error(`${id} is ${v}, not ${want}`);
+	};
 
 	const office = await person('office');
 	await signInWith(ctx, office, S.office, '信息办');
@@ -299,16 +306,19 @@ async function staffForms(ctx, js, w, h, people) {
 		const name = `键盘新人${mark}`;
 		const pw1 = 'keyboard first 2026', pw2 = 'keyboard second 2026';
 		await signInWith(ctx, admin, S.admin, '管理员');
+		let spath;
 		await kb.form(admin, '/account/staff/new', '保存', 'account new staff', {
 			'f-staff_no': no, 'f-name': name, 'f-department': { pick: '县交通运输局' },
 			'f-role_clerk': ' ', 'f-password': pw1,
-		}, '编辑人员', 'Enter', (u) => /\/account\/staff\/\d+$/.test(u));
+		}, '编辑人员', 'Enter', (u) => {
+			spath = new URL(u).pathname;
+			return /\/account\/staff\/\d+$/.test(u);
+		});
+		// The new member's page: the telephone added.
+		await kb.form(admin, spath, '保存', 'account staff edit', {
+			'f-phone': '028-88881234',
+		}, fieldIs('f-phone', '028-88881234'), 'Space', (u) => u.endsWith(spath));
 		// A department added, then renamed on its page.
-		const fieldIs = (id, want) => async (who) => {
-			const v = await who.page.locator(`#${id}`).inputValue();
-			if (v === want) ctx.ok(`${who.tag} keyboard: ${id} is ${want} once saved`);
-			else throw new Error(`${id} is ${v}, not ${want}`);
-		};
 		let dpath;
 		await kb.form(admin, '/account/departments/new', '保存', 'account new department', {
 			'f-code': 'jianpan', 'f-name': `键盘新部门${mark}`, 'f-phone': '028-88880000',
