@@ -138,10 +138,24 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(office, npath, '保存', 'catalogue node edit', {
 			'f-name': '（改）', 'f-sort': '8',
 		}, '已保存。');
+		// Moved under 03 规划计划 (its code retyped), then deleted: it
+		// has no entries and no children.
+		await kb.form(office, npath, '移动', 'catalogue node move', {
+			'f-parent': { pick: '03 规划计划' }, 'f-new_code': '0397',
+		}, '已移动，其下各级的编码已随之改写。', 'Enter', (u) => u.includes('done=moved'));
+		await kb.button(office, npath, '删除', 'catalogue node delete', '已删除。');
 	});
-	await part(() => kb.form(office, '/catalogue/staff/themes', '新增主题', 'catalogue theme', {
-		'f-code': '97', 'f-name': `键盘新增主题${mark}`, 'f-sort': '99',
-	}, `键盘新增主题${mark}`));
+	// The theme added, then deleted on its page (a body has no delete form).
+	await part(async () => {
+		await kb.form(office, '/catalogue/staff/themes', '新增主题', 'catalogue theme', {
+			'f-code': '97', 'f-name': `键盘新增主题${mark}`, 'f-sort': '99',
+		}, `键盘新增主题${mark}`);
+		let tpath;
+		await step(office, 'staffkeys: the new theme in the list', async () => {
+			tpath = await hrefOf(ctx, office, '/catalogue/staff/themes', `键盘新增主题${mark}`);
+		});
+		await kb.button(office, tpath, '删除', 'catalogue theme delete', '已删除。');
+	});
 	await part(() => kb.form(office, '/catalogue/staff/bodies', '新增发布机构', 'catalogue body', {
 		'f-department': (who) => who.page.keyboard.press('ArrowDown'), 'f-org_code': '123456788',
 		'f-sort': '99',
