@@ -256,6 +256,20 @@ INSERT INTO mailbox_forward (letter_id, department_id, limit_days, due_at, warn_
 	created_by) SELECT id, $SHIZHENG, 7, due_at, warn_at, NOW(), $OFFICE1 FROM mailbox_letter
 	WHERE tracking_no = 'MB20250105-0004'" ||
 	die "could not put in the letters to reject, merge and return"
+# And one forwarded to the 市政局 with its reply drafted, for the office to
+# send back and then to withdraw the forward.
+CLERK2=$(sql "SELECT id FROM staff WHERE staff_no = '30000002'")
+[ -n "$CLERK2" ] || die "the staff member 30000002 is missing"
+sql "INSERT INTO mailbox_letter (tracking_no, query_hash, type, category_id, subject, body, name,
+	mobile, agree_public, address, state, created_at, accepted_at, forwarded_at, due_at, warn_at)
+	VALUES ('MB20250105-0005', REPEAT('x', 32), 'help', 1, '键盘退回修改的来信甲', '人民路西段路灯不亮。',
+	'孙立', '13700002222', 0, '127.0.0.1', 'forwarded', NOW(), NOW(), NOW(),
+	NOW() + INTERVAL 7 DAY, NOW() + INTERVAL 5 DAY);
+INSERT INTO mailbox_forward (letter_id, department_id, limit_days, due_at, warn_at, state, draft,
+	drafted_by, drafted_at, created_at, created_by) SELECT id, $SHIZHENG, 7, due_at, warn_at,
+	'drafted', '已更换路灯灯泡。', $CLERK2, NOW(), NOW(), $OFFICE1 FROM mailbox_letter
+	WHERE tracking_no = 'MB20250105-0005'" ||
+	die "could not put in the letter to send back"
 
 # The citizen's follow-ups by keyboard (citizenkeys.mjs): two replied
 # letters with the query code DEMQ234567, one for each run (JavaScript on,

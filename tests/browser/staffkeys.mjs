@@ -123,6 +123,20 @@ async function staffForms(ctx, js, w, h, people) {
 		}, `此事属县城市管理局职责${mark}。`);
 	});
 
+	// The office's other answers to a department: browser.sh's letter
+	// MB20250105-0005, forwarded to the 市政局, whose reply is drafted: sent
+	// back for changes, then the forward withdrawn.
+	await part(async () => {
+		let wpath;
+		await step(office, 'staffkeys: the letter with a drafted reply in the office\'s inbox', async () => {
+			wpath = await hrefOf(ctx, office, '/mailbox/office', `键盘退回修改的来信${mark}`);
+		});
+		await kb.form(office, wpath, '退回修改', 'mailbox reply sent back', {
+			'f-sendback_note': `请写明更换路灯的日期${mark}。`,
+		}, `请写明更换路灯的日期${mark}。`);
+		await kb.button(office, wpath, '收回转办', 'mailbox forward withdrawn', '已收回');
+	});
+
 	// The catalogue's office: a node added to the tree.
 	await part(() => kb.form(office, '/catalogue/staff/categories', '新增节点', 'catalogue node', {
 		'f-code': '97', 'f-name': `键盘新增节点${mark}`, 'f-sort': '99',
