@@ -205,6 +205,9 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(cclerk, qpath, '发送答复', 'consult answer', {
 			'f-body': (who) => who.page.keyboard.type(`补办身份证请带户口簿到公安窗口${mark}。`),
 		}, '已答复', 'Space');
+		await kb.form(cclerk, qpath, '记录电话答复', 'consult phone summary', {
+			'f-phone-body': `已电话告知补办所需材料${mark}。`,
+		}, `已电话告知补办所需材料${mark}。`);
 		await kb.form(cclerk, qpath, '交办', 'consult dispatch', {
 			'f-department': { pick: '县市政公用事业管理局' }, 'f-dispatch-note': `请核实补办进度${mark}。`,
 		}, `请核实补办进度${mark}。`);
@@ -221,6 +224,13 @@ async function staffForms(ctx, js, w, h, people) {
 		// The duty: away, then on again.
 		await kb.button(cclerk, '/consult/desk', '暂离（今天不再分配）', 'consult duty away', '您现在不在值班');
 		await kb.button(cclerk, '/consult/desk', '开始值班', 'consult duty on', '您正在值班');
+		// The department's canned answers: a new one; the area's line.
+		await kb.form(cclerk, '/consult/desk/canned', '添加', 'consult canned new', {
+			'f-title': `补办身份证${mark}`, 'f-body': '补办身份证请带户口簿到县政务服务中心公安窗口。',
+		}, `补办身份证${mark}`, 'Enter', (u) => u.includes('/consult/desk/canned'));
+		await kb.form(cclerk, '/consult/desk/area', '保存', 'consult area settings', {
+			'f-intro': `户籍、身份证、出入境${mark}`,
+		}, fieldIs('f-intro', `户籍、身份证、出入境${mark}`), 'Space', (u) => u.includes('/consult/desk/area'));
 	});
 
 	// The supervision pages' filters (GET forms).
