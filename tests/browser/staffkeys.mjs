@@ -257,6 +257,10 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(prclerk, rpath, '提交延期申请', 'prereview extension', {
 			'f-days': '2', 'f-ext_reason': `需要现场勘查${mark}。`,
 		}, '延期已处理。');
+		// The office decides on it, on the same page.
+		await kb.form(office, rpath, '提交', 'prereview extension decided', {
+			'f-ext_decision': { pick: '批准' },
+		}, '延期已处理。', 'Enter', (u) => u.includes(rpath));
 		await kb.form(prclerk, rpath, '提交审核意见', 'prereview decision', {
 			'f-v1': { pick: '需补正' }, 'f-n1': `请加盖单位公章${mark}`, 'f-v2': { pick: '合格' },
 			'f-decision': { pick: '需补正' },
