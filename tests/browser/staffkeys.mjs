@@ -307,6 +307,17 @@ async function staffForms(ctx, js, w, h, people) {
 			c1 = await hrefOf(ctx, eclerk, '/evaluate/desk', letters[0]);
 			c2 = await hrefOf(ctx, eclerk, '/evaluate/desk', letters[1]);
 		});
+		// The office's desk, filtered by light (正常: both cases wait for
+		// their return visit, well within time) and by department.
+		await signInWith(ctx, eoffice, S.evalOffice, '评议办');
+		await kb.form(eoffice, '/evaluate/desk', '筛选', 'evaluate office desk filter', {
+			'f-light': { pick: '正常' }, 'f-department': { pick: '县交通运输局' },
+		}, async (who) => {
+			const main = await who.page.locator('main').innerText();
+			if (letters.every((l) => main.includes(l)))
+				ctx.ok(`${who.tag} keyboard evaluate office desk filter: ${letters.join(' and ')} listed`);
+			else throw new Error(`the filtered desk does not list ${letters.join(' and ')}`);
+		}, 'Enter', (u) => u.includes('light=green') && /department=\d+/.test(u));
 		await kb.form(eclerk, c1, '登记回访', 'evaluate return visit', {
 			'f-visit_note': `电话回访，评价人反映站台仍未修复${mark}。`,
 		}, '整改中');
@@ -325,7 +336,6 @@ async function staffForms(ctx, js, w, h, people) {
 				ctx.ok(`${who.tag} keyboard evaluate desk filter: ${letters[0]} listed, ${letters[1]} not`);
 			else throw new Error(`the filtered desk does not list ${letters[0]} alone`);
 		}, 'Enter', (u) => u.includes('state=rectified'));
-		await signInWith(ctx, eoffice, S.evalOffice, '评议办');
 		let d;
 		await step(eoffice, 'staffkeys: the appeal in the office\'s list', async () => {
 			d = await hrefOf(ctx, eoffice, '/evaluate/office/appeals', letters[1]);
@@ -337,6 +347,18 @@ async function staffForms(ctx, js, w, h, people) {
 				ctx.ok(`${who.tag} keyboard evaluate appeal decision: upheld, ${letters[1]} no longer waits`);
 			else throw new Error(`${letters[1]} is still in the appeals' list`);
 		}, 'Enter', (u) => u.endsWith('/evaluate/office/appeals'));
+	});
+	// A campaign, new, on the office's pages: each date set to today by
+	// ArrowUp on its three parts (an empty part takes today's), the first
+	// department ticked with Space, one question.
+	await part(() => {
+		const today = async (who) => {
+			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
+		};
+		return kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
+			'f-title': `键盘评议活动${mark}`, 'f-intro': '请对窗口服务作出评价。',
+			'f-starts_on': today, 'f-ends_on': today, 'f-d0': ' ', 'f-questions': '窗口服务是否规范',
+		}, '评议活动已保存。', 'Enter', (u) => /\/evaluate\/office\/campaigns\/\d+/.test(u));
 	});
 
 	// The accounts: the administrator adds a staff member; the new member
