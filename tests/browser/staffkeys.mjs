@@ -13,9 +13,10 @@
 // link's target and pressed with Enter.  What the forms act on is made by
 // the mouse (a question asked, two applications sent, the second passed
 // by both departments, two letters rated) or by browser.sh (the letters to
-// forward, reject, merge and return, the evaluation's letters, the
-// administrator): setting up is not what is tested here.  Tab selects a
-// text input's content, so that typing into a filled input replaces it.
+// forward, reject, merge and return, the drafted reply to send back, the
+// evaluation's letters, the administrator): setting up is not what is
+// tested here.  Tab selects a text input's content, so that typing into a
+// filled input replaces it.
 //
 // Run at 1280x900 only (a phone has no Tab key) and with JavaScript on
 // only: no staff page sends a script (only the consultation's citizen pages
@@ -348,17 +349,24 @@ async function staffForms(ctx, js, w, h, people) {
 			else throw new Error(`${letters[1]} is still in the appeals' list`);
 		}, 'Enter', (u) => u.endsWith('/evaluate/office/appeals'));
 	});
-	// A campaign, new, on the office's pages: each date set to today by
-	// ArrowUp on its three parts (an empty part takes today's), the first
+	// A campaign, new, on the office's pages: each date set by ArrowUp on
+	// its three parts (on an empty part Chromium gives this year, month 1,
+	// day 1: a closed campaign, which is all the form needs), the first
 	// department ticked with Space, one question.
 	await part(() => {
-		const today = async (who) => {
+		const jan1 = async (who) => {
 			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
 		};
 		return kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
 			'f-title': `键盘评议活动${mark}`, 'f-intro': '请对窗口服务作出评价。',
-			'f-starts_on': today, 'f-ends_on': today, 'f-d0': ' ', 'f-questions': '窗口服务是否规范',
-		}, '评议活动已保存。', 'Enter', (u) => /\/evaluate\/office\/campaigns\/\d+/.test(u));
+			'f-starts_on': jan1, 'f-ends_on': jan1, 'f-d0': ' ', 'f-questions': '窗口服务是否规范',
+		}, async (who) => {
+			await who.sees('keyboard evaluate campaign new: saved', '评议活动已保存。');
+			const [s, e, d] = await who.page.evaluate(() => [document.getElementById('f-starts_on').value,
+				document.getElementById('f-ends_on').value, `${new Date().getFullYear()}-01-01`]);
+			if (s === d && e === d) ctx.ok(`${who.tag} keyboard evaluate campaign new: both dates are ${d} once saved`);
+			else throw new Error(`the dates saved are ${s} and ${e}, not ${d}`);
+		}, 'Enter', (u) => /\/evaluate\/office\/campaigns\/\d+/.test(u));
 	});
 
 	// The accounts: the administrator adds a staff member; the new member
