@@ -89,6 +89,11 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(clerk, dpath, '提交延期申请', 'mailbox extension asked', {
 			'f-ext_days': '3', 'f-ext_reason': `需要协调供电部门${mark}。`,
 		}, '申请延期 3 个工作日，待审核');
+		// Refused, asked anew (a refused extension may be), then granted.
+		await kb.button(office, path, '不同意延期', 'mailbox extension refused', '不同意延期（申请 3 个工作日）');
+		await kb.form(clerk, dpath, '提交延期申请', 'mailbox extension asked again', {
+			'f-ext_days': '3', 'f-ext_reason': `供电部门排期在下周${mark}。`,
+		}, '申请延期 3 个工作日，待审核', 'Space');
 		await kb.button(office, path, '同意延期', 'mailbox extension granted', '已同意延期 3 个工作日');
 		await kb.form(clerk, dpath, '提交信息办审核', 'mailbox reply drafted', {
 			'f-draft': `已更换路灯灯泡，恢复照明${mark}。`,
@@ -98,6 +103,9 @@ async function staffForms(ctx, js, w, h, people) {
 			'f-public_body': `（已隐去个人信息）${mark}`,
 		}, `（已隐去个人信息）${mark}`);
 		await kb.button(office, path, '公开', 'mailbox publish', '撤销公开', 'button');
+		// Withdrawn from publication, then published again: it stays public.
+		await kb.button(office, path, '撤销公开', 'mailbox unpublish', '公开', 'button');
+		await kb.button(office, path, '公开', 'mailbox publish again', '撤销公开', 'button');
 		await kb.button(office, path, '办结', 'mailbox close', '已办结');
 	});
 
