@@ -168,7 +168,8 @@ async function staffForms(ctx, js, w, h, people) {
 		}, '已移动，其下各级的编码已随之改写。', 'Enter', (u) => u.includes('done=moved'));
 		await kb.button(office, npath, '删除', 'catalogue node delete', '已删除。');
 	});
-	// The theme added, then deleted on its page (a body has no delete form).
+	// The theme added, saved on its page, then deleted there (a body has no
+	// delete form).
 	await part(async () => {
 		await kb.form(office, '/catalogue/staff/themes', '新增主题', 'catalogue theme', {
 			'f-code': '97', 'f-name': `键盘新增主题${mark}`, 'f-sort': '99',
@@ -177,12 +178,25 @@ async function staffForms(ctx, js, w, h, people) {
 		await step(office, 'staffkeys: the new theme in the list', async () => {
 			tpath = await hrefOf(ctx, office, '/catalogue/staff/themes', `键盘新增主题${mark}`);
 		});
+		await kb.form(office, tpath, '保存', 'catalogue theme edit', {
+			'f-name': `键盘改名主题${mark}`, 'f-sort': '98',
+		}, '已保存。');
 		await kb.button(office, tpath, '删除', 'catalogue theme delete', '已删除。');
 	});
-	await part(() => kb.form(office, '/catalogue/staff/bodies', '新增发布机构', 'catalogue body', {
-		'f-department': (who) => who.page.keyboard.press('ArrowDown'), 'f-org_code': '123456788',
-		'f-sort': '99',
-	}, '123456788'));
+	// The body added, then saved on its page (its place in the list).
+	await part(async () => {
+		await kb.form(office, '/catalogue/staff/bodies', '新增发布机构', 'catalogue body', {
+			'f-department': (who) => who.page.keyboard.press('ArrowDown'), 'f-org_code': '123456788',
+			'f-sort': '99',
+		}, '123456788');
+		let bpath;
+		await step(office, 'staffkeys: the new body in the list', async () => {
+			bpath = await hrefOf(ctx, office, '/catalogue/staff/bodies', '123456788');
+		});
+		await kb.form(office, bpath, '保存', 'catalogue body edit', {
+			'f-sort': '98',
+		}, '已保存。', 'Space');
+	});
 
 	// The consultation: a question asked by the mouse, noted and answered at
 	// the desk by the keyboard.
