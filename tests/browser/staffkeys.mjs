@@ -251,6 +251,12 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(cclerk, '/consult/desk/canned', '添加', 'consult canned new', {
 			'f-title': `补办身份证${mark}`, 'f-body': '补办身份证请带户口簿到县政务服务中心公安窗口。',
 		}, `补办身份证${mark}`, 'Enter', (u) => u.includes('/consult/desk/canned'));
+		// Deleted: its own 删除 (each names its answer, aria-describedby).
+		await kb.button(cclerk, '/consult/desk/canned', '删除', 'consult canned delete', async (who) => {
+			if (!(await who.page.locator('main').innerText()).includes(`补办身份证${mark}`))
+				ctx.ok(`${who.tag} keyboard consult canned delete: 补办身份证${mark} is no longer listed`);
+			else throw new Error(`补办身份证${mark} is still listed`);
+		}, null, `补办身份证${mark}`);
 		await kb.form(cclerk, '/consult/desk/area', '保存', 'consult area settings', {
 			'f-intro': `户籍、身份证、出入境${mark}`,
 		}, fieldIs('f-intro', `户籍、身份证、出入境${mark}`), 'Space', (u) => u.includes('/consult/desk/area'));
@@ -522,7 +528,9 @@ function forms(ctx) {
 	const focusOf = (p) => p.evaluate(() => {
 		const e = document.activeElement;
 		const cs = getComputedStyle(e);
-		return { text: (e.textContent || e.value || '').trim(), tag: e.tagName,
+		const desc = (e.getAttribute('aria-describedby') || '').split(/\s+/)
+			.map((id) => (document.getElementById(id) || {}).textContent || '').join(' ');
+		return { text: (e.textContent || e.value || '').trim(), tag: e.tagName, desc,
 			visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none' };
 	});
 	// Sends with key and checks the page: status below 400, text on screen,
@@ -581,8 +589,10 @@ function forms(ctx) {
 				else throw new Error(`after the fields the focus is on ${JSON.stringify(f)}`);
 				await sent(who, `keyboard ${what}`, label, key, shot, text, url);
 			}).catch(() => { /* counted by step() */ }),
-		// A form that is only its button: Tab from the skip link's target.
-		button: (who, path, label, what, text, role) =>
+		// A form that is only its button: Tab from the skip link's target;
+		// of: what the button names besides (its aria-describedby), where
+		// several read label.
+		button: (who, path, label, what, text, role, of) =>
 			step(who, `staffkeys ${what}`, async () => {
 				const shot = `skb-${what.replace(/\s+/g, '-')}`;
 				const p = who.page;
@@ -595,7 +605,7 @@ function forms(ctx) {
 				for (; n < 120; n++) {
 					await p.keyboard.press('Tab');
 					f = await focusOf(p);
-					if (f.text === label && f.tag === 'BUTTON') break;
+					if (f.text === label && f.tag === 'BUTTON' && (!of || f.desc.includes(of))) break;
 				}
 				if (f.text === label && f.visible) ok(`${who.tag} keyboard ${what}: Tab reaches ${label} (${n + 1} Tabs), its focus visible`);
 				else throw new Error(`Tab never reached ${label}, or without a visible focus (${JSON.stringify(f)})`);
