@@ -286,7 +286,14 @@ async function staffForms(ctx, js, w, h, people) {
 		await kb.form(prclerk, rpath, '提交延期申请', 'prereview extension', {
 			'f-days': '2', 'f-ext_reason': `需要现场勘查${mark}。`,
 		}, '延期已处理。');
-		// The office decides on it, on the same page.
+		// The office decides on it, on the same page: refused, asked anew,
+		// approved.
+		await kb.form(office, rpath, '提交', 'prereview extension refused', {
+			'f-ext_decision': { pick: '不批准' },
+		}, '未批准', 'Enter', (u) => u.includes(rpath));
+		await kb.form(prclerk, rpath, '提交延期申请', 'prereview extension asked again', {
+			'f-days': '2', 'f-ext_reason': `现场勘查需与业主约定时间${mark}。`,
+		}, '延期已处理。', 'Space');
 		await kb.form(office, rpath, '提交', 'prereview extension decided', {
 			'f-ext_decision': { pick: '批准' },
 		}, '延期已处理。', 'Enter', (u) => u.includes(rpath));
