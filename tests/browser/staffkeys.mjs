@@ -388,11 +388,12 @@ async function staffForms(ctx, js, w, h, people) {
 	// its three parts (on an empty part Chromium gives this year, month 1,
 	// day 1: a closed campaign, which is all the form needs), the first
 	// department ticked with Space, one question.
-	await part(() => {
+	await part(async () => {
 		const jan1 = async (who) => {
 			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
 		};
-		return kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
+		let cpath;
+		await kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
 			'f-title': `键盘评议活动${mark}`, 'f-intro': '请对窗口服务作出评价。',
 			'f-starts_on': jan1, 'f-ends_on': jan1, 'f-d0': ' ', 'f-questions': '窗口服务是否规范',
 		}, async (who) => {
@@ -401,7 +402,17 @@ async function staffForms(ctx, js, w, h, people) {
 				document.getElementById('f-ends_on').value, `${new Date().getFullYear()}-01-01`]);
 			if (s === d && e === d) ctx.ok(`${who.tag} keyboard evaluate campaign new: both dates are ${d} once saved`);
 			else throw new Error(`the dates saved are ${s} and ${e}, not ${d}`);
-		}, 'Enter', (u) => /\/evaluate\/office\/campaigns\/\d+/.test(u));
+		}, 'Enter', (u) => {
+			cpath = new URL(u).pathname;
+			return /\/evaluate\/office\/campaigns\/\d+$/.test(cpath);
+		});
+		// The stored campaign edited on its page: its title.
+		await kb.form(eoffice, cpath, '保存', 'evaluate campaign edit', {
+			'f-title': `键盘评议活动（改）${mark}`,
+		}, async (who) => {
+			await who.sees('keyboard evaluate campaign edit: saved', '评议活动已保存。');
+			await fieldIs('f-title', `键盘评议活动（改）${mark}`)(who);
+		}, 'Space', (u) => u.includes(cpath));
 	});
 
 	// The accounts: the administrator adds a staff member; the new member
