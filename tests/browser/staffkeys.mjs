@@ -58,6 +58,11 @@ async function staffForms(ctx, js, w, h, people) {
 	// One part failing ends that part; the next goes on.
 	const part = async (fn) => { try { await fn(); } catch (e) { /* counted by step() */ } };
 	const kb = forms(ctx);
+	// A date set by ArrowUp on its three parts: on an empty part Chromium
+	// gives this year, month 1, day 1.
+	const jan1 = async (who) => {
+		for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
+	};
 	// The page that comes back: the field id holds want (a form that
 	// redirects to itself, with no message).
 	const fieldIs = (id, want) => async (who) => {
@@ -213,9 +218,6 @@ async function staffForms(ctx, js, w, h, people) {
 				return e.selectedIndex >= 0 ? e.options[e.selectedIndex].text : '';
 			});
 			if (!t.includes(want)) throw new Error(`typing ${keys} chose ${t}, not ${want}`);
-		};
-		const jan1 = async (who) => {
-			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
 		};
 		let epath;
 		await kb.form(catClerk, '/catalogue/staff/new', '保存', 'catalogue entry new', {
@@ -465,9 +467,6 @@ async function staffForms(ctx, js, w, h, people) {
 	// day 1: a closed campaign, which is all the form needs), the first
 	// department ticked with Space, one question.
 	await part(async () => {
-		const jan1 = async (who) => {
-			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
-		};
 		let cpath;
 		await kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
 			'f-title': `键盘评议活动${mark}`, 'f-intro': '请对窗口服务作出评价。',
