@@ -29,7 +29,8 @@
 const env = process.env;
 const S = { office: env.CIVIC_OFFICE_NO, clerk: env.CIVIC_CLERK_NO, consult: env.CIVIC_CONSULT_CLERK_NO,
 	supervisor: env.CIVIC_SUPERVISOR_NO, evalClerk: env.CIVIC_EVAL_CLERK_NO,
-	evalOffice: env.CIVIC_EVAL_OFFICE_NO, prClerk: env.CIVIC_PR_CLERK_NO, prClerk2: env.CIVIC_PR_CLERK2_NO, admin: env.CIVIC_ADMIN_NO };
+	evalOffice: env.CIVIC_EVAL_OFFICE_NO, prClerk: env.CIVIC_PR_CLERK_NO, prClerk2: env.CIVIC_PR_CLERK2_NO, admin: env.CIVIC_ADMIN_NO,
+	catClerk: env.CIVIC_CAT_CLERK_NO };
 const LETTERS = (env.CIVIC_SK_LETTERS || '').split(/\s+/).filter((x) => x);
 
 // ctx: flows.mjs's browser, Person, step, tabThrough, ok, BASE,
@@ -57,6 +58,11 @@ async function staffForms(ctx, js, w, h, people) {
 	// One part failing ends that part; the next goes on.
 	const part = async (fn) => { try { await fn(); } catch (e) { /* counted by step() */ } };
 	const kb = forms(ctx);
+	// A date set by ArrowUp on its three parts: on an empty part Chromium
+	// gives this year, month 1, day 1.
+	const jan1 = async (who) => {
+		for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
+	};
 	// The page that comes back: the field id holds want (a form that
 	// redirects to itself, with no message).
 	const fieldIs = (id, want) => async (who) => {
@@ -198,6 +204,45 @@ async function staffForms(ctx, js, w, h, people) {
 		}, '已保存。', 'Space');
 	});
 
+	// The catalogue's clerk (县财政局): a valid entry, new, saved as a draft
+	// (a list set by typing its code: the lists of categories and themes
+	// are longer than the arrow keys should walk), edited, published and
+	// withdrawn with a reason, each on its own page.
+	const catClerk = await person('cat-clerk');
+	await part(async () => {
+		await signInWith(ctx, catClerk, S.catClerk, '财政窗口');
+		const typeTo = (keys, want) => async (who) => {
+			await who.page.keyboard.type(keys);
+			const t = await who.page.evaluate(() => {
+				const e = document.activeElement;
+				return e.selectedIndex >= 0 ? e.options[e.selectedIndex].text : '';
+			});
+			if (!t.includes(want)) throw new Error(`typing ${keys} chose ${t}, not ${want}`);
+		};
+		let epath;
+		await kb.form(catClerk, '/catalogue/staff/new', '保存', 'catalogue entry new', {
+			'f-title': `县财政局政府采购意向公开（键盘${mark}）`, 'f-doc_no': '郫财发〔2026〕970号',
+			'f-body': { pick: '县财政局' }, 'f-written_on': jan1, 'f-category': typeTo('0402', '政府采购'),
+			'f-theme': typeTo('0301', '财政'), 'f-genre': { pick: '通知' }, 'f-keywords': '政府采购 意向公开',
+			'f-summary': '公开本局政府采购意向，便于供应商提前了解。',
+			'f-content': '各有关单位：现将本局政府采购意向公开如下。县财政局',
+			'f-disclosure': { pick: '主动公开' }, 'f-validity': { pick: '有效' },
+		}, '已保存。', 'Enter', (u) => {
+			epath = new URL(u).pathname;
+			return /\/catalogue\/staff\/e\/\d+$/.test(epath);
+		});
+		await kb.form(catClerk, epath, '保存', 'catalogue entry edit', {
+			'f-keywords': `政府采购 键盘${mark}`,
+		}, async (who) => {
+			await who.sees('keyboard catalogue entry edit: saved', '已保存。');
+			await fieldIs('f-keywords', `政府采购 键盘${mark}`)(who);
+		}, 'Space', (u) => u.includes(epath));
+		await kb.button(catClerk, `${epath}/publish`, '发布', 'catalogue entry publish', '已发布。');
+		await kb.form(catClerk, `${epath}/withdraw`, '撤回', 'catalogue entry withdraw', {
+			'f-reason': `键盘测试的信息，撤回${mark}。`,
+		}, '已撤回。', 'Enter', (u) => u.includes(epath));
+	});
+
 	// The consultation: a question asked by the mouse, noted and answered at
 	// the desk by the keyboard.
 	const citizen = await person('citizen');
@@ -272,6 +317,15 @@ async function staffForms(ctx, js, w, h, people) {
 		'f-clerk': S.consult,
 	}, S.consult, 'Enter', (u) => u.includes(`clerk=${S.consult}`)));
 
+	// The evaluation's figures, by 评价类别 (the dates left empty).
+	await part(() => kb.form(sup, '/evaluate/supervise', '查看', 'evaluate supervise filter', {
+		'f-by': { pick: '评价类别' },
+	}, async (who) => {
+		const v = await who.page.locator('#f-by').inputValue();
+		if (v === 'kind') ctx.ok(`${who.tag} keyboard evaluate supervise filter: the figures by kind, 评价类别 chosen`);
+		else throw new Error(`统计维度 is ${v}, not kind`);
+	}, 'Enter', (u) => u.includes('by=kind')));
+
 	// The pre-review: an application sent by the mouse; the 城管局's clerk
 	// claims it and asks for a correction by the keyboard.
 	const prclerk = await person('pr-clerk');
@@ -324,6 +378,30 @@ async function staffForms(ctx, js, w, h, people) {
 			});
 		}
 		await kb.button(prclerk, rpath, '办结并通知领取', 'prereview completion', '已办结，领取通知已发送。');
+	});
+	// The item applied for, edited by the office: 办理时间 retyped, saved
+	// as the next version.
+	await part(async () => {
+		let ipath, v;
+		const version = async (who) => Number(((await who.page.locator('main p.meta').first().innerText())
+			.match(/第(\d+)版/) || [])[1]);
+		await step(office, 'staffkeys: the item in the office\'s list', async () => {
+			await quietGo(ctx, office, '/prereview/staff/items');
+			const a = office.page.locator('main').locator('tr, li', { hasText: ctx.PR_CODE }).first()
+				.locator('a[href*="/staff/item/"]').first();
+			ipath = new URL(await a.getAttribute('href', { timeout: 5000 }), office.page.url()).pathname;
+			await quietGo(ctx, office, ipath);
+			v = await version(office);
+			if (!(v > 0)) throw new Error('no version on the item\'s page');
+		});
+		const hours = `工作日 9:00-17:00（键盘${mark}）`;
+		await kb.form(office, ipath, '保存', 'prereview item edit', { 'f-hours': hours }, async (who) => {
+			await who.sees('keyboard prereview item edit: saved', '事项已保存。');
+			await fieldIs('f-hours', hours)(who);
+			const n = await version(who);
+			if (n === v + 1) ctx.ok(`${who.tag} keyboard prereview item edit: version ${v} became ${n}`);
+			else throw new Error(`the version is ${n}, not ${v + 1}`);
+		}, 'Enter', (u) => u.includes(`${ipath}?done=saved`));
 	});
 
 	// The evaluation: browser.sh's two spare letters, rated
@@ -389,9 +467,6 @@ async function staffForms(ctx, js, w, h, people) {
 	// day 1: a closed campaign, which is all the form needs), the first
 	// department ticked with Space, one question.
 	await part(async () => {
-		const jan1 = async (who) => {
-			for (const k of ['ArrowUp', 'Tab', 'ArrowUp', 'Tab', 'ArrowUp']) await who.page.keyboard.press(k);
-		};
 		let cpath;
 		await kb.form(eoffice, '/evaluate/office/campaigns/new', '保存', 'evaluate campaign new', {
 			'f-title': `键盘评议活动${mark}`, 'f-intro': '请对窗口服务作出评价。',
