@@ -156,8 +156,10 @@ civic_add_staff "$PW" 30000008 资源窗口 ziyuan 县自然资源局 clerk
 # The catalogue's: the clerk of 县财政局 (department 21 of sql/demo-catalogue.sql).
 civic_add_staff "$PW" 30000009 财政窗口 caizheng '' clerk
 # The staff forms by keyboard (staffkeys.mjs): the administrator, who adds
-# a staff member.
+# a staff member; the clerk of 县教育局 (department 22), whose entry is
+# published beside the catalogue flow's without changing its counts.
 civic_add_staff "$PW" 30000010 管理员 office '' admin
+civic_add_staff "$PW" 30000011 教育窗口 jiaoyu '' clerk
 
 # The consultation (doc/consult.md): two areas, 县公安局 first; its clerk is
 # on duty all day, every day, by the duty text of the staff record (the
@@ -312,6 +314,10 @@ INSERT INTO pr_field (item_id, seq, label, kind, max_len) VALUES (@i, 1, '设置
 	(@i, 2, '广告面积（平方米）', 'number', 30);
 INSERT INTO pr_material (item_id, seq, name, form) VALUES (@i, 1, '户外广告设置申请表', 'original'),
 	(@i, 2, '设置地点平面示意图', 'copy')" || die "could not put in the pre-review's item"
+# staffkeys.mjs's item, whose version it changes: one of the guide's that
+# no other flow visits (社会保障卡申领).
+SK_ITEM=$(sql "SELECT id FROM pr_item WHERE code = '510124000000-GG-0014'")
+[ -n "$SK_ITEM" ] || die "the item 510124000000-GG-0014 of sql/demo-prereview.sql is missing"
 "$CIVICCTL" --config "$CIVIC_T/civic.conf" reindex prereview >"$CIVIC_T/reindex-pr.log" 2>&1 || {
 	show_log "$CIVIC_T/reindex-pr.log" 20
 	die "civicctl reindex prereview failed"
@@ -382,6 +388,7 @@ HOME=$CIVIC_T/home CHROMIUM=$CHROMIUM CIVIC_SHOTS=$SHOTS CIVIC_STAFF_PW=$PW \
 	CIVIC_EVAL_LETTERS="${EVAL_LETTERS# }" \
 	CIVIC_PR_CLERK_NO=30000007 CIVIC_PR_CLERK2_NO=30000008 \
 	CIVIC_CAT_CLERK_NO=30000009 CIVIC_ADMIN_NO=30000010 CIVIC_SK_LETTERS="$SK_LETTERS" \
+	CIVIC_SK_CAT_CLERK_NO=30000011 CIVIC_SK_ITEM=$SK_ITEM \
 	CIVIC_CK_LETTERS="$CK_LETTERS" \
 	CIVIC_CK_CAMPAIGN=$CK_CAMPAIGN CIVIC_CK_MARIADB=$MARIADB CIVIC_CK_MYCNF=$CIVIC_T/db/my.cnf \
 	CIVIC_FLOWS=${CIVIC_FLOWS:-} \
