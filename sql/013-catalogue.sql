@@ -146,6 +146,10 @@ CREATE TABLE IF NOT EXISTS cat_entry (
   KEY cat_entry_category (category_id, state, published_at),
   KEY cat_entry_theme (theme_id, state),
   KEY cat_entry_doc_no (doc_no),
+  -- Every column a facet of the public list counts by or filters on
+  -- (modules/catalogue/browse.c), after CAT_LISTED's: each count is read
+  -- from this index alone, not from the entries' rows with their text.
+  KEY cat_entry_facets (state, disclosure, category_id, theme_id, genre_id, body_id, validity, published_at),
   CONSTRAINT cat_entry_body_fk FOREIGN KEY (body_id) REFERENCES cat_body (department_id),
   CONSTRAINT cat_entry_category_fk FOREIGN KEY (category_id) REFERENCES cat_category (id),
   CONSTRAINT cat_entry_theme_fk FOREIGN KEY (theme_id) REFERENCES cat_theme (id),

@@ -68,7 +68,9 @@ $st = $db->prepare(
 	"d.name AS department, DATE_FORMAT(l.created_at, '%Y-%m-%d') AS created, " .
 	"DATE_FORMAT(l.replied_at, '%Y-%m-%d') AS replied, l.reply_days, " .
 	"LEFT(l.public_body, 80) AS excerpt, CHAR_LENGTH(l.public_body) > 80 AS more " .
-	"FROM mailbox_letter l STRAIGHT_JOIN mailbox_category c ON c.id = l.category_id " .
+	"FROM mailbox_letter l FORCE INDEX (mailbox_letter_public, mailbox_letter_public_type, " .
+	"mailbox_letter_public_category, mailbox_letter_public_department, " .
+	"mailbox_letter_public_created) STRAIGHT_JOIN mailbox_category c ON c.id = l.category_id " .
 	"LEFT JOIN department d ON d.id = l.reply_department_id " .
 	"WHERE l.published = 1 AND l.id < ? ORDER BY l.id DESC LIMIT 21");
 $st->execute([$after > 0 ? $after : (1 << 62)]);
