@@ -523,7 +523,8 @@ cat_browse_list(struct civic_req *r)
 			goto out;
 		}
 		/* CB_FOUND walks the rarest gram's rows: the probe finds it. */
-		if ((err = civic_search_rarest(r, probe, 1LL << 62, f.sp, n)) != CIVIC_OK) {
+		if ((err = civic_search_rarest(r, probe, 1LL << 62, f.sp, n,
+		    CIVIC_SEARCH_PROBE_WALK_ALL)) != CIVIC_OK) {
 			st = civic_req_status(err);
 			goto out;
 		}

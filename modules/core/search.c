@@ -135,30 +135,37 @@ out:
 
 enum civic_err
 civic_search_rarest(struct civic_req *r, const char *probe, long long below,
-    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n)
+    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n, long long max)
 {
-	struct civic_param	 q[2 * CIVIC_SEARCH_GRAMS], t;
+	struct civic_param	 q[3 * CIVIC_SEARCH_GRAMS], t;
 	struct civic_rows	 rows;
-	long long		 c, least = -1;
+	long long		 c, least, cap;
 	size_t			 i, rarest = 0;
 	enum civic_err		 err = CIVIC_OK;
 
 	if (n < 2)
 		goto out;
-	for (i = 0; i < CIVIC_SEARCH_GRAMS; i++) {
-		q[2 * i] = p[i];
-		q[2 * i + 1] = CIVIC_PINT(below);
-	}
-	if ((err = civic_db_query(r->db, r->arena, probe, q, 2 * CIVIC_SEARCH_GRAMS, 1,
-	    &rows)) != CIVIC_OK)
-		goto out;
-	/* The first of the least counts: ties keep the query's order. */
-	for (i = 0; i < CIVIC_SEARCH_GRAMS && i < rows.ncols && rows.nrows == 1; i++) {
-		c = rows.cell[i] != NULL ? strtoll(rows.cell[i], NULL, 10) : 0;
-		if (least < 0 || c < least) {
-			least = c;
-			rarest = i;
+	for (cap = CIVIC_SEARCH_PROBE_CAP;; cap *= CIVIC_SEARCH_PROBE_STEP) {
+		for (i = 0; i < CIVIC_SEARCH_GRAMS; i++) {
+			q[3 * i] = p[i];
+			q[3 * i + 1] = CIVIC_PINT(below);
+			q[3 * i + 2] = CIVIC_PINT(cap);
 		}
+		if ((err = civic_db_query(r->db, r->arena, probe, q, 3 * CIVIC_SEARCH_GRAMS, 1,
+		    &rows)) != CIVIC_OK)
+			goto out;
+		/* The first of the least counts: ties keep the query's order. */
+		for (least = -1, i = 0; i < CIVIC_SEARCH_GRAMS && i < rows.ncols &&
+		    rows.nrows == 1; i++) {
+			c = rows.cell[i] != NULL ? strtoll(rows.cell[i], NULL, 10) : 0;
+			if (least < 0 || c < least) {
+				least = c;
+				rarest = i;
+			}
+		}
+		/* Every gram at the cap: all alike, unless a larger cap tells them apart. */
+		if (least < cap || cap * CIVIC_SEARCH_PROBE_STEP > max)
+			break;
 	}
 	t = p[0];
 	p[0] = p[rarest];

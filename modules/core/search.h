@@ -70,13 +70,13 @@
 	CIVIC_SEARCH_JOIN1_(table, col, "7")
 
 /*
- * How many rows each gram has below the keyset, each count stopping at
- * CIVIC_SEARCH_PROBE_CAP (limits.h): one row of eight counts.  Its
- * parameters: each gram and the keyset, eight times.
+ * How many rows each gram has below the keyset, each count stopping at a
+ * cap (limits.h, CIVIC_SEARCH_PROBE_CAP): one row of eight counts.  Its
+ * parameters: each gram, the keyset and the cap, eight times.
  */
 #define CIVIC_SEARCH_PROBE1_(table, col) \
 	"(SELECT COUNT(*) FROM (SELECT 1 FROM " table " WHERE gram = ? AND " col " < ? " \
-	"LIMIT " CIVIC_SEARCH_PROBE_CAP_SQL ") p)"
+	"LIMIT ?) p)"
 #define CIVIC_SEARCH_PROBE(table, col) \
 	"SELECT " CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col) ", " \
 	CIVIC_SEARCH_PROBE1_(table, col) ", " CIVIC_SEARCH_PROBE1_(table, col) ", " \
@@ -138,10 +138,12 @@ int		 civic_search_params(struct civic_req *, const char *q,
 /*
  * Puts the rarest of the query's n grams in p[0] (swapping it with the
  * first), by the statement probe (CIVIC_SEARCH_PROBE of the feature's
- * gram table) on the rows below the keyset below.  A query of one gram
- * asks nothing.  Returns CIVIC_OK or the database's error.
+ * gram table) on the rows below the keyset below, each counted up to
+ * CIVIC_SEARCH_PROBE_CAP, and again with a larger cap up to max while
+ * every gram reaches it (limits.h).  A query of one gram asks nothing.
+ * Returns CIVIC_OK or the database's error.
  */
 enum civic_err	 civic_search_rarest(struct civic_req *, const char *probe, long long below,
-		    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n);
+		    struct civic_param p[CIVIC_SEARCH_NPARAMS], int n, long long max);
 
 #endif

@@ -174,7 +174,7 @@ public_list(struct civic_req *r)
 	snprintf(from, sizeof(from), "%04d-01-01 00:00:00", (int)year);
 	snprintf(to, sizeof(to), "%04d-01-01 00:00:00", (int)year + 1);
 	if (n > 0) {
-		if ((err = civic_search_rarest(r, probe, after, sp, n)) != CIVIC_OK)
+		if ((err = civic_search_rarest(r, probe, after, sp, n, CIVIC_SEARCH_PROBE_CAP)) != CIVIC_OK)
 			return civic_req_status(err);
 		/* The other grams (CIVIC_SEARCH_JOIN), then the walked one and the keyset. */
 		memcpy(p, sp + 1, (CIVIC_SEARCH_GRAMS - 1) * sizeof(*p));

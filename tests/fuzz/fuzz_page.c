@@ -96,6 +96,9 @@ fuzz_init(void)
 		abort();
 	}
 	civic_render_init();
+	/* The patterns (e-mail, phone, 文号, …), as a worker compiles them. */
+	if (civic_valid_init() != CIVIC_OK)
+		abort();
 	if (civic_config_load(NULL, &cfg, &msg) != CIVIC_OK)
 		abort();
 	worker.cfg = cfg;
